@@ -1,0 +1,132 @@
+package io.restock.schemas.topics;
+
+import io.restock.events.DeliveryDateChanged;
+import io.restock.events.LineEvent;
+import io.restock.events.NotificationEvent;
+import io.restock.events.OrderEvent;
+import io.restock.events.PurchaseOrderEvent;
+import io.restock.events.ShipmentRequested;
+import io.restock.events.SkuPolicy;
+import io.restock.events.SkuPromise;
+import io.restock.events.StockLevel;
+import io.restock.events.StockMovement;
+import io.restock.events.StockShortfall;
+import io.restock.events.SupplierEvent;
+import io.restock.events.SupplierOffer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Restock's topic catalogue. Names are {@code <domain>.<dataset>} (see STYLE.md); application-private
+ * topics (repartition, changelog) start with the application id and are not listed here. Writers
+ * and readers of each topic are in docs/ARCHITECTURE.md.
+ */
+public final class Topics {
+
+    private static final Duration EVENT_RETENTION = Duration.ofDays(30);
+
+    /** Shops' orders and cancellations, canonical Avro. Written by order-intake only. Key: orderId. */
+    public static final Topic<String, OrderEvent> ORDER_EVENTS = new Topic<>("orders.order-events",
+            Codec.string(), Codec.avro(OrderEvent.class), TopicSpec.events(EVENT_RETENTION),
+            "OrderPlaced and OrderCancellationRequested, validated");
+
+    /** Shops publish JSON orders and cancellations here directly. Key: orderId. */
+    public static final Topic<String, String> SHOP_ORDER_SUBMISSIONS = new Topic<>("orders.shop-submissions",
+            Codec.string(), Codec.json(), TopicSpec.events(Duration.ofDays(7)),
+            "JSON order events from shops, validated by order-intake");
+
+    /** Each order line's fate, decided on the SKU's partition. Key: orderId. */
+    public static final Topic<String, LineEvent> LINE_EVENTS = new Topic<>("inventory.line-events",
+            Codec.string(), Codec.avro(LineEvent.class), TopicSpec.events(EVENT_RETENTION),
+            "line allocated / backordered / rejected / released; backorder allocated / cancelled");
+
+    /** Warehouse reports: received, adjusted, shipped. Key: sku. */
+    public static final Topic<String, StockMovement> STOCK_MOVEMENTS = new Topic<>("inventory.stock-movements",
+            Codec.string(), Codec.avro(StockMovement.class), TopicSpec.events(EVENT_RETENTION),
+            "StockReceived, StockAdjusted, StockShipped");
+
+    /** Each SKU's current stock position. Key: sku. */
+    public static final Topic<String, StockLevel> STOCK_LEVELS = new Topic<>("inventory.stock-levels",
+            Codec.string(), Codec.avro(StockLevel.class), TopicSpec.table(),
+            "latest StockLevel per SKU");
+
+    /** Net requirements raised by inventory-stream. Key: sku. */
+    public static final Topic<String, StockShortfall> STOCK_SHORTFALLS = new Topic<>("inventory.stock-shortfalls",
+            Codec.string(), Codec.avro(StockShortfall.class), TopicSpec.events(EVENT_RETENTION),
+            "StockShortfall (BACKORDER or REORDER_POINT)");
+
+    /** What the warehouse should ship. Key: orderId. */
+    public static final Topic<String, ShipmentRequested> SHIPMENT_REQUESTS = new Topic<>("inventory.shipment-requests",
+            Codec.string(), Codec.avro(ShipmentRequested.class), TopicSpec.events(EVENT_RETENTION),
+            "ShipmentRequested per line (PARTIAL) or per whole order (COMPLETE)");
+
+    /** SKU policies. Key: sku. */
+    public static final Topic<String, SkuPolicy> SKU_POLICIES = new Topic<>("catalog.sku-policies",
+            Codec.string(), Codec.avro(SkuPolicy.class), TopicSpec.table(),
+            "latest SkuPolicy per SKU");
+
+    /** Supplier offers. Key: {@link #offerKey(String, String)}. */
+    public static final Topic<String, SupplierOffer> SUPPLIER_OFFERS = new Topic<>("catalog.supplier-offers",
+            Codec.string(), Codec.avro(SupplierOffer.class), TopicSpec.table(),
+            "latest SupplierOffer per supplier and SKU");
+
+    /** Purchase orders issued, amended, cancelled. Key: purchaseOrderId. */
+    public static final Topic<String, PurchaseOrderEvent> PURCHASE_ORDERS = new Topic<>("procurement.purchase-orders",
+            Codec.string(), Codec.avro(PurchaseOrderEvent.class), TopicSpec.events(EVENT_RETENTION),
+            "PurchaseOrderIssued / Amended / Cancelled");
+
+    /** Supplier answers. Key: purchaseOrderId. */
+    public static final Topic<String, SupplierEvent> SUPPLIER_EVENTS = new Topic<>("procurement.supplier-events",
+            Codec.string(), Codec.avro(SupplierEvent.class), TopicSpec.events(EVENT_RETENTION),
+            "acknowledged / rejected / promised date changed / shipment dispatched");
+
+    /** Projected delivery dates that moved. Key: orderId. */
+    public static final Topic<String, DeliveryDateChanged> DELIVERY_DATES = new Topic<>("promises.delivery-dates",
+            Codec.string(), Codec.avro(DeliveryDateChanged.class), TopicSpec.events(EVENT_RETENTION),
+            "DeliveryDateChanged, only for lines whose date moved");
+
+    /** The earliest date new demand for a SKU could be met. Key: sku. */
+    public static final Topic<String, SkuPromise> SKU_PROMISES = new Topic<>("promises.sku-promises",
+            Codec.string(), Codec.avro(SkuPromise.class), TopicSpec.table(),
+            "latest SkuPromise per SKU");
+
+    /** What customers were told, or why not. Key: orderId. */
+    public static final Topic<String, NotificationEvent> CUSTOMER_NOTIFICATIONS = new Topic<>(
+            "notifications.customer-notifications", Codec.string(), Codec.avro(NotificationEvent.class),
+            TopicSpec.events(EVENT_RETENTION), "CustomerNotificationSent / Suppressed");
+
+    /** Every shared topic, in flow order. */
+    public static final List<Topic<?, ?>> ALL = List.of(
+            SHOP_ORDER_SUBMISSIONS, ORDER_EVENTS, SKU_POLICIES, SUPPLIER_OFFERS, STOCK_MOVEMENTS, LINE_EVENTS,
+            STOCK_LEVELS, STOCK_SHORTFALLS, SHIPMENT_REQUESTS, PURCHASE_ORDERS, SUPPLIER_EVENTS, DELIVERY_DATES,
+            SKU_PROMISES, CUSTOMER_NOTIFICATIONS);
+
+    private static final Pattern SUPPLIER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private Topics() {
+    }
+
+    /** The key of a supplier offer: supplier and SKU, which may not contain '/'. */
+    public static String offerKey(final String supplierId, final String sku) {
+        return supplierId + "/" + sku;
+    }
+
+    /**
+     * A supplier's own purchase-order topic (JSON), so ACLs can keep supplier A out of B's.
+     * Supplier ids are lower-case kebab-case.
+     */
+    public static Topic<String, String> supplierPurchaseOrders(final String supplierId) {
+        if (!SUPPLIER_ID.matcher(supplierId).matches()) {
+            throw new IllegalArgumentException("supplier id must be lower-case letters, digits and '-': " + supplierId);
+        }
+        return new Topic<>("suppliers." + supplierId + ".purchase-orders", Codec.string(), Codec.json(),
+                TopicSpec.events(EVENT_RETENTION), "purchase orders for supplier " + supplierId + " as JSON");
+    }
+
+    public static Optional<Topic<?, ?>> byName(final String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}
