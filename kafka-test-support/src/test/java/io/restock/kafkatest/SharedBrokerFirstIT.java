@@ -1,0 +1,12 @@
+package io.restock.kafkatest;
+
+import org.junit.jupiter.api.Test;
+
+@RestockKafka
+class SharedBrokerFirstIT {
+
+    @Test
+    void usesTheOneBrokerOfThisTestJvm(final KafkaEnvironment kafka) throws Exception {
+        SharedBroker.assertSameBrokerAsEveryOtherTestClass(kafka);
+    }
+}

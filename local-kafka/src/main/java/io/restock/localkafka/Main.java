@@ -1,0 +1,161 @@
+package io.restock.localkafka;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bin/restock kafka}: a local Kafka broker and schema registry for development, until Ctrl-C.
+ *
+ * <p>Prints only its own short lines; Kafka's and the registry's logs go to files under {@code --log-dir}.
+ * Data (topics, records, schemas) lives under {@code --data-dir} and survives restarts.
+ * Exits 0 after a clean stop on SIGTERM or Ctrl-C, 1 when it cannot start, 2 on bad options.
+ */
+public final class Main {
+
+    static final String USAGE = """
+            usage: restock kafka [--port N] [--registry-port N] [--data-dir DIR] [--log-dir DIR]
+              --port N            Kafka client port on 127.0.0.1 (default 9092; 0 picks a free one)
+              --registry-port N   schema registry HTTP port on 127.0.0.1 (default 8081; 0 picks a free one)
+              --data-dir DIR      broker and registry data (default <repo>/.restock/data)
+              --log-dir DIR       log files (default <repo>/.restock/logs)""";
+
+    private Main() {
+    }
+
+    /** Parsed command line. */
+    record Options(int port, int registryPort, Path dataDir, Path logDir) {
+
+        static Options parse(final String[] args) {
+            int port = LocalBroker.Settings.DEFAULT_PORT;
+            int registryPort = LocalRegistry.Settings.DEFAULT_PORT;
+            Path dataDir = null;
+            Path logDir = null;
+            for (int i = 0; i < args.length; i++) {
+                final String arg = args[i];
+                final String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                final String value;
+                if (arg.contains("=")) {
+                    value = arg.substring(arg.indexOf('=') + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new IllegalArgumentException("missing value for " + arg);
+                }
+                switch (name) {
+                    case "--port" -> port = parsePort(name, value);
+                    case "--registry-port" -> registryPort = parsePort(name, value);
+                    case "--data-dir" -> dataDir = Path.of(value);
+                    case "--log-dir" -> logDir = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            }
+            if (dataDir == null) {
+                dataDir = RestockRoot.workDir().resolve("data");
+            }
+            if (logDir == null) {
+                logDir = RestockRoot.workDir().resolve("logs");
+            }
+            return new Options(port, registryPort, dataDir.toAbsolutePath().normalize(),
+                    logDir.toAbsolutePath().normalize());
+        }
+
+        private static int parsePort(final String name, final String value) {
+            try {
+                final int port = Integer.parseInt(value);
+                if (port >= 0 && port <= 65_535) {
+                    return port;
+                }
+            } catch (final NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " needs a port number (0-65535), not '" + value + "'");
+        }
+    }
+
+    public static void main(final String[] args) {
+        final PrintStream out = System.out;
+        if (args.length > 0 && ("-h".equals(args[0]) || "--help".equals(args[0]))) {
+            out.println(USAGE);
+            return;
+        }
+        final Options options;
+        try {
+            options = Options.parse(args);
+        } catch (final IllegalArgumentException | IllegalStateException e) {
+            System.err.println("restock kafka: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        // Before the first logger exists: Kafka's and our own log lines go to a file, not the console.
+        System.setProperty("restock.log.dir", options.logDir().toString());
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "restock-local-kafka-logback.xml");
+        }
+
+        LocalBroker broker = null;
+        LocalRegistry registry = null;
+        try {
+            // Both ports before anything starts, so a taken one fails fast.
+            if (options.port() != 0) {
+                Ports.requireFree(options.port(), "is another Kafka running?", "--port");
+            }
+            if (options.registryPort() != 0) {
+                Ports.requireFree(options.registryPort(), "is another schema registry running?", "--registry-port");
+            }
+            out.println("Starting Kafka and the schema registry (data " + display(options.dataDir()) + ") ...");
+            final long started = System.nanoTime();
+            broker = LocalBroker.start(LocalBroker.Settings.of(options.dataDir().resolve("kafka"))
+                    .withPort(options.port()));
+            registry = LocalRegistry.start(LocalRegistry.Settings
+                    .kafkaSql(broker.bootstrapServers(), options.logDir().resolve("schema-registry.log"))
+                    .withPort(options.registryPort()));
+            final long millis = (System.nanoTime() - started) / 1_000_000;
+            out.println("Kafka " + broker.bootstrapServers() + " · Schema registry " + registry.compatibleApiUrl()
+                    + " · logs " + display(options.logDir()) + " · Ctrl-C stops both");
+            out.println("Ready in " + millis + " ms.");
+        } catch (final RuntimeException e) {
+            System.err.println("restock kafka: " + oneLine(e));
+            if (registry != null) {
+                registry.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+            System.exit(1);
+            return;
+        }
+
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final LocalBroker runningBroker = broker;
+        final LocalRegistry runningRegistry = registry;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping ...");
+            runningRegistry.close();
+            runningBroker.close();
+            out.println("Stopped.");
+            out.flush();
+            stopped.countDown();
+            // A signal makes the JVM exit with 128+signal; a clean stop is a success.
+            Runtime.getRuntime().halt(0);
+        }, "restock-kafka-stopper"));
+        try {
+            stopped.await();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first line of the error message; the rest (e.g. a log tail) is in the log files. */
+    static String oneLine(final Throwable e) {
+        final String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        final int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline) + " (see the log files for more)";
+    }
+
+    private static String display(final Path path) {
+        final Path cwd = Path.of("").toAbsolutePath();
+        return path.startsWith(cwd) && !path.equals(cwd) ? cwd.relativize(path).toString() : path.toString();
+    }
+}
