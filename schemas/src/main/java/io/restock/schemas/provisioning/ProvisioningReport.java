@@ -11,7 +11,7 @@ public record ProvisioningReport(List<String> created, List<String> unchanged, L
 
     public String summary() {
         final StringBuilder text = new StringBuilder()
-                .append("topics created: ").append(created.size()).append(created.isEmpty() ? "" : " " + created)
+                .append("topics created: ").append(created.size()).append(created.isEmpty() ? "" : " " + created.stream().sorted().toList())
                 .append("; already there: ").append(unchanged.size())
                 .append("; subjects registered (BACKWARD_TRANSITIVE): ").append(subjects.size());
         if (!drift.isEmpty()) {
