@@ -1,0 +1,113 @@
+package io.restock.inventory.allocation;
+
+import io.restock.allocation.rules.Claim;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An open order line on a SKU's book: units allocated and not yet shipped, units still backordered.
+ * A line leaves the book when neither is left.
+ */
+public final class BookLine {
+
+    private final String orderId;
+    private final String lineId;
+    private final Instant placedAt;
+    private final int tierRank;
+    private final BigDecimal lineValue;
+    private final int ordered;
+    private int allocated;
+    private int backordered;
+    private int shipped;
+    private LocalDate promisedDate;
+
+    public BookLine(final String orderId, final String lineId, final Instant placedAt, final int tierRank,
+                    final BigDecimal lineValue, final int ordered, final int allocated, final int backordered,
+                    final int shipped, final LocalDate promisedDate) {
+        this.orderId = orderId;
+        this.lineId = lineId;
+        this.placedAt = placedAt;
+        this.tierRank = tierRank;
+        this.lineValue = lineValue;
+        this.ordered = ordered;
+        this.allocated = allocated;
+        this.backordered = backordered;
+        this.shipped = shipped;
+        this.promisedDate = promisedDate;
+    }
+
+    public String orderId() {
+        return orderId;
+    }
+
+    public String lineId() {
+        return lineId;
+    }
+
+    public Instant placedAt() {
+        return placedAt;
+    }
+
+    public int tierRank() {
+        return tierRank;
+    }
+
+    public BigDecimal lineValue() {
+        return lineValue;
+    }
+
+    public int ordered() {
+        return ordered;
+    }
+
+    public int allocated() {
+        return allocated;
+    }
+
+    public int backordered() {
+        return backordered;
+    }
+
+    public int shipped() {
+        return shipped;
+    }
+
+    /** The date promised when the line was backordered, or null. */
+    public LocalDate promisedDate() {
+        return promisedDate;
+    }
+
+    boolean is(final String order, final String line) {
+        return orderId.equals(order) && lineId.equals(line);
+    }
+
+    boolean isOpen() {
+        return allocated > 0 || backordered > 0;
+    }
+
+    Claim claim() {
+        return new Claim(orderId, lineId, placedAt, tierRank, lineValue, backordered);
+    }
+
+    void fill(final int units) {
+        backordered -= units;
+        allocated += units;
+    }
+
+    void ship(final int units) {
+        allocated -= units;
+        shipped += units;
+    }
+
+    void close() {
+        allocated = 0;
+        backordered = 0;
+    }
+
+    void backorder(final int units, final LocalDate date) {
+        backordered = units;
+        promisedDate = date;
+    }
+}

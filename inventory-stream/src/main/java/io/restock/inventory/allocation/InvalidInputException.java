@@ -1,0 +1,22 @@
+package io.restock.inventory.allocation;
+
+/**
+ * Input that cannot be applied as it stands (a shipment of more than was allocated, a cancellation of
+ * a line the order never had, a zero quantity on a stock movement). Not a business outcome: the
+ * record goes to the dead-letter topic with this exception in its headers, nothing of it is applied,
+ * and processing goes on. The message starts with {@link #reason()}.
+ */
+public final class InvalidInputException extends RuntimeException {
+
+    private final String reason;
+
+    public InvalidInputException(final String reason, final String detail) {
+        super(reason + ": " + detail);
+        this.reason = reason;
+    }
+
+    /** A short machine-readable reason, e.g. {@code UNKNOWN_LINE}. */
+    public String reason() {
+        return reason;
+    }
+}

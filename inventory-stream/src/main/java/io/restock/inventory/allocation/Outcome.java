@@ -1,0 +1,47 @@
+package io.restock.inventory.allocation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a {@link SkuBook} operation decided, as data; the topology turns each into an event. */
+public sealed interface Outcome {
+
+    /** Units reserved for a line at order time. */
+    record Allocated(String orderId, String lineId, int quantity, int orderedQuantity) implements Outcome {
+    }
+
+    /** Units of a line accepted into the backorder queue. */
+    record Backordered(String orderId, String lineId, int quantity, int orderedQuantity, int queuePosition,
+                       LocalDate promisedDate, Instant placedAt) implements Outcome {
+    }
+
+    /** Units of a line not accepted, with in-stock substitutes. */
+    record Rejected(String orderId, String lineId, int quantity, Reason reason, String detail,
+                    List<Substitute> substitutes) implements Outcome {
+    }
+
+    /** Allocated units of a cancelled line went back to stock. */
+    record Released(String orderId, String lineId, int quantity) implements Outcome {
+    }
+
+    /** Freed or arriving units went to a waiting line. */
+    record BackorderFilled(String orderId, String lineId, int quantity, int remainingBackordered) implements Outcome {
+    }
+
+    /** Backordered units of a cancelled line left the queue. */
+    record BackorderCancelled(String orderId, String lineId, int quantity) implements Outcome {
+    }
+
+    /** The inventory position fell to the reorder point: {@code quantity} more units are needed. */
+    record ShortfallRaised(int quantity, boolean backorders, int inventoryPosition, int reorderPoint, int targetLevel,
+                           LocalDate needBy) implements Outcome {
+    }
+
+    /** Why a line was rejected. */
+    enum Reason { NOT_BACKORDERABLE, WAIT_TOO_LONG, UNKNOWN_SKU, INVALID_QUANTITY, DUPLICATE_LINE }
+
+    /** An in-stock SKU offered instead. */
+    record Substitute(String sku, int available) {
+    }
+}

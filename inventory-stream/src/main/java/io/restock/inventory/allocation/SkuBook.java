@@ -1,0 +1,416 @@
+package io.restock.inventory.allocation;
+
+import io.restock.allocation.rules.Claim;
+import io.restock.allocation.rules.DateProjection;
+import io.restock.allocation.rules.PriorityRule;
+import io.restock.allocation.rules.Supply;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One SKU's book: stock on hand, allocated and on order, the open lines (allocated or backordered),
+ * the catalogue terms, supplier lead times and the latest promise. The single writer for the SKU
+ * calls its operations; each returns what it decided as {@link Outcome}s and never throws for a
+ * business outcome (it throws {@link InvalidInputException} for input it cannot apply, before
+ * changing anything).
+ *
+ * <p>Rules (SYSTEM.md):
+ * <ul>
+ *   <li>1: available = onHand - allocated; a line takes what is available and the rest is backordered
+ *       or rejected. Backorders exist only while nothing is available: any freed or arriving unit is
+ *       offered to the queue at once, so available and backordered are never both positive.</li>
+ *   <li>3: the remainder is backordered only if the terms allow backorders and the projected date
+ *       (the promise's earliest date if one exists, else today plus the shortest active supplier lead
+ *       time; plus handling days) is within min(SKU max wait or the default, the order's max wait).
+ *       With neither promise nor supplier the remainder is rejected {@code NOT_BACKORDERABLE}. Unknown
+ *       SKU (no terms): the whole line is rejected {@code UNKNOWN_SKU}.</li>
+ *   <li>5: the queue is ranked by the {@link PriorityRule} at the operation's {@code now}.</li>
+ *   <li>6: cancelling releases allocated units (then offered to the queue) and drops backordered units.
+ *       A line with any shipped unit can no longer be cancelled: the cancellation does nothing.</li>
+ *   <li>7: after every change, if the inventory position is at or below the reorder point, a shortfall
+ *       of {@code targetLevel - position} is raised and added to {@code onOrder} (it is being
+ *       ordered), so it is not raised again; a receipt against a purchase order takes its units off
+ *       {@code onOrder}.</li>
+ * </ul>
+ */
+public final class SkuBook {
+
+    private final String sku;
+    private SkuTerms terms;
+    private int onHand;
+    private int allocated;
+    private int onOrder;
+    private final Map<String, Integer> leadTimes;
+    private LocalDate promise;
+    private final List<BookLine> lines;
+    private final Deque<String> recentMovementIds;
+
+    public SkuBook(final String sku, final SkuTerms terms, final int onHand, final int allocated, final int onOrder,
+                   final Map<String, Integer> leadTimes, final LocalDate promise, final List<BookLine> lines,
+                   final List<String> recentMovementIds) {
+        this.sku = Objects.requireNonNull(sku, "sku");
+        this.terms = terms;
+        this.onHand = onHand;
+        this.allocated = allocated;
+        this.onOrder = onOrder;
+        this.leadTimes = new LinkedHashMap<>(leadTimes);
+        this.promise = promise;
+        this.lines = new ArrayList<>(lines);
+        this.recentMovementIds = new ArrayDeque<>(recentMovementIds);
+    }
+
+    public static SkuBook empty(final String sku) {
+        return new SkuBook(sku, null, 0, 0, 0, Map.of(), null, List.of(), List.of());
+    }
+
+    // ---- reads
+
+    public String sku() {
+        return sku;
+    }
+
+    public Optional<SkuTerms> terms() {
+        return Optional.ofNullable(terms);
+    }
+
+    public int onHand() {
+        return onHand;
+    }
+
+    public int allocated() {
+        return allocated;
+    }
+
+    public int onOrder() {
+        return onOrder;
+    }
+
+    public Map<String, Integer> leadTimes() {
+        return Map.copyOf(leadTimes);
+    }
+
+    public Optional<LocalDate> promise() {
+        return Optional.ofNullable(promise);
+    }
+
+    public List<BookLine> lines() {
+        return List.copyOf(lines);
+    }
+
+    public List<String> recentMovementIds() {
+        return List.copyOf(recentMovementIds);
+    }
+
+    public Level level() {
+        return new Level(onHand, allocated, backordered(), onOrder);
+    }
+
+    public int backordered() {
+        return lines.stream().mapToInt(BookLine::backordered).sum();
+    }
+
+    /** The backordered lines in the order they would be served at {@code now}. */
+    public List<Claim> queue(final PriorityRule rule, final Instant now) {
+        return rule.rank(lines.stream().filter(l -> l.backordered() > 0).map(BookLine::claim).toList(), now);
+    }
+
+    /** Nothing worth keeping: no terms, stock, lines, offers or promise. */
+    public boolean isBlank() {
+        return terms == null && onHand == 0 && allocated == 0 && onOrder == 0 && leadTimes.isEmpty()
+                && promise == null && lines.isEmpty() && recentMovementIds.isEmpty();
+    }
+
+    // ---- movement de-duplication
+
+    /** Whether a warehouse movement with this id was applied already (among the last remembered). */
+    public boolean hasApplied(final String movementId) {
+        return recentMovementIds.contains(movementId);
+    }
+
+    /** Remembers an applied movement id, forgetting the oldest beyond {@code bound}. */
+    public void remember(final String movementId, final int bound) {
+        recentMovementIds.addLast(movementId);
+        while (recentMovementIds.size() > bound) {
+            recentMovementIds.removeFirst();
+        }
+    }
+
+    // ---- operations
+
+    /** A line asks for units (rule 1, with acceptance rule 3 for the remainder). */
+    public List<Outcome> allocate(final LineRequest request, final Context context) {
+        final List<Outcome> outcomes = new ArrayList<>();
+        if (terms == null) {
+            outcomes.add(new Outcome.Rejected(request.orderId(), request.lineId(), request.quantity(),
+                    Outcome.Reason.UNKNOWN_SKU, "no policy for SKU " + sku, List.of()));
+            return outcomes;
+        }
+        if (request.quantity() <= 0) {
+            outcomes.add(new Outcome.Rejected(request.orderId(), request.lineId(), request.quantity(),
+                    Outcome.Reason.INVALID_QUANTITY, "quantity must be positive", List.of()));
+            return outcomes;
+        }
+        if (line(request.orderId(), request.lineId()).isPresent()) {
+            outcomes.add(new Outcome.Rejected(request.orderId(), request.lineId(), request.quantity(),
+                    Outcome.Reason.DUPLICATE_LINE, "line already on the book", List.of()));
+            return outcomes;
+        }
+        final int take = Math.min(request.quantity(), Math.max(0, onHand - allocated));
+        final int remainder = request.quantity() - take;
+        final BookLine line = new BookLine(request.orderId(), request.lineId(), request.placedAt(), request.tierRank(),
+                request.unitPrice().multiply(BigDecimal.valueOf(request.quantity())), request.quantity(), take, 0, 0,
+                null);
+        if (take > 0) {
+            allocated += take;
+            outcomes.add(new Outcome.Allocated(request.orderId(), request.lineId(), take, request.quantity()));
+        }
+        if (remainder > 0) {
+            final Acceptance acceptance = accept(request, remainder, context);
+            if (acceptance.date() != null) {
+                line.backorder(remainder, acceptance.date());
+                lines.add(line);
+                final int position = positionOf(line, context);
+                outcomes.add(new Outcome.Backordered(request.orderId(), request.lineId(), remainder, request.quantity(),
+                        position, acceptance.date(), request.placedAt()));
+            } else {
+                outcomes.add(new Outcome.Rejected(request.orderId(), request.lineId(), remainder, acceptance.reason(),
+                        acceptance.detail(), substitutes(context.stock())));
+            }
+        }
+        if (take > 0 && !lines.contains(line)) {
+            lines.add(line);
+        }
+        raiseShortfallIfDue(context, outcomes);
+        return outcomes;
+    }
+
+    /** The customer cancels a line (rule 6). Unknown or closed lines: nothing to do. */
+    public List<Outcome> cancel(final String orderId, final String lineId, final Context context) {
+        final List<Outcome> outcomes = new ArrayList<>();
+        final Optional<BookLine> found = line(orderId, lineId);
+        if (found.isEmpty() || found.get().shipped() > 0) {
+            return outcomes;
+        }
+        final BookLine line = found.get();
+        if (line.allocated() > 0) {
+            allocated -= line.allocated();
+            outcomes.add(new Outcome.Released(orderId, lineId, line.allocated()));
+        }
+        if (line.backordered() > 0) {
+            outcomes.add(new Outcome.BackorderCancelled(orderId, lineId, line.backordered()));
+        }
+        line.close();
+        lines.remove(line);
+        fillBackorders(context, outcomes);
+        raiseShortfallIfDue(context, outcomes);
+        return outcomes;
+    }
+
+    /** Goods arrived; against a purchase order they come off {@code onOrder}. */
+    public List<Outcome> receive(final int quantity, final boolean againstPurchaseOrder, final Context context) {
+        if (quantity <= 0) {
+            throw new InvalidInputException("INVALID_QUANTITY", "received quantity must be positive: " + quantity);
+        }
+        final List<Outcome> outcomes = new ArrayList<>();
+        onHand += quantity;
+        if (againstPurchaseOrder) {
+            onOrder -= Math.min(quantity, onOrder);
+        }
+        fillBackorders(context, outcomes);
+        raiseShortfallIfDue(context, outcomes);
+        return outcomes;
+    }
+
+    /**
+     * A count, damage or loss corrected on-hand. A removal may take at most the available units:
+     * allocated units are promised to lines, so a larger removal is refused (dead-lettered for an
+     * operator, who cancels lines first).
+     */
+    public List<Outcome> adjust(final int delta, final Context context) {
+        if (delta == 0) {
+            throw new InvalidInputException("INVALID_QUANTITY", "adjustment of zero units");
+        }
+        if (delta < 0 && -delta > onHand - allocated) {
+            throw new InvalidInputException("ADJUSTMENT_EXCEEDS_AVAILABLE",
+                    "cannot remove " + -delta + " units of " + sku + ", only " + (onHand - allocated) + " available");
+        }
+        final List<Outcome> outcomes = new ArrayList<>();
+        onHand += delta;
+        fillBackorders(context, outcomes);
+        raiseShortfallIfDue(context, outcomes);
+        return outcomes;
+    }
+
+    /** The warehouse shipped allocated units of a line: they leave on-hand and allocated. */
+    public List<Outcome> ship(final String orderId, final String lineId, final int quantity, final Context context) {
+        if (quantity <= 0) {
+            throw new InvalidInputException("INVALID_QUANTITY", "shipped quantity must be positive: " + quantity);
+        }
+        final BookLine line = line(orderId, lineId).orElseThrow(() -> new InvalidInputException("UNKNOWN_LINE",
+                "no open line " + orderId + "/" + lineId + " on SKU " + sku));
+        if (quantity > line.allocated()) {
+            throw new InvalidInputException("SHIPMENT_EXCEEDS_ALLOCATION", "line " + orderId + "/" + lineId + " has "
+                    + line.allocated() + " units allocated, " + quantity + " shipped");
+        }
+        line.ship(quantity);
+        onHand -= quantity;
+        allocated -= quantity;
+        if (!line.isOpen()) {
+            lines.remove(line);
+        }
+        final List<Outcome> outcomes = new ArrayList<>();
+        raiseShortfallIfDue(context, outcomes);
+        return outcomes;
+    }
+
+    /** New catalogue terms (or none: the SKU is withdrawn and new lines are rejected as unknown). */
+    public List<Outcome> changeTerms(final SkuTerms newTerms, final Context context) {
+        this.terms = newTerms;
+        final List<Outcome> outcomes = new ArrayList<>();
+        raiseShortfallIfDue(context, outcomes);
+        return outcomes;
+    }
+
+    /** A supplier's lead time for this SKU; null when the offer was withdrawn or is inactive. */
+    public void changeLeadTime(final String supplierId, final Integer leadTimeDays) {
+        if (leadTimeDays == null) {
+            leadTimes.remove(supplierId);
+        } else {
+            leadTimes.put(supplierId, leadTimeDays);
+        }
+    }
+
+    /** The backorder processor's earliest date for new demand; null when withdrawn. */
+    public void changePromise(final LocalDate earliestDate) {
+        this.promise = earliestDate;
+    }
+
+    // ---- internals
+
+    private Optional<BookLine> line(final String orderId, final String lineId) {
+        return lines.stream().filter(l -> l.is(orderId, lineId)).findFirst();
+    }
+
+    private record Acceptance(LocalDate date, Outcome.Reason reason, String detail) {
+    }
+
+    private Acceptance accept(final LineRequest request, final int remainder, final Context context) {
+        if (!terms.backorderable()) {
+            return new Acceptance(null, Outcome.Reason.NOT_BACKORDERABLE, "SKU " + sku + " is not backorderable");
+        }
+        final LocalDate today = context.today();
+        final Optional<LocalDate> projected;
+        if (promise != null) {
+            projected = Optional.of(max(promise, today).plusDays(terms.handlingDays()));
+        } else {
+            final OptionalInt lead = leadTimes.values().stream().mapToInt(Integer::intValue).min();
+            final Supply supply = new Supply(0, List.of(), lead, terms.handlingDays());
+            projected = new DateProjection(context.rule())
+                    .forNewDemand(queue(context.rule(), context.now()), remainder, supply, today, context.now());
+        }
+        if (projected.isEmpty()) {
+            return new Acceptance(null, Outcome.Reason.NOT_BACKORDERABLE,
+                    "no supplier offer and no promise for SKU " + sku);
+        }
+        int limit = terms.maxWaitDays() != null ? terms.maxWaitDays() : context.defaultMaxWaitDays();
+        if (request.maxWaitDays() != null) {
+            limit = Math.min(limit, request.maxWaitDays());
+        }
+        if (projected.get().isAfter(today.plusDays(limit))) {
+            return new Acceptance(null, Outcome.Reason.WAIT_TOO_LONG,
+                    "projected " + projected.get() + " is beyond the " + limit + "-day limit");
+        }
+        return new Acceptance(projected.get(), null, null);
+    }
+
+    private int positionOf(final BookLine line, final Context context) {
+        final List<Claim> queue = queue(context.rule(), context.now());
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).orderId().equals(line.orderId()) && queue.get(i).lineId().equals(line.lineId())) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("line not in queue");
+    }
+
+    private List<Outcome.Substitute> substitutes(final StockLookup stock) {
+        final List<Outcome.Substitute> offered = new ArrayList<>();
+        for (final String candidate : terms.substitutes()) {
+            if (offered.size() == 3) {
+                break;
+            }
+            if (candidate.equals(sku) || offered.stream().anyMatch(s -> s.sku().equals(candidate))) {
+                continue;
+            }
+            final int available = stock.available(candidate);
+            if (available > 0) {
+                offered.add(new Outcome.Substitute(candidate, available));
+            }
+        }
+        return offered;
+    }
+
+    /** Offers whatever is available to the queue, in priority order (rule 5). */
+    private void fillBackorders(final Context context, final List<Outcome> outcomes) {
+        int available = onHand - allocated;
+        if (available <= 0) {
+            return;
+        }
+        for (final Claim claim : queue(context.rule(), context.now())) {
+            if (available == 0) {
+                break;
+            }
+            final BookLine line = line(claim.orderId(), claim.lineId()).orElseThrow();
+            final int give = Math.min(available, line.backordered());
+            line.fill(give);
+            allocated += give;
+            available -= give;
+            outcomes.add(new Outcome.BackorderFilled(line.orderId(), line.lineId(), give, line.backordered()));
+        }
+    }
+
+    private void raiseShortfallIfDue(final Context context, final List<Outcome> outcomes) {
+        if (terms == null) {
+            return;
+        }
+        final int position = level().inventoryPosition();
+        final int needed = terms.targetLevel() - position;
+        if (position > terms.reorderPoint() || needed <= 0) {
+            return;
+        }
+        final LocalDate needBy = lines.stream().filter(l -> l.backordered() > 0).map(BookLine::promisedDate)
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        onOrder += needed;
+        outcomes.add(new Outcome.ShortfallRaised(needed, backordered() > 0, position, terms.reorderPoint(),
+                terms.targetLevel(), needBy));
+    }
+
+    private static LocalDate max(final LocalDate a, final LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * What an operation needs besides the book: the priority rule, the time of the record being
+     * processed ({@code now}, never the wall clock) and the day it falls on, the shop-wide maximum
+     * wait, and other SKUs' stock for substitutes.
+     */
+    public record Context(PriorityRule rule, Instant now, ZoneId zone, int defaultMaxWaitDays, StockLookup stock) {
+
+        public LocalDate today() {
+            return LocalDate.ofInstant(now, zone);
+        }
+    }
+}

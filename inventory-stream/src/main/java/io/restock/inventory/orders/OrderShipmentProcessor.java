@@ -1,0 +1,139 @@
+package io.restock.inventory.orders;
+
+import io.restock.events.BackorderAllocated;
+import io.restock.events.BackorderCancelled;
+import io.restock.events.LineAllocated;
+import io.restock.events.LineBackordered;
+import io.restock.events.LineEvent;
+import io.restock.events.LineQuantity;
+import io.restock.events.LineRejected;
+import io.restock.events.LineReleased;
+import io.restock.events.RejectionReason;
+import io.restock.events.ShipmentRequested;
+import io.restock.events.ShippingPolicy;
+import io.restock.inventory.internal.OrderLineState;
+import io.restock.inventory.internal.OrderState;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Order-keyed second step (rule 2): follows each order's lines through their line events in
+ * {@code order-book} and asks the warehouse to ship.
+ * <ul>
+ *   <li>PARTIAL: one {@code ShipmentRequested} for every quantity that becomes allocated
+ *       ({@code LineAllocated}, {@code BackorderAllocated}).</li>
+ *   <li>COMPLETE: one {@code ShipmentRequested} for the whole order once every line is settled
+ *       (allocated + backordered + rejected + cancelled = ordered) with nothing backordered and
+ *       something allocated.</li>
+ * </ul>
+ * Line events of orders this step does not know are ignored (logged).
+ */
+public final class OrderShipmentProcessor implements Processor<String, LineEvent, String, ShipmentRequested> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderShipmentProcessor.class);
+
+    private final String storeName;
+    private ProcessorContext<String, ShipmentRequested> context;
+    private KeyValueStore<String, OrderState> orders;
+
+    public OrderShipmentProcessor(final String storeName) {
+        this.storeName = storeName;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, ShipmentRequested> context) {
+        this.context = context;
+        this.orders = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(final Record<String, LineEvent> record) {
+        if (record.value().getEvent() instanceof LineRejected r && r.getReason() == RejectionReason.DUPLICATE_LINE) {
+            return; // about a second line with the id of a line the order keeps: not that line's fate
+        }
+        final Change change = Change.of(record.value());
+        final OrderState state = orders.get(change.orderId());
+        if (state == null) {
+            LOG.warn("line event {} for unknown order {}", change.eventId(), change.orderId());
+            return;
+        }
+        final OrderLineState line = state.getLines().stream().filter(l -> l.getLineId().equals(change.lineId()))
+                .findFirst().orElse(null);
+        if (line == null) {
+            // Rejections of duplicate or invalid lines name lines the order does not keep.
+            return;
+        }
+        change.applyTo(line);
+        final boolean partial = ShippingPolicy.valueOf(state.getShippingPolicy()) == ShippingPolicy.PARTIAL;
+        final Instant at = Instant.ofEpochMilli(record.timestamp());
+        if (partial && change.newlyAllocated() > 0) {
+            forward(record, state, at, change.eventId(),
+                    List.of(new LineQuantity(line.getLineId(), line.getSku(), change.newlyAllocated())));
+        } else if (!partial && !state.getCompleteShipmentRequested() && isWhole(state)) {
+            state.setCompleteShipmentRequested(true);
+            forward(record, state, at, change.eventId(), state.getLines().stream()
+                    .filter(l -> l.getAllocated() > 0)
+                    .map(l -> new LineQuantity(l.getLineId(), l.getSku(), l.getAllocated())).toList());
+        }
+        orders.put(state.getOrderId(), state);
+    }
+
+    private void forward(final Record<String, LineEvent> record, final OrderState state, final Instant at,
+                         final String causeId, final List<LineQuantity> lines) {
+        final String id = causeId + "/ship";
+        context.forward(record.withKey(state.getOrderId()).withValue(new ShipmentRequested(id, at, id,
+                state.getOrderId(), ShippingPolicy.valueOf(state.getShippingPolicy()), lines)));
+    }
+
+    /** Every line settled, none waiting, something to ship. */
+    static boolean isWhole(final OrderState state) {
+        boolean anything = false;
+        for (final OrderLineState l : state.getLines()) {
+            final boolean settled = l.getAllocated() + l.getBackordered() + l.getRejected() + l.getCancelled()
+                    == l.getOrdered();
+            if (!settled || l.getBackordered() > 0) {
+                return false;
+            }
+            anything |= l.getAllocated() > 0;
+        }
+        return anything;
+    }
+
+    /** What one line event changes on its line. */
+    private record Change(String eventId, String orderId, String lineId, int allocated, int backordered,
+                          int rejected, int cancelled) {
+
+        int newlyAllocated() {
+            return Math.max(0, allocated);
+        }
+
+        void applyTo(final OrderLineState line) {
+            line.setAllocated(line.getAllocated() + allocated);
+            line.setBackordered(line.getBackordered() + backordered);
+            line.setRejected(line.getRejected() + rejected);
+            line.setCancelled(line.getCancelled() + cancelled);
+        }
+
+        static Change of(final LineEvent event) {
+            return switch (event.getEvent()) {
+                case LineAllocated a -> new Change(a.getEventId(), a.getOrderId(), a.getLineId(), a.getQuantity(), 0, 0, 0);
+                case LineBackordered b -> new Change(b.getEventId(), b.getOrderId(), b.getLineId(), 0, b.getQuantity(), 0, 0);
+                case LineRejected r -> new Change(r.getEventId(), r.getOrderId(), r.getLineId(), 0, 0, r.getQuantity(), 0);
+                case LineReleased r -> new Change(r.getEventId(), r.getOrderId(), r.getLineId(), -r.getQuantity(), 0, 0,
+                        r.getQuantity());
+                case BackorderAllocated f -> new Change(f.getEventId(), f.getOrderId(), f.getLineId(), f.getQuantity(),
+                        -f.getQuantity(), 0, 0);
+                case BackorderCancelled c -> new Change(c.getEventId(), c.getOrderId(), c.getLineId(), 0,
+                        -c.getQuantity(), 0, c.getQuantity());
+                default -> throw new IllegalArgumentException("unknown line event " + event);
+            };
+        }
+    }
+}

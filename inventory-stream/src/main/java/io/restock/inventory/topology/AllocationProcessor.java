@@ -1,0 +1,165 @@
+package io.restock.inventory.topology;
+
+import io.restock.events.CustomerTier;
+import io.restock.events.ShippingPolicy;
+import io.restock.events.SkuPolicy;
+import io.restock.events.StockAdjusted;
+import io.restock.events.StockLevel;
+import io.restock.events.StockMovement;
+import io.restock.events.StockReceived;
+import io.restock.events.StockShipped;
+import io.restock.inventory.allocation.InvalidInputException;
+import io.restock.inventory.allocation.Level;
+import io.restock.inventory.allocation.LineRequest;
+import io.restock.inventory.allocation.Outcome;
+import io.restock.inventory.allocation.SkuBook;
+import io.restock.inventory.allocation.StockLookup;
+import io.restock.inventory.config.InventorySettings;
+import io.restock.inventory.internal.LineCommand;
+import io.restock.inventory.internal.LineCommandKind;
+import io.restock.inventory.internal.SkuState;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The single writer of each SKU: loads the SKU's book from {@code sku-books}, applies the input to
+ * it, stores it back and forwards what it decided: {@code LineEvent}s keyed by orderId, and
+ * {@code StockShortfall} and {@code StockLevel} keyed by SKU (a stock level whenever on-hand,
+ * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
+ * clock, so a replay decides the same. Input it cannot apply ({@link InvalidInputException}) leaves
+ * the book untouched and is thrown to the processing exception handler, which dead-letters it.
+ *
+ * <p>Substitutes are looked up in the global {@code stock-levels-global} store, a copy of
+ * {@code inventory.stock-levels}: it lags the SKUs' own books by up to a commit interval plus the
+ * global thread's polling, so an offered substitute may have sold out meanwhile (it is an offer,
+ * not a reservation).
+ */
+final class AllocationProcessor implements Processor<String, SkuInput, String, SpecificRecord> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AllocationProcessor.class);
+
+    private final InventorySettings settings;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, SkuState> books;
+    private ReadOnlyKeyValueStore<String, Object> levels;
+
+    AllocationProcessor(final InventorySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.books = context.getStateStore(InventoryTopology.SKU_BOOKS);
+        this.levels = context.getStateStore(InventoryTopology.STOCK_LEVELS_GLOBAL);
+    }
+
+    @Override
+    public void process(final Record<String, SkuInput> record) {
+        final String sku = record.key();
+        if (sku == null || sku.isEmpty()) {
+            throw new InvalidInputException("MISSING_KEY", "record without a SKU key");
+        }
+        final SkuState stored = books.get(sku);
+        final SkuBook book = stored == null ? SkuBook.empty(sku) : SkuBookCodec.fromState(stored);
+        final Level before = book.level();
+        final Instant now = Instant.ofEpochMilli(record.timestamp());
+        final SkuBook.Context ctx = new SkuBook.Context(settings.priorityRule(), now, settings.zone(),
+                settings.defaultMaxWaitDays(), this::available);
+
+        final String causeId;
+        final List<Outcome> outcomes;
+        ShippingPolicy shippingPolicy = ShippingPolicy.PARTIAL;
+        switch (record.value()) {
+            case SkuInput.Command(final LineCommand c) -> {
+                causeId = c.getCommandId();
+                shippingPolicy = ShippingPolicy.valueOf(c.getShippingPolicy());
+                outcomes = c.getKind() == LineCommandKind.ALLOCATE
+                        ? book.allocate(new LineRequest(c.getOrderId(), c.getLineId(), c.getQuantity(), c.getUnitPrice(),
+                                c.getPlacedAt(), CustomerTier.valueOf(c.getTier()).ordinal(), c.getMaxWaitDays()), ctx)
+                        : book.cancel(c.getOrderId(), c.getLineId(), ctx);
+            }
+            case SkuInput.Movement(final StockMovement m) -> {
+                final Movement movement = Movement.of(m);
+                if (!sku.equals(movement.sku())) {
+                    throw new InvalidInputException("SKU_MISMATCH", "movement for " + movement.sku() + " keyed " + sku);
+                }
+                if (book.hasApplied(movement.id())) {
+                    LOG.info("dropping duplicate movement {} of {}", movement.id(), sku);
+                    return;
+                }
+                causeId = movement.eventId();
+                outcomes = switch (m.getEvent()) {
+                    case StockReceived r -> book.receive(r.getQuantity(), r.getPurchaseOrderId() != null, ctx);
+                    case StockAdjusted a -> book.adjust(a.getDelta(), ctx);
+                    case StockShipped s -> book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
+                    default -> throw new InvalidInputException("UNKNOWN_EVENT", "unknown movement " + m.getEvent());
+                };
+                book.remember(movement.id(), settings.rememberedMovementIds());
+            }
+            case SkuInput.PolicyChanged(final SkuPolicy p) -> {
+                causeId = p == null ? "policy-deleted/" + sku + "/" + record.timestamp() : p.getEventId();
+                outcomes = book.changeTerms(p == null ? null : SkuBookCodec.terms(p), ctx);
+            }
+            case SkuInput.PromiseChanged(final var p) -> {
+                causeId = null;
+                book.changePromise(p == null ? null : p.getEarliestDate());
+                outcomes = List.of();
+            }
+            case SkuInput.OfferChanged(final var o) -> {
+                causeId = null;
+                book.changeLeadTime(o.getSupplierId(), o.getLeadTimeDays());
+                outcomes = List.of();
+            }
+        }
+
+        if (book.isBlank()) {
+            books.delete(sku);
+        } else {
+            books.put(sku, SkuBookCodec.toState(book));
+        }
+        int index = 0;
+        for (final Outcome outcome : outcomes) {
+            final String eventId = OutcomeEvents.eventId(causeId, index++);
+            if (outcome instanceof Outcome.ShortfallRaised shortfall) {
+                context.forward(record.withKey(sku).withValue(OutcomeEvents.shortfall(shortfall, eventId, now, sku)));
+            } else {
+                context.forward(record.withKey(OutcomeEvents.orderId(outcome))
+                        .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy)));
+            }
+        }
+        final Level after = book.level();
+        if (!after.equals(before)) {
+            final String eventId = OutcomeEvents.eventId(causeId, index);
+            context.forward(record.withKey(sku).withValue(OutcomeEvents.stockLevel(after, eventId, now, sku)));
+        }
+    }
+
+    private int available(final String otherSku) {
+        final Object value = levels.get(otherSku);
+        final Object level = value instanceof ValueAndTimestamp<?> vt ? vt.value() : value;
+        return level instanceof StockLevel l ? Math.max(0, l.getAvailable()) : 0;
+    }
+
+    /** The fields every movement has. */
+    private record Movement(String id, String eventId, String sku) {
+        static Movement of(final StockMovement m) {
+            return switch (m.getEvent()) {
+                case StockReceived r -> new Movement(r.getMovementId(), r.getEventId(), r.getSku());
+                case StockAdjusted a -> new Movement(a.getMovementId(), a.getEventId(), a.getSku());
+                case StockShipped s -> new Movement(s.getMovementId(), s.getEventId(), s.getSku());
+                default -> throw new InvalidInputException("UNKNOWN_EVENT", "unknown movement " + m.getEvent());
+            };
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.restock.inventory.topology;
+
+import io.restock.events.LineEvent;
+import io.restock.events.OrderEvent;
+import io.restock.events.ShipmentRequested;
+import io.restock.events.StockLevel;
+import io.restock.events.StockShortfall;
+import io.restock.events.SupplierOffer;
+import io.restock.inventory.allocation.InvalidInputException;
+import io.restock.inventory.config.InventorySettings;
+import io.restock.inventory.internal.LineCommand;
+import io.restock.inventory.internal.OfferChange;
+import io.restock.inventory.internal.OrderState;
+import io.restock.inventory.internal.SkuState;
+import io.restock.inventory.orders.OrderCommandProcessor;
+import io.restock.inventory.orders.OrderShipmentProcessor;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.List;
+
+/**
+ * inventory-stream's topology, as a pure function of its inputs (no I/O, no injection): the
+ * Micronaut factory and the tests both call {@link #define}.
+ *
+ * <p>Two order-keyed steps and one SKU-keyed writer:
+ * <ol>
+ *   <li><b>Order step</b> (store {@value #ORDER_BOOK}, key orderId, {@code OrderState}): reads
+ *       {@code orders.order-events} (key orderId, {@code OrderEvent}) and turns each order into per-line
+ *       {@code LineCommand}s (allocate / cancel; cancellations carry no SKU, the store supplies it),
+ *       repartitioned by SKU through {@code inventory-stream-line-commands-by-sku-repartition}
+ *       (key sku, {@code LineCommand}). Order-level rejections (invalid quantity, duplicate line) go
+ *       straight to {@code inventory.line-events}.</li>
+ *   <li><b>SKU writer</b> (store {@value #SKU_BOOKS}, key sku, {@code SkuState}): merges the commands,
+ *       {@code inventory.stock-movements} (key sku, {@code StockMovement}), {@code catalog.sku-policies}
+ *       (key sku, {@code SkuPolicy}), {@code promises.sku-promises} (key sku, {@code SkuPromise}) and
+ *       {@code catalog.supplier-offers} (key supplierId/sku, {@code SupplierOffer}) re-keyed by SKU
+ *       through {@code inventory-stream-supplier-offers-by-sku-repartition} (key sku,
+ *       {@code OfferChange}); see {@link AllocationProcessor}. Writes {@code inventory.line-events}
+ *       (key orderId, {@code LineEvent}), {@code inventory.stock-shortfalls} (key sku,
+ *       {@code StockShortfall}) and {@code inventory.stock-levels} (compacted, key sku,
+ *       {@code StockLevel}), which it reads back as the global store {@value #STOCK_LEVELS_GLOBAL}
+ *       for substitutes.</li>
+ *   <li><b>Order shipments</b> (store {@value #ORDER_BOOK} again): reads {@code inventory.line-events}
+ *       and writes {@code inventory.shipment-requests} (key orderId, {@code ShipmentRequested}).</li>
+ * </ol>
+ * Shared topics use the given {@link EventSerdes} (the registry in production). The two repartition
+ * topics and the stores' changelogs ({@code inventory-stream-<store>-changelog}) are private to this
+ * application and hold {@link PlainAvroSerde} bytes (bare Avro, no registry: only this build writes
+ * and reads them). Stores are RocksDB with caching and changelogs, and queryable by name. Guarantee:
+ * exactly_once_v2 (see {@code InventoryStreamsConfig}); consumers of the output topics read
+ * {@code read_committed}.
+ */
+public final class InventoryTopology {
+
+    public static final String ORDER_BOOK = "order-book";
+    public static final String SKU_BOOKS = "sku-books";
+    public static final String STOCK_LEVELS_GLOBAL = "stock-levels-global";
+    public static final String LINE_COMMANDS_BY_SKU = "line-commands-by-sku";
+    public static final String SUPPLIER_OFFERS_BY_SKU = "supplier-offers-by-sku";
+
+    private InventoryTopology() {
+    }
+
+    public static void define(final StreamsBuilder builder, final EventSerdes serdes, final InventorySettings settings) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_BOOK),
+                Serdes.String(), new PlainAvroSerde<>(OrderState.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_BOOKS),
+                Serdes.String(), new PlainAvroSerde<>(SkuState.class)).withCachingEnabled());
+        builder.globalTable(Topics.STOCK_LEVELS.name(),
+                Topics.STOCK_LEVELS.consumed(serdes).withName("read-stock-levels"),
+                Materialized.<String, StockLevel, KeyValueStore<Bytes, byte[]>>as(STOCK_LEVELS_GLOBAL)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(Topics.STOCK_LEVELS.valueSerde(serdes)));
+
+        // 1. Order step: orders become per-line commands, keyed by SKU.
+        final KStream<String, SpecificRecord> fromOrders = builder
+                .stream(Topics.ORDER_EVENTS.name(), Topics.ORDER_EVENTS.consumed(serdes).withName("read-order-events"))
+                .process(() -> new OrderCommandProcessor(ORDER_BOOK, settings.rememberedOrderEvents()),
+                        Named.as("split-orders-into-line-commands"), ORDER_BOOK);
+        only(fromOrders, LineEvent.class, "select-order-rejections")
+                .to(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.produced(serdes).withName("write-order-rejections"));
+        final KStream<String, LineCommand> commands = only(fromOrders, LineCommand.class, "select-line-commands")
+                .repartition(Repartitioned.<String, LineCommand>as(LINE_COMMANDS_BY_SKU)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new PlainAvroSerde<>(LineCommand.class)));
+
+        // 2. SKU writer: every input of a SKU, merged, through one processor and one store.
+        final KStream<String, SkuInput> movements = builder
+                .stream(Topics.STOCK_MOVEMENTS.name(), Topics.STOCK_MOVEMENTS.consumed(serdes).withName("read-stock-movements"))
+                .<SkuInput>mapValues(SkuInput.Movement::new, Named.as("movement-as-sku-input"));
+        final KStream<String, SkuInput> policies = builder
+                .stream(Topics.SKU_POLICIES.name(), Topics.SKU_POLICIES.consumed(serdes).withName("read-sku-policies"))
+                .<SkuInput>mapValues(SkuInput.PolicyChanged::new, Named.as("policy-as-sku-input"));
+        final KStream<String, SkuInput> promises = builder
+                .stream(Topics.SKU_PROMISES.name(), Topics.SKU_PROMISES.consumed(serdes).withName("read-sku-promises"))
+                .<SkuInput>mapValues(SkuInput.PromiseChanged::new, Named.as("promise-as-sku-input"));
+        final KStream<String, SkuInput> offers = builder
+                .stream(Topics.SUPPLIER_OFFERS.name(), Topics.SUPPLIER_OFFERS.consumed(serdes).withName("read-supplier-offers"))
+                .map(InventoryTopology::offerBySku, Named.as("key-offers-by-sku"))
+                .repartition(Repartitioned.<String, OfferChange>as(SUPPLIER_OFFERS_BY_SKU)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new PlainAvroSerde<>(OfferChange.class)))
+                .<SkuInput>mapValues(SkuInput.OfferChanged::new, Named.as("offer-as-sku-input"));
+
+        final KStream<String, SpecificRecord> decided = commands
+                .<SkuInput>mapValues(SkuInput.Command::new, Named.as("command-as-sku-input"))
+                .merge(movements, Named.as("merge-movements"))
+                .merge(policies, Named.as("merge-policies"))
+                .merge(promises, Named.as("merge-promises"))
+                .merge(offers, Named.as("merge-offers"))
+                .process(() -> new AllocationProcessor(settings), Named.as("allocate-per-sku"), SKU_BOOKS);
+        only(decided, LineEvent.class, "select-line-events")
+                .to(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.produced(serdes).withName("write-line-events"));
+        only(decided, StockShortfall.class, "select-shortfalls")
+                .to(Topics.STOCK_SHORTFALLS.name(), Topics.STOCK_SHORTFALLS.produced(serdes).withName("write-shortfalls"));
+        only(decided, StockLevel.class, "select-stock-levels")
+                .to(Topics.STOCK_LEVELS.name(), Topics.STOCK_LEVELS.produced(serdes).withName("write-stock-levels"));
+
+        // 3. Order shipments: line events, per order, become shipment requests.
+        builder.stream(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.consumed(serdes).withName("read-line-events"))
+                .process(() -> new OrderShipmentProcessor(ORDER_BOOK), Named.as("track-order-lines"), ORDER_BOOK)
+                .to(Topics.SHIPMENT_REQUESTS.name(),
+                        Topics.SHIPMENT_REQUESTS.produced(serdes).withName("write-shipment-requests"));
+    }
+
+    /** Re-keys an offer ({@code supplierId/sku}) by SKU; tombstones and inactive offers withdraw the lead time. */
+    private static KeyValue<String, OfferChange> offerBySku(final String key, final SupplierOffer offer) {
+        final int slash = key == null ? -1 : key.indexOf('/');
+        if (slash <= 0 || slash == key.length() - 1) {
+            throw new InvalidInputException("INVALID_KEY", "supplier offer key is not supplierId/sku: " + key);
+        }
+        final String supplierId = key.substring(0, slash);
+        final String sku = key.substring(slash + 1);
+        final Integer leadTime = offer == null || !offer.getActive() ? null : offer.getLeadTimeDays();
+        return KeyValue.pair(sku, new OfferChange(supplierId, sku, leadTime));
+    }
+
+    /** The records of one type, as that type: one named node. */
+    private static <T> KStream<String, T> only(final KStream<String, ?> stream, final Class<T> type, final String name) {
+        return stream.flatMapValues(v -> type.isInstance(v) ? List.of(type.cast(v)) : List.<T>of(), Named.as(name));
+    }
+}

@@ -1,0 +1,281 @@
+package io.restock.inventory.topology;
+
+import io.restock.events.Customer;
+import io.restock.events.CustomerTier;
+import io.restock.events.LineEvent;
+import io.restock.events.OrderCancellationRequested;
+import io.restock.events.OrderEvent;
+import io.restock.events.OrderLine;
+import io.restock.events.OrderPlaced;
+import io.restock.events.PromiseBasis;
+import io.restock.events.ShipmentRequested;
+import io.restock.events.ShippingPolicy;
+import io.restock.events.SkuPolicy;
+import io.restock.events.SkuPromise;
+import io.restock.events.StockAdjusted;
+import io.restock.events.StockLevel;
+import io.restock.events.StockMovement;
+import io.restock.events.StockReceived;
+import io.restock.events.StockShipped;
+import io.restock.events.StockShortfall;
+import io.restock.events.SupplierOffer;
+import io.restock.inventory.config.InventorySettings;
+import io.restock.inventory.config.InventoryStreamsConfig;
+import io.restock.inventory.internal.SkuState;
+import io.restock.schemas.deadletter.DeadLetters;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topic;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The real topology in a {@link TopologyTestDriver}, with helpers that publish the events of shops,
+ * warehouses and the catalogue and read what came out. Time is explicit: {@link #at} sets the
+ * record time of what is piped next (the engine's "now").
+ */
+final class InventoryDriver implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+    static final LocalDate DAY0 = LocalDate.parse("2026-11-20");
+
+    final TopologyTestDriver driver;
+    private final TestInputTopic<String, OrderEvent> orders;
+    private final TestInputTopic<String, StockMovement> movements;
+    private final TestInputTopic<String, SkuPolicy> policies;
+    private final TestInputTopic<String, SkuPromise> promises;
+    private final TestInputTopic<String, SupplierOffer> offers;
+    final TestInputTopic<String, byte[]> rawOrders;
+    private final TestOutputTopic<String, LineEvent> lineEvents;
+    private final TestOutputTopic<String, StockShortfall> shortfalls;
+    private final TestOutputTopic<String, StockLevel> levels;
+    private final TestOutputTopic<String, ShipmentRequested> shipments;
+    private final Path stateDir;
+    private Instant now = T0;
+    private int sequence;
+
+    InventoryDriver(final InventorySettings settings) {
+        final EventSerdes serdes = EventSerdes.plain();
+        final StreamsBuilder builder = new StreamsBuilder();
+        InventoryTopology.define(builder, serdes, settings);
+        try {
+            stateDir = Files.createTempDirectory("inventory-driver");
+        } catch (final java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        final Properties props = InventoryStreamsConfig.properties("unused:9092", stateDir.toString());
+        driver = new TopologyTestDriver(builder.build(), props, T0);
+        orders = input(Topics.ORDER_EVENTS, serdes);
+        movements = input(Topics.STOCK_MOVEMENTS, serdes);
+        policies = input(Topics.SKU_POLICIES, serdes);
+        promises = input(Topics.SKU_PROMISES, serdes);
+        offers = input(Topics.SUPPLIER_OFFERS, serdes);
+        rawOrders = driver.createInputTopic(Topics.ORDER_EVENTS.name(), new StringSerializer(), new ByteArraySerializer());
+        lineEvents = output(Topics.LINE_EVENTS, serdes);
+        shortfalls = output(Topics.STOCK_SHORTFALLS, serdes);
+        levels = output(Topics.STOCK_LEVELS, serdes);
+        shipments = output(Topics.SHIPMENT_REQUESTS, serdes);
+    }
+
+    InventoryDriver() {
+        this(InventorySettings.defaults());
+    }
+
+    private <V> TestInputTopic<String, V> input(final Topic<String, V> topic, final EventSerdes serdes) {
+        return driver.createInputTopic(topic.name(), topic.keySerde(serdes).serializer(),
+                topic.valueSerde(serdes).serializer());
+    }
+
+    private <V> TestOutputTopic<String, V> output(final Topic<String, V> topic, final EventSerdes serdes) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde(serdes).deserializer(),
+                topic.valueSerde(serdes).deserializer());
+    }
+
+    // ---- time
+
+    InventoryDriver at(final Instant time) {
+        now = time;
+        return this;
+    }
+
+    InventoryDriver afterDays(final long days) {
+        now = now.plus(Duration.ofDays(days));
+        return this;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    private String id(final String prefix) {
+        return prefix + "-" + (++sequence);
+    }
+
+    // ---- catalogue
+
+    static SkuPolicy policy(final String sku) {
+        return SkuPolicy.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(T0).setSku(sku)
+                .setBackorderable(true).setMaxWaitDays(null).setReorderPoint(0).setSafetyStock(0).setTargetLevel(0)
+                .setHandlingDays(1).setSubstitutes(new ArrayList<>()).build();
+    }
+
+    InventoryDriver policy(final SkuPolicy policy) {
+        policies.pipeInput(policy.getSku(), policy, now);
+        return this;
+    }
+
+    InventoryDriver deletePolicy(final String sku) {
+        policies.pipeInput(sku, null, now);
+        return this;
+    }
+
+    InventoryDriver offer(final String supplierId, final String sku, final int leadTimeDays) {
+        offers.pipeInput(Topics.offerKey(supplierId, sku), new SupplierOffer(id("offer"), now, supplierId, sku,
+                leadTimeDays, new BigDecimal("1.0000"), "EUR", 1, 1, false, 1.0, true), now);
+        return this;
+    }
+
+    InventoryDriver promise(final String sku, final LocalDate earliest) {
+        promises.pipeInput(sku, new SkuPromise(id("promise"), now, sku, earliest, null, PromiseBasis.INBOUND), now);
+        return this;
+    }
+
+    /** A backorderable SKU with a 5-day supplier, nothing in stock. */
+    InventoryDriver sku(final String sku) {
+        return policy(policy(sku)).offer("acme", sku, 5);
+    }
+
+    // ---- warehouse
+
+    InventoryDriver receive(final String sku, final int quantity) {
+        return receive(sku, quantity, id("mv"), null);
+    }
+
+    InventoryDriver receive(final String sku, final int quantity, final String movementId, final String purchaseOrderId) {
+        movements.pipeInput(sku, new StockMovement(new StockReceived(id("ev"), now, movementId, "wh-1", sku, quantity,
+                purchaseOrderId, null)), now);
+        return this;
+    }
+
+    InventoryDriver adjust(final String sku, final int delta) {
+        movements.pipeInput(sku, new StockMovement(new StockAdjusted(id("ev"), now, id("mv"), "wh-1", sku, delta,
+                "count")), now);
+        return this;
+    }
+
+    InventoryDriver ship(final String sku, final String orderId, final String lineId, final int quantity) {
+        movements.pipeInput(sku, new StockMovement(new StockShipped(id("ev"), now, id("mv"), "wh-1", sku, orderId,
+                lineId, quantity, "dhl", "TRACK-1")), now);
+        return this;
+    }
+
+    // ---- shops
+
+    record Line(String lineId, String sku, int quantity, BigDecimal unitPrice) {
+    }
+
+    static Line line(final String lineId, final String sku, final int quantity) {
+        return new Line(lineId, sku, quantity, new BigDecimal("10.0000"));
+    }
+
+    InventoryDriver order(final String orderId, final Line... lines) {
+        return order(orderId, ShippingPolicy.PARTIAL, CustomerTier.STANDARD, null, lines);
+    }
+
+    InventoryDriver order(final String orderId, final ShippingPolicy shippingPolicy, final CustomerTier tier,
+                          final Integer maxWaitDays, final Line... lines) {
+        return order(placed(id("order-ev"), orderId, shippingPolicy, tier, maxWaitDays, lines));
+    }
+
+    OrderPlaced placed(final String eventId, final String orderId, final ShippingPolicy shippingPolicy,
+                       final CustomerTier tier, final Integer maxWaitDays, final Line... lines) {
+        return OrderPlaced.newBuilder().setEventId(eventId).setOccurredAt(now).setOrderId(orderId).setShopId("shop-1")
+                .setCustomer(Customer.newBuilder().setCustomerId("c-" + orderId).setEmail(null).setTier(tier).build())
+                .setPlacedAt(now).setShippingPolicy(shippingPolicy).setMaxWaitDays(maxWaitDays).setCurrency("EUR")
+                .setLines(Arrays.stream(lines).map(l -> new OrderLine(l.lineId(), l.sku(), l.quantity(), l.unitPrice()))
+                        .toList())
+                .build();
+    }
+
+    InventoryDriver order(final OrderPlaced placed) {
+        orders.pipeInput(placed.getOrderId(), new OrderEvent(placed), now);
+        return this;
+    }
+
+    InventoryDriver cancel(final String orderId, final String... lineIds) {
+        orders.pipeInput(orderId, new OrderEvent(new OrderCancellationRequested(id("cancel-ev"), now, orderId, "shop-1",
+                List.of(lineIds), "changed my mind")), now);
+        return this;
+    }
+
+    // ---- outputs
+
+    /** Line events since the last call, event payloads only. */
+    List<Object> lineEvents() {
+        return lineEvents.readValuesToList().stream().map(LineEvent::getEvent).toList();
+    }
+
+    List<TestRecord<String, LineEvent>> lineEventRecords() {
+        return lineEvents.readRecordsToList();
+    }
+
+    List<StockShortfall> shortfalls() {
+        return shortfalls.readValuesToList();
+    }
+
+    List<StockLevel> stockLevels() {
+        return levels.readValuesToList();
+    }
+
+    List<ShipmentRequested> shipments() {
+        return shipments.readValuesToList();
+    }
+
+    /** Dead letters of a source topic (or of the application, for internal topics). */
+    List<TestRecord<String, byte[]>> deadLetters(final String sourceTopic) {
+        return driver.createOutputTopic(DeadLetters.topicFor(sourceTopic), new StringDeserializer(),
+                new ByteArrayDeserializer()).readRecordsToList();
+    }
+
+    SkuState book(final String sku) {
+        final KeyValueStore<String, SkuState> store = driver.getKeyValueStore(InventoryTopology.SKU_BOOKS);
+        return store.get(sku);
+    }
+
+    void drain() {
+        lineEvents();
+        shortfalls();
+        stockLevels();
+        shipments();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (var paths = Files.walk(stateDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (final java.io.IOException e) {
+            // best effort
+        }
+    }
+}
