@@ -1,0 +1,10 @@
+package io.restock.notifier.delivery;
+
+import io.restock.notifier.internal.NotificationRequested;
+import io.restock.notifier.message.Message;
+
+/** One way of reaching a customer. Implementations must be safe to call again with the same notification. */
+public interface Channel {
+
+    void deliver(NotificationRequested request, Message message) throws DeliveryException;
+}

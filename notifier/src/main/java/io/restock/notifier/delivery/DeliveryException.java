@@ -1,0 +1,28 @@
+package io.restock.notifier.delivery;
+
+/**
+ * A delivery that did not happen. {@code transientFailure}: worth another try (server down, 4xx SMTP
+ * reply, HTTP 5xx/429, timeouts); otherwise the message can never be delivered as it is (bad address,
+ * 5xx SMTP reply, HTTP 4xx) and goes straight to the dead-letter topic.
+ */
+public final class DeliveryException extends Exception {
+
+    private final boolean transientFailure;
+    private final String reason;
+
+    public DeliveryException(final boolean transientFailure, final String reason, final String message,
+                             final Throwable cause) {
+        super(message, cause);
+        this.transientFailure = transientFailure;
+        this.reason = reason;
+    }
+
+    public boolean isTransient() {
+        return transientFailure;
+    }
+
+    /** Short machine-readable reason, e.g. {@code SMTP_UNAVAILABLE}, {@code WEBHOOK_HTTP_410}. */
+    public String reason() {
+        return reason;
+    }
+}

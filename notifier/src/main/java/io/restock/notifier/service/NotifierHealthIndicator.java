@@ -1,0 +1,36 @@
+package io.restock.notifier.service;
+
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import jakarta.inject.Singleton;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.util.Map;
+
+/** {@code /health}: DOWN when the decisions stream failed or a sender thread died, UP when running, else UNKNOWN. */
+@Singleton
+public final class NotifierHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+
+    private final NotifierService service;
+
+    public NotifierHealthIndicator(final NotifierService service) {
+        this.service = service;
+    }
+
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        final KafkaStreams.State state = service.state();
+        final boolean senders = service.sendersAlive();
+        healthStatus = switch (state) {
+            case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> HealthStatus.DOWN;
+            case RUNNING -> senders ? HealthStatus.UP : HealthStatus.DOWN;
+            default -> HealthStatus.UNKNOWN;
+        };
+        return Map.of("decisions", state.name(), "senders", senders ? "RUNNING" : "STOPPED");
+    }
+
+    @Override
+    protected String getName() {
+        return "notifier";
+    }
+}

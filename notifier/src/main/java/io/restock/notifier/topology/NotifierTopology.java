@@ -1,0 +1,94 @@
+package io.restock.notifier.topology;
+
+import io.restock.events.NotificationEvent;
+import io.restock.events.StockShipped;
+import io.restock.notifier.decision.NotifierSettings;
+import io.restock.notifier.internal.NotificationRequested;
+import io.restock.notifier.internal.OrderContact;
+import io.restock.notifier.internal.PendingNotices;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.List;
+
+/**
+ * The notifier's decisions, as a pure function of its inputs (no I/O, no injection): what to tell
+ * each customer, when, and what not to tell and why. Delivery is the sender's job
+ * ({@code io.restock.notifier.delivery.OutboxSender}).
+ *
+ * <p>Reads, all keyed by orderId so no repartition is needed for them:
+ * {@code orders.order-events} ({@code OrderEvent}: the contact and lines of each order),
+ * {@code inventory.line-events} ({@code LineEvent}), {@code promises.delivery-dates}
+ * ({@code DeliveryDateChanged}); and {@code inventory.stock-movements} (key sku, {@code StockMovement}),
+ * whose {@code StockShipped} events are re-keyed by orderId through
+ * {@code notifier-shipments-by-order-repartition} (key orderId, bare Avro {@code StockShipped}).
+ * One processor ({@link DecisionProcessor}) with stores {@value #ORDER_CONTACTS} (key orderId,
+ * {@code OrderContact}) and {@value #PENDING_NOTICES} (key orderId, {@code PendingNotices}) writes
+ * {@code notifier.outbox} (key orderId, bare Avro {@code NotificationRequested}) and
+ * {@code notifications.customer-notifications} (key orderId, {@code NotificationEvent}: the
+ * suppressions; the sender writes the sends). Guarantee: exactly_once_v2 — a decision, its store
+ * changes and its outputs commit together, so each decision reaches the outbox once.
+ */
+public final class NotifierTopology {
+
+    public static final String ORDER_CONTACTS = "order-contacts";
+    public static final String PENDING_NOTICES = "pending-notices";
+    public static final String SHIPMENTS_BY_ORDER = "shipments-by-order";
+
+    private NotifierTopology() {
+    }
+
+    public static void define(final StreamsBuilder builder, final EventSerdes serdes, final NotifierSettings settings) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_CONTACTS),
+                Serdes.String(), new PlainAvroSerde<>(OrderContact.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_NOTICES),
+                Serdes.String(), new PlainAvroSerde<>(PendingNotices.class)));
+
+        final KStream<String, SpecificRecord> orders = builder
+                .stream(Topics.ORDER_EVENTS.name(), Topics.ORDER_EVENTS.consumed(serdes).withName("read-order-events"))
+                .mapValues(e -> (SpecificRecord) e.getEvent(), Named.as("unwrap-order-event"));
+        final KStream<String, SpecificRecord> lines = builder
+                .stream(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.consumed(serdes).withName("read-line-events"))
+                .mapValues(e -> (SpecificRecord) e.getEvent(), Named.as("unwrap-line-event"));
+        final KStream<String, SpecificRecord> dates = builder
+                .stream(Topics.DELIVERY_DATES.name(), Topics.DELIVERY_DATES.consumed(serdes).withName("read-delivery-dates"))
+                .mapValues(e -> (SpecificRecord) e, Named.as("date-change-as-input"));
+        final KStream<String, SpecificRecord> shipments = builder
+                .stream(Topics.STOCK_MOVEMENTS.name(),
+                        Topics.STOCK_MOVEMENTS.consumed(serdes).withName("read-stock-movements"))
+                .flatMapValues(m -> m.getEvent() instanceof StockShipped s ? List.of(s) : List.<StockShipped>of(),
+                        Named.as("select-shipments"))
+                .selectKey((sku, shipped) -> shipped.getOrderId(), Named.as("key-shipments-by-order"))
+                .repartition(Repartitioned.<String, StockShipped>as(SHIPMENTS_BY_ORDER)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new PlainAvroSerde<>(StockShipped.class)))
+                .mapValues(s -> (SpecificRecord) s, Named.as("shipment-as-input"));
+
+        final KStream<String, SpecificRecord> decided = orders
+                .merge(lines, Named.as("merge-line-events"))
+                .merge(dates, Named.as("merge-delivery-dates"))
+                .merge(shipments, Named.as("merge-shipments"))
+                .process(() -> new DecisionProcessor(settings), Named.as("decide-notifications"),
+                        ORDER_CONTACTS, PENDING_NOTICES);
+
+        only(decided, NotificationRequested.class, "select-requests")
+                .to(NotifierTopics.OUTBOX, Produced.with(Serdes.String(), NotifierTopics.outboxSerde())
+                        .withName("write-outbox"));
+        only(decided, NotificationEvent.class, "select-suppressions")
+                .to(Topics.CUSTOMER_NOTIFICATIONS.name(),
+                        Topics.CUSTOMER_NOTIFICATIONS.produced(serdes).withName("write-suppressions"));
+    }
+
+    private static <T> KStream<String, T> only(final KStream<String, ?> stream, final Class<T> type, final String name) {
+        return stream.flatMapValues(v -> type.isInstance(v) ? List.of(type.cast(v)) : List.<T>of(), Named.as(name));
+    }
+}

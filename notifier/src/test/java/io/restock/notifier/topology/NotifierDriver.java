@@ -1,0 +1,172 @@
+package io.restock.notifier.topology;
+
+import io.restock.events.BackorderAllocated;
+import io.restock.events.BackorderCancelled;
+import io.restock.events.Customer;
+import io.restock.events.CustomerNotificationSuppressed;
+import io.restock.events.DateChangeReason;
+import io.restock.events.DeliveryDateChanged;
+import io.restock.events.LineBackordered;
+import io.restock.events.LineEvent;
+import io.restock.events.LineRejected;
+import io.restock.events.NotificationEvent;
+import io.restock.events.OrderEvent;
+import io.restock.events.OrderLine;
+import io.restock.events.OrderPlaced;
+import io.restock.events.RejectionReason;
+import io.restock.events.StockMovement;
+import io.restock.events.StockShipped;
+import io.restock.events.Substitute;
+import io.restock.notifier.decision.NotifierSettings;
+import io.restock.notifier.internal.NotificationRequested;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topic;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The real decisions topology in a {@link TopologyTestDriver}. Wall-clock time is the driver's: the
+ * punctuation that sends due notices runs on {@link #advance}.
+ */
+final class NotifierDriver implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+    static final LocalDate DAY0 = LocalDate.parse("2026-11-24");
+
+    final TopologyTestDriver driver;
+    private final TestInputTopic<String, OrderEvent> orders;
+    private final TestInputTopic<String, LineEvent> lines;
+    private final TestInputTopic<String, DeliveryDateChanged> dates;
+    private final TestInputTopic<String, StockMovement> movements;
+    private final TestOutputTopic<String, NotificationRequested> outbox;
+    private final TestOutputTopic<String, NotificationEvent> audit;
+    private final Path stateDir;
+    private int sequence;
+
+    NotifierDriver(final NotifierSettings settings) {
+        final EventSerdes serdes = EventSerdes.plain();
+        final StreamsBuilder builder = new StreamsBuilder();
+        NotifierTopology.define(builder, serdes, settings);
+        try {
+            stateDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "state")), "notifier-driver");
+        } catch (final IOException e) {
+            throw new IllegalStateException(e);
+        }
+        driver = new TopologyTestDriver(builder.build(),
+                NotifierStreamsConfig.properties("unused:9092", stateDir.toString()), T0);
+        orders = input(Topics.ORDER_EVENTS, serdes);
+        lines = input(Topics.LINE_EVENTS, serdes);
+        dates = input(Topics.DELIVERY_DATES, serdes);
+        movements = input(Topics.STOCK_MOVEMENTS, serdes);
+        outbox = driver.createOutputTopic(NotifierTopics.OUTBOX, new StringDeserializer(),
+                NotifierTopics.outboxSerde());
+        audit = driver.createOutputTopic(Topics.CUSTOMER_NOTIFICATIONS.name(), new StringDeserializer(),
+                Topics.CUSTOMER_NOTIFICATIONS.valueSerde(serdes).deserializer());
+    }
+
+    NotifierDriver() {
+        this(NotifierSettings.defaults());
+    }
+
+    private <V> TestInputTopic<String, V> input(final Topic<String, V> topic, final EventSerdes serdes) {
+        return driver.createInputTopic(topic.name(), topic.keySerde(serdes).serializer(),
+                topic.valueSerde(serdes).serializer(), T0, Duration.ofMillis(1));
+    }
+
+    String id(final String prefix) {
+        return prefix + "-" + (++sequence);
+    }
+
+    NotifierDriver advance(final Duration duration) {
+        driver.advanceWallClockTime(duration);
+        return this;
+    }
+
+    NotifierDriver order(final String orderId, final String email, final String locale, final String... lineIds) {
+        final OrderPlaced placed = OrderPlaced.newBuilder().setEventId(id("order")).setOccurredAt(T0)
+                .setOrderId(orderId).setShopId("shop-1")
+                .setCustomer(Customer.newBuilder().setCustomerId("c-" + orderId).setEmail(email).setLocale(locale).build())
+                .setPlacedAt(T0).setMaxWaitDays(null).setCurrency("EUR")
+                .setLines(Arrays.stream(lineIds).map(l -> new OrderLine(l, "sku-" + l, 3, new BigDecimal("9.9900")))
+                        .toList())
+                .build();
+        orders.pipeInput(orderId, new OrderEvent(placed));
+        return this;
+    }
+
+    String backordered(final String orderId, final String lineId, final LocalDate promised) {
+        final String eventId = id("bo");
+        lines.pipeInput(orderId, new LineEvent(new LineBackordered(eventId, T0, orderId, lineId, "sku-" + lineId, 2, 3,
+                1, promised, T0)));
+        return eventId;
+    }
+
+    String dateChanged(final String orderId, final String lineId, final LocalDate from, final LocalDate to) {
+        final String eventId = id("dd");
+        dates.pipeInput(orderId, new DeliveryDateChanged(eventId, T0, orderId, lineId, "sku-" + lineId, from, to,
+                DateChangeReason.PROMISED_DATE_CHANGED));
+        return eventId;
+    }
+
+    String allocated(final String orderId, final String lineId, final int quantity, final int remaining) {
+        final String eventId = id("ba");
+        lines.pipeInput(orderId, new LineEvent(new BackorderAllocated(eventId, T0, orderId, lineId, "sku-" + lineId,
+                quantity, remaining)));
+        return eventId;
+    }
+
+    String cancelled(final String orderId, final String lineId) {
+        final String eventId = id("bc");
+        lines.pipeInput(orderId, new LineEvent(new BackorderCancelled(eventId, T0, orderId, lineId, "sku-" + lineId, 2)));
+        return eventId;
+    }
+
+    String rejected(final String orderId, final String lineId, final RejectionReason reason, final String... substitutes) {
+        final String eventId = id("rj");
+        lines.pipeInput(orderId, new LineEvent(new LineRejected(eventId, T0, orderId, lineId, "sku-" + lineId, 3, reason,
+                null, Arrays.stream(substitutes).map(s -> new Substitute(s, 5)).toList())));
+        return eventId;
+    }
+
+    String shipped(final String orderId, final String lineId) {
+        final String eventId = id("sh");
+        movements.pipeInput("sku-" + lineId, new StockMovement(new StockShipped(eventId, T0, id("mv"), "wh-1",
+                "sku-" + lineId, orderId, lineId, 3, "DHL", "TRACK-42")));
+        return eventId;
+    }
+
+    List<NotificationRequested> requests() {
+        return outbox.readValuesToList();
+    }
+
+    List<CustomerNotificationSuppressed> suppressed() {
+        return audit.readValuesToList().stream().map(NotificationEvent::getEvent)
+                .filter(CustomerNotificationSuppressed.class::isInstance)
+                .map(CustomerNotificationSuppressed.class::cast).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (var paths = Files.walk(stateDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (final IOException e) {
+            // best effort
+        }
+    }
+}
