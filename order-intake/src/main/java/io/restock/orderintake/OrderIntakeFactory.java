@@ -1,0 +1,36 @@
+package io.restock.orderintake;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.restock.orderintake.idempotency.IdempotencyGuard;
+import io.restock.orderintake.submission.Submissions;
+import io.restock.schemas.serde.EventSerdes;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The plain-Java collaborators order-intake's beans share. */
+@Factory
+final class OrderIntakeFactory {
+
+    @Singleton
+    EventSerdes eventSerdes(@Value("${order-intake.kafka.schema-registry-url}") final String registryUrl) {
+        return EventSerdes.registry(registryUrl, false);
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Submissions submissions(final Clock clock) {
+        return new Submissions(clock);
+    }
+
+    @Singleton
+    IdempotencyGuard idempotencyGuard(@Value("${order-intake.idempotency.max-memory-age:30s}") final Duration maxAge) {
+        return new IdempotencyGuard(1024, maxAge.toMillis(), System::nanoTime);
+    }
+}

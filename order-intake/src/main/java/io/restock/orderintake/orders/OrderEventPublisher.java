@@ -1,0 +1,87 @@
+package io.restock.orderintake.orders;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.restock.events.OrderEvent;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topics;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Writes the HTTP path's events to {@code orders.order-events} (key orderId, {@code OrderEvent} Avro):
+ * acks=all, idempotent, {@code linger.ms=0} (a request waits for its own record only; with the
+ * default 5 ms, 64 connections could not exceed ~10k orders/s). A send either completes with the
+ * record's position or fails within {@code order-intake.producer.delivery-timeout}: that bound is
+ * the longest a create or cancel waits for Kafka before answering 503.
+ */
+@Singleton
+public final class OrderEventPublisher {
+
+    private final KafkaProducer<String, OrderEvent> producer;
+    private final MeterRegistry meters;
+
+    public OrderEventPublisher(@Value("${order-intake.kafka.bootstrap-servers}") final String bootstrapServers,
+                               @Value("${order-intake.producer.delivery-timeout:5s}") final Duration deliveryTimeout,
+                               @Value("${order-intake.producer.max-block:1s}") final Duration maxBlock,
+                               final EventSerdes serdes, final MeterRegistry meters) {
+        this.meters = meters;
+        final long request = Math.max(1000, deliveryTimeout.toMillis() - 1000);
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "order-intake-http",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(deliveryTimeout.toMillis(), request),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis()),
+                new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(serdes).serializer());
+    }
+
+    @EventListener
+    void warmUp(final StartupEvent event) {
+        new KafkaClientMetrics(producer).bindTo(meters);
+        try {
+            producer.partitionsFor(Topics.ORDER_EVENTS.name());
+        } catch (final RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(OrderEventPublisher.class)
+                    .warn("no metadata for {} yet ({}); requests will answer 503 until Kafka answers",
+                            Topics.ORDER_EVENTS.name(), e.toString());
+        }
+    }
+
+    /** Sends; the future completes on the producer's I/O thread. Never blocks beyond max-block. */
+    public CompletableFuture<RecordMetadata> publish(final ProducerRecord<String, OrderEvent> record) {
+        final CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(metadata);
+                }
+            });
+        } catch (final RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

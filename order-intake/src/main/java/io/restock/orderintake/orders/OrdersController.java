@@ -1,0 +1,143 @@
+package io.restock.orderintake.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.restock.orderintake.problem.Problems;
+import io.restock.orderintake.shops.Shop;
+import io.restock.orderintake.submission.OrderSubmission;
+import io.restock.orderintake.status.ViewUnavailableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The shops' HTTP API: create an order, cancel an order or a line, read an order's status.
+ * Authenticated and rate-limited by {@code ShopAuthenticationFilter}; the work is in {@link OrderIntake}.
+ */
+@Controller("/orders")
+@Tag(name = "orders", description = "Orders and cancellations from shops, and each line's status")
+@SecurityRequirement(name = "apiKey")
+public final class OrdersController {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private final OrderIntake intake;
+
+    public OrdersController(final OrderIntake intake) {
+        this.intake = intake;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = {MediaType.APPLICATION_JSON, PROBLEM})
+    @Operation(summary = "Create an order",
+            description = "Validates the order and answers 202 once orders.order-events has it (acks=all). "
+                    + "Requires an Idempotency-Key: the same key and body answer the same 202 again "
+                    + "(header Idempotent-Replayed: true) and create one order.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderSubmission.class))))
+    @ApiResponse(responseCode = "202", description = "Accepted: the order is stored on Kafka")
+    @ApiResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key (problem+json with errors)")
+    @ApiResponse(responseCode = "401", description = "No or unknown API key")
+    @ApiResponse(responseCode = "409", description = "The key is in flight, or the order id is used by another key")
+    @ApiResponse(responseCode = "413", description = "Body larger than the limit")
+    @ApiResponse(responseCode = "415", description = "Content-Type is not application/json")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used with a different body")
+    @ApiResponse(responseCode = "429", description = "Over the shop's rate limit; see Retry-After")
+    @ApiResponse(responseCode = "503", description = "Kafka or the view is unavailable; retry after Retry-After "
+            + "with the same Idempotency-Key")
+    public CompletableFuture<MutableHttpResponse<?>> create(
+            final HttpRequest<?> request,
+            @Parameter(in = ParameterIn.HEADER, required = true, description = "Unique per order; 1-255 printable ASCII")
+            @Header("Idempotency-Key") @Nullable final String idempotencyKey,
+            @Body @Nullable final byte[] body) {
+        if (request.getContentType().isEmpty()) {
+            return CompletableFuture.completedFuture(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type", "Unsupported content type", "send Content-Type: application/json",
+                    request.getPath()));
+        }
+        return intake.create(shop(request), idempotencyKey, body, request.getPath());
+    }
+
+    @Post(uri = "/{orderId}/cancellation", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL},
+            produces = {MediaType.APPLICATION_JSON, PROBLEM})
+    @Operation(summary = "Cancel an order, or some of its lines",
+            description = "Optional body: {\"lineIds\": [...], \"reason\": \"...\"}; no lineIds cancels every line. "
+                    + "Answers 202 once the cancellation request is on Kafka. Repeating it is harmless.")
+    @ApiResponse(responseCode = "202", description = "Cancellation requested")
+    @ApiResponse(responseCode = "404", description = "This shop has no such order or line")
+    public CompletableFuture<MutableHttpResponse<?>> cancelOrder(final HttpRequest<?> request,
+                                                                 @PathVariable final String orderId,
+                                                                 @Body @Nullable final byte[] body) {
+        return intake.cancel(shop(request), orderId, null, body, request.getPath());
+    }
+
+    @Post(uri = "/{orderId}/lines/{lineId}/cancellation", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL},
+            produces = {MediaType.APPLICATION_JSON, PROBLEM})
+    @Operation(summary = "Cancel one line", description = "Optional body: {\"reason\": \"...\"}.")
+    @ApiResponse(responseCode = "202", description = "Cancellation requested")
+    @ApiResponse(responseCode = "404", description = "This shop has no such order or line")
+    public CompletableFuture<MutableHttpResponse<?>> cancelLine(final HttpRequest<?> request,
+                                                                @PathVariable final String orderId,
+                                                                @PathVariable final String lineId,
+                                                                @Body @Nullable final byte[] body) {
+        return intake.cancel(shop(request), orderId, lineId, body, request.getPath());
+    }
+
+    @Get(uri = "/{orderId}", produces = {MediaType.APPLICATION_JSON, PROBLEM})
+    @Operation(summary = "Read an order's status",
+            description = "Each line's status from the status view, which follows the event streams "
+                    + "(eventually consistent; see asOf). ETag is the view version.")
+    @ApiResponse(responseCode = "200", description = "The order",
+            content = @Content(schema = @Schema(implementation = OrderStatusResponse.class)))
+    @ApiResponse(responseCode = "404", description = "This shop has no such order (or the view has not seen it yet)")
+    @ApiResponse(responseCode = "503", description = "The view is starting or rebalancing; see Retry-After")
+    public MutableHttpResponse<?> read(final HttpRequest<?> request, @PathVariable final String orderId) {
+        final OrderIntake.VisibleOrder order;
+        try {
+            order = intake.visibleOrder(shop(request), orderId).orElse(null);
+        } catch (final ViewUnavailableException e) {
+            return Problems.unavailable(request.getPath(), "the order view is starting or rebalancing", 2);
+        }
+        if (order == null) {
+            return Problems.orderNotFound(request.getPath(), orderId);
+        }
+        try {
+            final OrderStatusResponse body = OrderStatusResponse.of(order.view(), order.fromView());
+            return HttpResponse.<byte[]>status(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.ETAG, "\"" + order.view().version() + "\"")
+                    .body(JSON.writeValueAsBytes(body));
+        } catch (final JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the order status", e);
+        }
+    }
+
+    private static Shop shop(final HttpRequest<?> request) {
+        return request.getAttribute(Shop.ATTRIBUTE, Shop.class)
+                .orElseThrow(() -> new IllegalStateException("no shop: the authentication filter did not run"));
+    }
+}

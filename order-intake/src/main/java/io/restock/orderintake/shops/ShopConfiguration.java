@@ -1,0 +1,50 @@
+package io.restock.orderintake.shops;
+
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+
+/**
+ * One shop, from {@code restock.shops.<shop-id>}: {@code api-key-sha256} (hex SHA-256 of its API key;
+ * the key itself is never stored), {@code rate-limit-per-second} and {@code rate-limit-burst}
+ * (requests; defaults 200 and the same as the rate).
+ */
+@EachProperty("restock.shops")
+public final class ShopConfiguration {
+
+    private final String shopId;
+    private String apiKeySha256;
+    private double rateLimitPerSecond = 200;
+    private Double rateLimitBurst;
+
+    public ShopConfiguration(@Parameter final String shopId) {
+        this.shopId = shopId;
+    }
+
+    public String getShopId() {
+        return shopId;
+    }
+
+    public String getApiKeySha256() {
+        return apiKeySha256;
+    }
+
+    public void setApiKeySha256(final String apiKeySha256) {
+        this.apiKeySha256 = apiKeySha256;
+    }
+
+    public double getRateLimitPerSecond() {
+        return rateLimitPerSecond;
+    }
+
+    public void setRateLimitPerSecond(final double rateLimitPerSecond) {
+        this.rateLimitPerSecond = rateLimitPerSecond;
+    }
+
+    public double getRateLimitBurst() {
+        return rateLimitBurst == null ? rateLimitPerSecond : rateLimitBurst;
+    }
+
+    public void setRateLimitBurst(final Double rateLimitBurst) {
+        this.rateLimitBurst = rateLimitBurst;
+    }
+}

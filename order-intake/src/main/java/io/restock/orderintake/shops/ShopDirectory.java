@@ -1,0 +1,56 @@
+package io.restock.orderintake.shops;
+
+import io.restock.orderintake.submission.Digests;
+import io.restock.orderintake.submission.Submissions;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The shops that may use the API, from configuration. API keys are looked up by their SHA-256, so
+ * only hashes are held; comparing hashes instead of keys also keeps the lookup free of timing
+ * differences that depend on the secret.
+ */
+@Singleton
+public final class ShopDirectory {
+
+    private final Map<String, Shop> byKeyHash = new HashMap<>();
+    private final Set<String> shopIds;
+
+    public ShopDirectory(final List<ShopConfiguration> shops) {
+        for (final ShopConfiguration config : shops) {
+            if (!Submissions.isId(config.getShopId()) || config.getShopId().contains("/")) {
+                throw new IllegalStateException("restock.shops: not a valid shop id: " + config.getShopId());
+            }
+            final String hash = config.getApiKeySha256();
+            if (hash == null || !hash.matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalStateException("restock.shops." + config.getShopId()
+                        + ".api-key-sha256 must be the 64-digit hex SHA-256 of the shop's API key");
+            }
+            final Shop shop = new Shop(config.getShopId(), new RateLimiter(config.getRateLimitPerSecond(),
+                    config.getRateLimitBurst(), System::nanoTime));
+            if (byKeyHash.put(hash.toLowerCase(Locale.ROOT), shop) != null) {
+                throw new IllegalStateException("two shops share one API key: " + config.getShopId());
+            }
+        }
+        this.shopIds = Set.copyOf(byKeyHash.values().stream().map(Shop::id).toList());
+    }
+
+    /** The shop whose API key this is. */
+    public Optional<Shop> authenticate(final String apiKey) {
+        if (apiKey == null || apiKey.isEmpty() || apiKey.length() > 256) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byKeyHash.get(Digests.sha256Hex(apiKey.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    public boolean isKnown(final String shopId) {
+        return shopIds.contains(shopId);
+    }
+}

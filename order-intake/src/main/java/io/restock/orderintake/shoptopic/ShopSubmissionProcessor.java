@@ -1,0 +1,217 @@
+package io.restock.orderintake.shoptopic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restock.events.OrderEvent;
+import io.restock.events.OrderPlaced;
+import io.restock.orderintake.OrderIntakeTopology;
+import io.restock.orderintake.status.Acceptance;
+import io.restock.orderintake.status.OrderView;
+import io.restock.orderintake.submission.CancellationSubmission;
+import io.restock.orderintake.submission.Digests;
+import io.restock.orderintake.submission.OrderEventMapper;
+import io.restock.orderintake.submission.OrderSubmission;
+import io.restock.orderintake.submission.Parsed;
+import io.restock.orderintake.submission.Submissions;
+import io.restock.orderintake.submission.Violation;
+import io.restock.schemas.deadletter.DeadLetters;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The Kafka entrance: reads one JSON event a shop published on {@code orders.shop-submissions} (key:
+ * orderId), validates it with the same {@link Submissions} rules as HTTP, and forwards either the
+ * canonical {@link OrderEvent} (to {@value OrderIntakeTopology#WRITE_ORDER_EVENTS}) or the original
+ * bytes with the reason in {@code dlq.*} headers (to {@value OrderIntakeTopology#WRITE_DEAD_LETTERS}).
+ * It runs under exactly-once, so each submission yields its output once, in the same transaction
+ * as the consumed offset.
+ *
+ * <p>Event ids are derived from the submission's topic, partition and offset, so they are stable;
+ * {@code occurredAt} is the record's timestamp. A republished identical {@code OrderPlaced} (same
+ * bytes) for an order already placed is dropped; a different one for the same order id is
+ * dead-lettered ({@code ORDER_EXISTS}).
+ */
+public final class ShopSubmissionProcessor implements Processor<byte[], byte[], Object, Object> {
+
+    public static final String ORDER_PLACED = "OrderPlaced";
+    public static final String CANCELLATION_REQUESTED = "OrderCancellationRequested";
+    private static final Set<String> PLACED_FIELDS = Set.of("type", "shopId", "order");
+    private static final Set<String> CANCELLATION_FIELDS = Set.of("type", "shopId", "orderId", "lineIds", "reason");
+
+    private final Submissions submissions;
+    private final Predicate<String> knownShop;
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<String, OrderView> views;
+
+    public ShopSubmissionProcessor(final Submissions submissions, final Predicate<String> knownShop) {
+        this.submissions = submissions;
+        this.knownShop = knownShop;
+    }
+
+    @Override
+    public void init(final ProcessorContext<Object, Object> context) {
+        this.context = context;
+        this.views = context.getStateStore(OrderIntakeTopology.ORDER_VIEWS);
+    }
+
+    @Override
+    public void process(final Record<byte[], byte[]> record) {
+        final String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        final Outcome outcome = decide(key, record);
+        switch (outcome) {
+            case Outcome.Publish publish -> context.forward(new Record<>(key, publish.event(), record.timestamp()),
+                    OrderIntakeTopology.WRITE_ORDER_EVENTS);
+            case Outcome.Drop ignored -> {
+            }
+            case Outcome.Refuse refuse -> deadLetter(record, refuse.reason(), refuse.message());
+        }
+    }
+
+    private Outcome decide(final String key, final Record<byte[], byte[]> record) {
+        final JsonNode node;
+        switch (Submissions.parseJson(record.value())) {
+            case Parsed.Valid<JsonNode> valid -> node = valid.value();
+            case Parsed.Invalid<JsonNode> invalid -> {
+                return new Outcome.Refuse(invalid.reason(), invalid.summary());
+            }
+        }
+        if (!node.isObject()) {
+            return new Outcome.Refuse(Violation.Code.WRONG_TYPE.name(), "the event must be a JSON object");
+        }
+        final String type = node.path("type").asText("");
+        final String shopId = node.path("shopId").isTextual() ? node.get("shopId").textValue() : null;
+        if (shopId == null || !Submissions.isId(shopId)) {
+            return new Outcome.Refuse(Violation.Code.REQUIRED.name(), "shopId: a shop id is required");
+        }
+        if (!knownShop.test(shopId)) {
+            return new Outcome.Refuse("UNKNOWN_SHOP", "shopId: no shop " + shopId + " is configured");
+        }
+        return switch (type) {
+            case ORDER_PLACED -> placed(key, node, shopId, record);
+            case CANCELLATION_REQUESTED -> cancellation(key, node, shopId, record);
+            default -> new Outcome.Refuse(Violation.Code.UNKNOWN_VALUE.name(),
+                    "type: one of " + ORDER_PLACED + ", " + CANCELLATION_REQUESTED);
+        };
+    }
+
+    private Outcome placed(final String key, final JsonNode node, final String shopId,
+                           final Record<byte[], byte[]> record) {
+        for (final var names = node.fieldNames(); names.hasNext(); ) {
+            final String name = names.next();
+            if (!PLACED_FIELDS.contains(name)) {
+                return new Outcome.Refuse(Violation.Code.UNKNOWN_FIELD.name(), name + ": unknown field");
+            }
+        }
+        final JsonNode orderNode = node.get("order");
+        if (orderNode == null) {
+            return new Outcome.Refuse(Violation.Code.REQUIRED.name(), "order: the order is required");
+        }
+        final OrderSubmission order;
+        switch (submissions.order(orderNode, "order")) {
+            case Parsed.Valid<OrderSubmission> valid -> order = valid.value();
+            case Parsed.Invalid<OrderSubmission> invalid -> {
+                return new Outcome.Refuse(invalid.reason(), invalid.summary());
+            }
+        }
+        if (!order.orderId().equals(key)) {
+            return new Outcome.Refuse(Violation.Code.KEY_MISMATCH.name(),
+                    "the record key must be the order id " + order.orderId() + ", was " + key);
+        }
+        final String hash = Digests.sha256Hex(record.value());
+        final OrderView existing = views.get(key);
+        if (existing != null && existing.placed()) {
+            if (hash.equals(existing.acceptance().requestHash()) && shopId.equals(existing.shopId())) {
+                return new Outcome.Drop();
+            }
+            return new Outcome.Refuse("ORDER_EXISTS", "order " + key + " was already placed with other content");
+        }
+        final Instant occurredAt = Instant.ofEpochMilli(record.timestamp());
+        final OrderEvent event = OrderEventMapper.placed(order, shopId, eventId(), occurredAt);
+        final OrderPlaced placed = (OrderPlaced) event.getEvent();
+        final OrderView view = existing == null ? OrderView.empty(key) : existing;
+        views.put(key, view.applyPlaced(placed, new Acceptance(key, shopId, placed.getEventId(),
+                placed.getOccurredAt().toEpochMilli(), null, hash)));
+        return new Outcome.Publish(event);
+    }
+
+    private Outcome cancellation(final String key, final JsonNode node, final String shopId,
+                                 final Record<byte[], byte[]> record) {
+        final JsonNode orderIdNode = node.get("orderId");
+        final String orderId = orderIdNode != null && orderIdNode.isTextual() ? orderIdNode.textValue() : null;
+        if (!Submissions.isId(orderId)) {
+            return new Outcome.Refuse(Violation.Code.REQUIRED.name(), "orderId: an order id is required");
+        }
+        if (!orderId.equals(key)) {
+            return new Outcome.Refuse(Violation.Code.KEY_MISMATCH.name(),
+                    "the record key must be the order id " + orderId + ", was " + key);
+        }
+        final CancellationSubmission cancellation;
+        switch (submissions.cancellation(orderId, node, "", CANCELLATION_FIELDS)) {
+            case Parsed.Valid<CancellationSubmission> valid -> cancellation = valid.value();
+            case Parsed.Invalid<CancellationSubmission> invalid -> {
+                return new Outcome.Refuse(invalid.reason(), invalid.summary());
+            }
+        }
+        final OrderView view = views.get(orderId);
+        if (view == null || !view.placed() || !shopId.equals(view.shopId())) {
+            return new Outcome.Refuse("UNKNOWN_ORDER", "shop " + shopId + " has no order " + orderId);
+        }
+        for (final String lineId : cancellation.lineIds()) {
+            if (view.find(lineId) == null) {
+                return new Outcome.Refuse("UNKNOWN_LINE", "order " + orderId + " has no line " + lineId);
+            }
+        }
+        return new Outcome.Publish(OrderEventMapper.cancellationRequested(cancellation, shopId, eventId(),
+                Instant.ofEpochMilli(record.timestamp())));
+    }
+
+    private String eventId() {
+        final String source = context.recordMetadata()
+                .map(m -> m.topic() + "/" + m.partition() + "/" + m.offset())
+                .orElseThrow(() -> new IllegalStateException("a submission without source metadata"));
+        return UUID.nameUUIDFromBytes(source.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private void deadLetter(final Record<byte[], byte[]> record, final String reason, final String message) {
+        final RecordMetadata source = context.recordMetadata().orElse(null);
+        final ProducerRecord<byte[], byte[]> dead = DeadLetters.record(
+                Topics.SHOP_ORDER_SUBMISSIONS.deadLetterTopic(), context.applicationId(),
+                DeadLetters.Stage.VALIDATION, Topics.SHOP_ORDER_SUBMISSIONS.name(),
+                source == null ? -1 : source.partition(), source == null ? -1 : source.offset(),
+                record.key(), record.value(), record.headers(), new InvalidSubmissionException(message), reason);
+        final Headers headers = new RecordHeaders(dead.headers().toArray());
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
+                OrderIntakeTopology.WRITE_DEAD_LETTERS);
+    }
+
+    /** What becomes of one submission. */
+    private sealed interface Outcome {
+        record Publish(OrderEvent event) implements Outcome {
+        }
+
+        record Drop() implements Outcome {
+        }
+
+        record Refuse(String reason, String message) implements Outcome {
+        }
+    }
+
+    /** Why a submission was dead-lettered; its message is the {@code dlq.error.message} header. */
+    public static final class InvalidSubmissionException extends RuntimeException {
+        public InvalidSubmissionException(final String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.restock.orderintake.status;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.restock.orderintake.OrderIntakeTopology;
+import io.restock.orderintake.idempotency.IdempotencyGuard;
+import io.restock.orderintake.shops.ShopDirectory;
+import io.restock.orderintake.submission.Submissions;
+import io.restock.schemas.deadletter.DeadLetterExceptionHandler;
+import io.restock.schemas.serde.EventSerdes;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Runs order-intake's Kafka Streams application ({@link OrderIntakeTopology}) and reads its stores
+ * with Interactive Queries. Configuration: {@code order-intake.streams.*} in application.yml.
+ * Reads throw {@link ViewUnavailableException} unless the application is RUNNING and holds the
+ * partition (single instance: it holds all; forwarding to the owning instance is not built yet).
+ */
+@Singleton
+public final class StatusStreams {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusStreams.class);
+
+    private final KafkaStreams streams;
+    private final int partitions;
+    private final AtomicReferenceArray<ReadOnlyKeyValueStore<String, OrderView>> viewStores;
+    private final AtomicReference<ReadOnlyKeyValueStore<String, Acceptance>> keyStore = new AtomicReference<>();
+    private final MeterRegistry meters;
+    private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
+
+    public StatusStreams(@Value("${order-intake.kafka.bootstrap-servers}") final String bootstrapServers,
+                         @Value("${order-intake.streams.application-id:order-intake}") final String applicationId,
+                         @Value("${order-intake.streams.state-dir}") final String stateDir,
+                         @Value("${order-intake.streams.commit-interval:100ms}") final Duration commitInterval,
+                         @Value("${order-intake.streams.cache-max-bytes:33554432}") final long cacheMaxBytes,
+                         @Value("${order-intake.streams.partitions:6}") final int partitions,
+                         final EventSerdes serdes, final Submissions submissions, final ShopDirectory shops,
+                         final IdempotencyGuard guard, final MeterRegistry meters) {
+        this.partitions = partitions;
+        this.viewStores = new AtomicReferenceArray<>(partitions);
+        this.meters = meters;
+        final Properties props = new Properties();
+        props.putAll(DeadLetterExceptionHandler.streamsConfig());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) commitInterval.toMillis());
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        this.streams = new KafkaStreams(OrderIntakeTopology.build(serdes, submissions, shops::isKnown, guard), props);
+        // A failed stream thread (e.g. a transaction that timed out while the broker was away) is
+        // replaced rather than taking the whole view down for good.
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.warn("order-intake stream thread failed; replacing it", error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((next, previous) -> {
+            state = next;
+            clearStoreHandles();
+            LOG.info("order-intake streams: {} -> {}", previous, next);
+        });
+    }
+
+    @EventListener
+    void start(final StartupEvent event) {
+        new KafkaStreamsMetrics(streams).bindTo(meters);
+        streams.start();
+    }
+
+    @PreDestroy
+    public void close() {
+        streams.close(Duration.ofSeconds(10));
+    }
+
+    public KafkaStreams.State state() {
+        return state;
+    }
+
+    /** The order's view, if the view has seen it. */
+    public Optional<OrderView> find(final String orderId) {
+        final int partition = partitionOf(orderId);
+        ReadOnlyKeyValueStore<String, OrderView> store = viewStores.get(partition);
+        try {
+            requireRunning();
+            if (store == null) {
+                store = streams.store(StoreQueryParameters.fromNameAndType(OrderIntakeTopology.ORDER_VIEWS,
+                        QueryableStoreTypes.<String, OrderView>keyValueStore()).withPartition(partition));
+                viewStores.set(partition, store);
+            }
+            return Optional.ofNullable(store.get(orderId));
+        } catch (final InvalidStateStoreException e) {
+            viewStores.set(partition, null);
+            throw new ViewUnavailableException("the status view is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the view remembers of a shop's Idempotency-Key. */
+    public Optional<Acceptance> findKey(final String shopId, final String idempotencyKey) {
+        ReadOnlyKeyValueStore<String, Acceptance> store = keyStore.get();
+        try {
+            requireRunning();
+            if (store == null) {
+                store = streams.store(StoreQueryParameters.fromNameAndType(OrderIntakeTopology.IDEMPOTENCY_KEYS,
+                        QueryableStoreTypes.keyValueStore()));
+                keyStore.set(store);
+            }
+            return Optional.ofNullable(store.get(StatusViewProcessors.idempotencyStoreKey(shopId, idempotencyKey)));
+        } catch (final InvalidStateStoreException e) {
+            keyStore.set(null);
+            throw new ViewUnavailableException("the status view is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Store and changelog names, for the health endpoint. */
+    public Map<String, Object> describe() {
+        return Map.of("state", state.name(), "stores",
+                java.util.List.of(OrderIntakeTopology.ORDER_VIEWS, OrderIntakeTopology.IDEMPOTENCY_KEYS));
+    }
+
+    private void requireRunning() {
+        if (state != KafkaStreams.State.RUNNING) {
+            throw new InvalidStateStoreException("order-intake streams are " + state);
+        }
+    }
+
+    private int partitionOf(final String orderId) {
+        return Utils.toPositive(Utils.murmur2(orderId.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private void clearStoreHandles() {
+        for (int p = 0; p < partitions; p++) {
+            viewStores.set(p, null);
+        }
+        keyStore.set(null);
+    }
+}

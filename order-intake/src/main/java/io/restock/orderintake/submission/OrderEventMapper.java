@@ -1,0 +1,46 @@
+package io.restock.orderintake.submission;
+
+import io.restock.events.Customer;
+import io.restock.events.OrderCancellationRequested;
+import io.restock.events.OrderEvent;
+import io.restock.events.OrderLine;
+import io.restock.events.OrderPlaced;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place validated submissions become canonical Avro events on {@code orders.order-events}.
+ * Timestamps are cut to milliseconds, the precision of the Avro {@code timestamp-millis} fields,
+ * so an event compares equal to itself after a round trip.
+ */
+public final class OrderEventMapper {
+
+    private OrderEventMapper() {
+    }
+
+    public static OrderEvent placed(final OrderSubmission order, final String shopId, final String eventId,
+                                    final Instant occurredAt) {
+        final List<OrderLine> lines = new ArrayList<>(order.lines().size());
+        for (final OrderSubmission.Line line : order.lines()) {
+            lines.add(new OrderLine(line.lineId(), line.sku(), line.quantity(), line.unitPrice()));
+        }
+        final OrderSubmission.Customer c = order.customer();
+        final OrderPlaced placed = new OrderPlaced(eventId, millis(occurredAt), order.orderId(), shopId,
+                new Customer(c.id(), c.email(), c.tier(), c.locale()), millis(order.placedAt()),
+                order.shippingPolicy(), order.maxWaitDays(), order.currency(), lines);
+        return new OrderEvent(placed);
+    }
+
+    public static OrderEvent cancellationRequested(final CancellationSubmission cancellation, final String shopId,
+                                                   final String eventId, final Instant occurredAt) {
+        return new OrderEvent(new OrderCancellationRequested(eventId, millis(occurredAt), cancellation.orderId(),
+                shopId, List.copyOf(cancellation.lineIds()), cancellation.reason()));
+    }
+
+    private static Instant millis(final Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+}

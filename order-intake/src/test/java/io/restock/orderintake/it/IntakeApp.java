@@ -1,0 +1,151 @@
+package io.restock.orderintake.it;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.restock.orderintake.idempotency.IdempotencyGuard;
+import io.restock.orderintake.status.StatusStreams;
+import io.restock.schemas.provisioning.TopicProvisioner;
+import io.restock.schemas.registry.HttpSchemaRegistryClient;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * order-intake running for an integration test: the real Micronaut server on a random port against
+ * a real broker and registry, with three test shops, and a java.net.http client to talk to it.
+ */
+final class IntakeApp implements AutoCloseable {
+
+    static final String SHOP_A_KEY = "shop-a-secret";
+    static final String SHOP_B_KEY = "shop-b-secret";
+    static final String SLOW_SHOP_KEY = "slow-shop-secret";
+
+    private final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private IntakeApp(final EmbeddedServer server) {
+        this.server = server;
+    }
+
+    /** Creates the catalogue's topics and registers the schemas (idempotent). */
+    static void provision(final String bootstrapServers, final String registryUrl) {
+        final Duration timeout = Duration.ofSeconds(30);
+        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(bootstrapServers, timeout))) {
+            new TopicProvisioner(admin, new HttpSchemaRegistryClient(registryUrl), timeout, bootstrapServers)
+                    .provision(Topics.ALL);
+        }
+    }
+
+    static IntakeApp start(final String bootstrapServers, final String registryUrl, final Path stateDir,
+                           final Map<String, Object> overrides) {
+        final Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.server.port", -1);
+        props.put("endpoints.all.port", -1);
+        props.put("order-intake.kafka.bootstrap-servers", bootstrapServers);
+        props.put("order-intake.kafka.schema-registry-url", registryUrl);
+        props.put("order-intake.streams.state-dir", stateDir.toString());
+        props.put("order-intake.streams.application-id", "order-intake-it-" + UUID.randomUUID().toString().substring(0, 8));
+        props.put("restock.shops.shop-a.api-key-sha256", sha256(SHOP_A_KEY));
+        props.put("restock.shops.shop-b.api-key-sha256", sha256(SHOP_B_KEY));
+        props.put("restock.shops.slow-shop.api-key-sha256", sha256(SLOW_SHOP_KEY));
+        props.put("restock.shops.slow-shop.rate-limit-per-second", 0.2);
+        props.put("restock.shops.slow-shop.rate-limit-burst", 2);
+        props.putAll(overrides);
+        final EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+        final IntakeApp app = new IntakeApp(server);
+        await().atMost(Duration.ofSeconds(60)).until(() -> app.streams().state() == KafkaStreams.State.RUNNING);
+        return app;
+    }
+
+    StatusStreams streams() {
+        return server.getApplicationContext().getBean(StatusStreams.class);
+    }
+
+    IdempotencyGuard guard() {
+        return server.getApplicationContext().getBean(IdempotencyGuard.class);
+    }
+
+    HttpResponse<String> post(final String path, final String apiKey, final String idempotencyKey,
+                              final String contentType, final byte[] body) {
+        return send(postRequest(path, apiKey, idempotencyKey, contentType, body));
+    }
+
+    HttpResponse<String> createOrder(final String apiKey, final String idempotencyKey, final byte[] body) {
+        return post("/orders", apiKey, idempotencyKey, "application/json", body);
+    }
+
+    CompletableFuture<HttpResponse<String>> createOrderAsync(final String apiKey, final String idempotencyKey,
+                                                             final byte[] body) {
+        return http.sendAsync(postRequest("/orders", apiKey, idempotencyKey, "application/json", body),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(final String path, final String apiKey) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
+    private HttpRequest postRequest(final String path, final String apiKey, final String idempotencyKey,
+                                    final String contentType, final byte[] body) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return request.build();
+    }
+
+    private HttpResponse<String> send(final HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (final IOException e) {
+            throw new IllegalStateException("HTTP request failed: " + request, e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    URI uri(final String path) {
+        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+    }
+
+    static String sha256(final String text) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (final java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}
