@@ -1,0 +1,76 @@
+package io.restock.suppliergateway.answers;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micronaut.context.annotation.Value;
+import io.restock.events.SupplierEvent;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topics;
+import io.restock.suppliergateway.topology.GatewayTopology;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Writes supplier answers to {@code procurement.supplier-events} (key purchaseOrderId, {@code SupplierEvent},
+ * registry wire format) with the request digest in header {@value GatewayTopology#REQUEST_DIGEST_HEADER}.
+ * acks=all, idempotent, {@code linger.ms=0}: the API answers 202 only after every in-sync replica has it.
+ */
+@Singleton
+public final class SupplierEventPublisher {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final Serializer<SupplierEvent> serializer;
+
+    public SupplierEventPublisher(@Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers,
+                                  @Value("${supplier-gateway.producer.delivery-timeout:5s}") final Duration deliveryTimeout,
+                                  final EventSerdes serdes, final MeterRegistry meters) {
+        final long request = Math.max(1000, deliveryTimeout.toMillis() - 1000);
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "supplier-gateway-answers",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(deliveryTimeout.toMillis(), request),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000),
+                new StringSerializer(), new ByteArraySerializer());
+        this.serializer = Topics.SUPPLIER_EVENTS.valueSerde(serdes).serializer();
+        new KafkaClientMetrics(producer).bindTo(meters);
+    }
+
+    public CompletableFuture<Void> publish(final String purchaseOrderId, final SupplierEvent event, final String digest) {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            final ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SUPPLIER_EVENTS.name(),
+                    purchaseOrderId, serializer.serialize(Topics.SUPPLIER_EVENTS.name(), event));
+            record.headers().add(GatewayTopology.REQUEST_DIGEST_HEADER, digest.getBytes(StandardCharsets.UTF_8));
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    done.completeExceptionally(error);
+                } else {
+                    done.complete(null);
+                }
+            });
+        } catch (final RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
