@@ -74,7 +74,15 @@ public final class InventoryTopology {
     private InventoryTopology() {
     }
 
-    public static void define(final StreamsBuilder builder, final EventSerdes serdes, final InventorySettings settings) {
+    /**
+     * Adds the whole topology to {@code builder}.
+     *
+     * @return the line events the SKU writer decided (already written to {@code inventory.line-events});
+     *         a handle for callers that need a stream bean, e.g. micronaut-kafka-streams, which builds
+     *         the application only after every {@code KStream} bean exists
+     */
+    public static KStream<String, LineEvent> define(final StreamsBuilder builder, final EventSerdes serdes,
+                                                    final InventorySettings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_BOOK),
                 Serdes.String(), new PlainAvroSerde<>(OrderState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_BOOKS),
@@ -122,8 +130,8 @@ public final class InventoryTopology {
                 .merge(promises, Named.as("merge-promises"))
                 .merge(offers, Named.as("merge-offers"))
                 .process(() -> new AllocationProcessor(settings), Named.as("allocate-per-sku"), SKU_BOOKS);
-        only(decided, LineEvent.class, "select-line-events")
-                .to(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.produced(serdes).withName("write-line-events"));
+        final KStream<String, LineEvent> lineEvents = only(decided, LineEvent.class, "select-line-events");
+        lineEvents.to(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.produced(serdes).withName("write-line-events"));
         only(decided, StockShortfall.class, "select-shortfalls")
                 .to(Topics.STOCK_SHORTFALLS.name(), Topics.STOCK_SHORTFALLS.produced(serdes).withName("write-shortfalls"));
         only(decided, StockLevel.class, "select-stock-levels")
@@ -134,6 +142,7 @@ public final class InventoryTopology {
                 .process(() -> new OrderShipmentProcessor(ORDER_BOOK), Named.as("track-order-lines"), ORDER_BOOK)
                 .to(Topics.SHIPMENT_REQUESTS.name(),
                         Topics.SHIPMENT_REQUESTS.produced(serdes).withName("write-shipment-requests"));
+        return lineEvents;
     }
 
     /** Re-keys an offer ({@code supplierId/sku}) by SKU; tombstones and inactive offers withdraw the lead time. */

@@ -15,13 +15,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-/** Maps a {@link SkuBook} to the Avro record kept in the {@code sku-books} store, and back. */
-final class SkuBookCodec {
+/**
+ * Maps a {@link SkuBook} to the Avro record kept in the {@code sku-books} store, and back. Public for
+ * the read side (interactive queries), which turns a stored {@link SkuState} into a book.
+ */
+public final class SkuBookCodec {
 
     private SkuBookCodec() {
     }
 
-    static SkuBook fromState(final SkuState state) {
+    public static SkuBook fromState(final SkuState state) {
         final PolicyState p = state.getPolicy();
         final SkuTerms terms = p == null ? null : new SkuTerms(p.getBackorderable(), p.getMaxWaitDays(),
                 p.getReorderPoint(), p.getTargetLevel(), p.getHandlingDays(), p.getSubstitutes());

@@ -94,7 +94,7 @@ class ProvisioningIT {
                     .hasMessageContaining(nowhere)
                     .hasMessageContaining("is Kafka running there?");
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the timeout, with room for a loaded machine").isLessThan(Duration.ofSeconds(30));
     }
 
     @Test

@@ -1,0 +1,78 @@
+package io.restock.benchmark;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark's command line. Defaults: 200 000 lines over 10 000 SKUs, 70 % of lines in stock,
+ * 20 000 latency orders at 2 000 orders/s, seed 42, an external broker on 127.0.0.1:9092 with the
+ * registry on 127.0.0.1:8081 (or {@code --embedded}: an in-process broker and an in-JVM registry).
+ */
+record BenchmarkOptions(int lines, int skus, double inStockShare, int latencyOrders, int latencyRate, long seed,
+                        boolean embedded, String bootstrap, String registryUrl) {
+
+    static final String USAGE = """
+            usage: InventoryBenchmark [--lines N] [--skus K] [--in-stock-share 0.7] [--latency-orders M]
+                                      [--latency-rate R] [--seed S]
+                                      [--embedded | --bootstrap host:port [--registry-url URL]]
+              --lines           order lines pushed through each topology in the throughput pass (default 200000)
+              --skus            SKUs the lines are spread over, uniformly (default 10000)
+              --in-stock-share  share of lines the initial stock covers in full; the rest is backordered (default 0.7)
+              --latency-orders  orders produced at a steady rate after the throughput pass, for latency (default 20000)
+              --latency-rate    orders per second in the latency pass (default 2000)
+              --seed            the data's random seed (default 42)
+              --embedded        start an in-process Kafka broker on a free port and use an in-JVM schema registry
+              --bootstrap       an external broker (default 127.0.0.1:9092); it must be a broker you may fill:
+                                the benchmark writes Restock's real topics (orders.order-events, ...)
+              --registry-url    Confluent-compatible registry for --bootstrap (default http://127.0.0.1:8081/apis/ccompat/v7)
+            """;
+
+    static BenchmarkOptions parse(final List<String> args) {
+        int lines = 200_000;
+        int skus = 10_000;
+        double share = 0.7;
+        int latencyOrders = 20_000;
+        int latencyRate = 2_000;
+        long seed = 42;
+        boolean embedded = false;
+        String bootstrap = "127.0.0.1:9092";
+        String registry = "http://127.0.0.1:8081/apis/ccompat/v7";
+        for (int i = 0; i < args.size(); i++) {
+            final String arg = args.get(i).toLowerCase(Locale.ROOT);
+            if (arg.equals("--embedded")) {
+                embedded = true;
+                continue;
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(arg + " needs a value\n" + USAGE);
+            }
+            final String value = args.get(++i);
+            switch (arg) {
+                case "--lines" -> lines = positive(arg, value);
+                case "--skus" -> skus = positive(arg, value);
+                case "--in-stock-share" -> share = Double.parseDouble(value);
+                case "--latency-orders" -> latencyOrders = Integer.parseInt(value);
+                case "--latency-rate" -> latencyRate = positive(arg, value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--bootstrap" -> bootstrap = value;
+                case "--registry-url" -> registry = value;
+                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("--in-stock-share must be within 0..1");
+        }
+        if (latencyOrders < 0) {
+            throw new IllegalArgumentException("--latency-orders must be >= 0");
+        }
+        return new BenchmarkOptions(lines, skus, share, latencyOrders, latencyRate, seed, embedded, bootstrap, registry);
+    }
+
+    private static int positive(final String name, final String value) {
+        final int v = Integer.parseInt(value.replace("_", ""));
+        if (v <= 0) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,496 @@
+package io.restock.benchmark;
+
+import io.restock.events.Customer;
+import io.restock.events.CustomerTier;
+import io.restock.events.LineAllocated;
+import io.restock.events.LineBackordered;
+import io.restock.events.LineEvent;
+import io.restock.events.LineRejected;
+import io.restock.events.OrderEvent;
+import io.restock.events.OrderLine;
+import io.restock.events.OrderPlaced;
+import io.restock.events.ShippingPolicy;
+import io.restock.events.SkuPolicy;
+import io.restock.events.StockLevel;
+import io.restock.events.StockMovement;
+import io.restock.events.StockReceived;
+import io.restock.events.SupplierOffer;
+import io.restock.inventory.config.InventorySettings;
+import io.restock.inventory.config.InventoryStreamsConfig;
+import io.restock.inventory.topology.InventoryTopology;
+import io.restock.localkafka.LocalBroker;
+import io.restock.schemas.provisioning.TopicProvisioner;
+import io.restock.schemas.registry.HttpSchemaRegistryClient;
+import io.restock.schemas.registry.InMemorySchemaRegistryClient;
+import io.restock.schemas.registry.SchemaRegistryClient;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topic;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * Measures inventory-stream's real topology ({@link InventoryTopology}, exactly_once_v2, the service's
+ * {@link InventoryStreamsConfig}) against a plain exactly-once pass-through (read
+ * {@code orders.order-events}, {@code mapValues}, write) on the same data, broker and JVM, and prints
+ * both side by side. See inventory-benchmark/README.md for the command and how to read the numbers.
+ *
+ * <ol>
+ *   <li>Catalogue: one policy, one supplier offer and one receipt per SKU; the allocation application
+ *       applies them and stops (so the measured pass holds order lines only).</li>
+ *   <li>Throughput: the N lines (orders of 1-3 lines) are written first, then each application starts
+ *       and works through them; lines/s = lines / (from RUNNING to the last decision visible to a
+ *       read_committed consumer).</li>
+ *   <li>Latency: then orders are produced at a steady rate; decision latency = time the first event of a
+ *       line is visible to a read_committed consumer minus the order record's timestamp (its send time;
+ *       Kafka Streams carries it to the outputs).</li>
+ * </ol>
+ */
+public final class InventoryBenchmark {
+
+    /** Private to the benchmark: the pass-through's output. */
+    static final String PASS_THROUGH_TOPIC = "inventory-benchmark.pass-through";
+    private static final List<Topic<?, ?>> TOPICS = List.of(Topics.ORDER_EVENTS, Topics.LINE_EVENTS,
+            Topics.STOCK_MOVEMENTS, Topics.STOCK_LEVELS, Topics.STOCK_SHORTFALLS, Topics.SHIPMENT_REQUESTS,
+            Topics.SKU_POLICIES, Topics.SUPPLIER_OFFERS, Topics.SKU_PROMISES);
+    private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(30);
+
+    private final BenchmarkOptions options;
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final Path work;
+    private String bootstrap;
+    private EventSerdes serdes;
+    private SchemaRegistryClient registry;
+    private Deserializer<LineEvent> lineEvents;
+    private Deserializer<OrderEvent> orderEvents;
+
+    private InventoryBenchmark(final BenchmarkOptions options) throws IOException {
+        this.options = options;
+        this.work = Files.createTempDirectory("inventory-benchmark-");
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(List.of(args));
+        } catch (final IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        new InventoryBenchmark(options).run();
+    }
+
+    /** What one topology did. */
+    private record Result(String name, int lines, int orders, double seconds, Percentiles latency, long heapBytes) {
+        double linesPerSecond() {
+            return lines / seconds;
+        }
+    }
+
+    private void run() throws Exception {
+        LocalBroker broker = null;
+        try {
+            if (options.embedded()) {
+                broker = LocalBroker.start(new LocalBroker.Settings(0, work.resolve("kafka"), Duration.ofSeconds(90)));
+                bootstrap = broker.bootstrapServers();
+                registry = new InMemorySchemaRegistryClient();
+            } else {
+                bootstrap = options.bootstrap();
+                registry = new HttpSchemaRegistryClient(options.registryUrl());
+            }
+            serdes = EventSerdes.registry(registry, false);
+            lineEvents = Topics.LINE_EVENTS.valueSerde(serdes).deserializer();
+            orderEvents = Topics.ORDER_EVENTS.valueSerde(serdes).deserializer();
+            provision();
+
+            final Workload load = Workload.generate(options.seed(), options.lines(), options.skus(), options.inStockShare());
+            final Workload paced = Workload.generate(options.seed() + 1, Math.max(1, options.latencyOrders() * 2),
+                    options.skus(), 0);
+            System.out.printf(Locale.ROOT, "inventory-benchmark run %s: %,d lines in %,d orders over %,d SKUs; "
+                            + "%,d lines (%.0f%%) covered by the initial stock, the rest short%n", run, load.lines,
+                    load.orders, load.skus, load.linesInStock, 100.0 * load.linesInStock / load.lines);
+            System.out.printf(Locale.ROOT, "broker %s (%s), registry %s, %d cores, max heap %d MB%n", bootstrap,
+                    options.embedded() ? "in-process" : "external", options.embedded() ? "in-JVM" : options.registryUrl(),
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+            final String allocationId = "inventory-benchmark-allocation-" + run;
+            final int receipts = loadCatalogue(load);
+
+            final Result allocation = measure("allocation", allocationId, allocationTopology(), Topics.LINE_EVENTS.name(),
+                    this::lineEventDecisions, load, paced, "T" + run + "-", "L" + run + "-", List.of(), receipts);
+            final Result passThrough = measure("pass-through", "inventory-benchmark-pass-through-" + run,
+                    passThroughTopology(), PASS_THROUGH_TOPIC, this::passThroughDecisions, load, paced,
+                    "T" + run + "-", "P" + run + "-",
+                    options.latencyOrders() > 0 ? List.of("L" + run + "-") : List.of(), -1);
+            print(allocation, passThrough);
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            deleteQuietly(work);
+        }
+    }
+
+    // ---- setup
+
+    private void provision() throws Exception {
+        final Duration timeout = Duration.ofSeconds(60);
+        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(bootstrap, timeout))) {
+            new TopicProvisioner(admin, registry, timeout, bootstrap).provision(TOPICS);
+            try {
+                admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, 6, (short) 1))).all().get();
+            } catch (final ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            final var partitions = admin.describeTopics(List.of(Topics.ORDER_EVENTS.name())).allTopicNames().get()
+                    .get(Topics.ORDER_EVENTS.name()).partitions();
+            final Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
+            partitions.forEach(p -> ends.put(new TopicPartition(Topics.ORDER_EVENTS.name(), p.partition()), OffsetSpec.latest()));
+            final long existing = admin.listOffsets(ends).all().get().values().stream()
+                    .mapToLong(r -> r.offset()).sum();
+            if (existing > 0) {
+                System.out.printf(Locale.ROOT, "WARNING: %s already holds %,d records; both topologies read them "
+                        + "too (from the earliest offset), which lowers the measured rates. Use --embedded or a fresh broker.%n",
+                        Topics.ORDER_EVENTS.name(), existing);
+            }
+        }
+        registry.register(PASS_THROUGH_TOPIC + "-value", OrderEvent.getClassSchema());
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 131072),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private String sku(final int index) {
+        return "bench-" + run + "-" + index;
+    }
+
+    /** Policies, offers and receipts for every SKU; the allocation application applies them, then stops. */
+    private int loadCatalogue(final Workload load) {
+        final Instant now = Instant.now();
+        int withStock = 0;
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            final Serializer<SkuPolicy> policies = Topics.SKU_POLICIES.valueSerde(serdes).serializer();
+            final Serializer<SupplierOffer> offers = Topics.SUPPLIER_OFFERS.valueSerde(serdes).serializer();
+            final Serializer<StockMovement> movements = Topics.STOCK_MOVEMENTS.valueSerde(serdes).serializer();
+            for (int s = 0; s < load.skus; s++) {
+                final String sku = sku(s);
+                // 1 SKU in 20 is not backorderable (its short lines are rejected); half have a reorder point.
+                final boolean reorders = s % 2 == 0;
+                producer.send(new ProducerRecord<>(Topics.SKU_POLICIES.name(), sku, policies.serialize(
+                        Topics.SKU_POLICIES.name(), SkuPolicy.newBuilder().setEventId("p-" + sku).setOccurredAt(now)
+                                .setSku(sku).setDescription(null).setBackorderable(s % 20 != 19).setMaxWaitDays(30)
+                                .setReorderPoint(reorders ? 2 : 0).setSafetyStock(0).setTargetLevel(reorders ? 20 : 0)
+                                .setHandlingDays(1).setSubstitutes(List.of(sku((s + 1) % load.skus)))
+                                .setDropShipAllowed(false).build())));
+                producer.send(new ProducerRecord<>(Topics.SUPPLIER_OFFERS.name(), Topics.offerKey("acme", sku),
+                        offers.serialize(Topics.SUPPLIER_OFFERS.name(), new SupplierOffer("so-" + sku, now, "acme", sku,
+                                2 + s % 9, new BigDecimal("2.5000"), "EUR", 1, 1, false, 0.95, true))));
+                if (load.initialStock[s] > 0) {
+                    withStock++;
+                    producer.send(new ProducerRecord<>(Topics.STOCK_MOVEMENTS.name(), sku, movements.serialize(
+                            Topics.STOCK_MOVEMENTS.name(), new StockMovement(new StockReceived("r-" + sku, now,
+                                    "r-" + sku, "wh-1", sku, load.initialStock[s], null, null)))));
+                }
+            }
+            producer.flush();
+        }
+        return withStock;
+    }
+
+    /** Waits until the running allocation application has applied every receipt (a StockLevel with stock). */
+    private void awaitCatalogue(final int expected) throws InterruptedException {
+        final Set<String> stocked = new HashSet<>();
+        final Deserializer<StockLevel> levels = Topics.STOCK_LEVELS.valueSerde(serdes).deserializer();
+        final String prefix = "bench-" + run + "-";
+        final Object done = new Object();
+        final LineWatcher.Extractor extractor = (record, seenAt, batches) -> {
+            if (record.key() != null && record.key().startsWith(prefix)
+                    && levels.deserialize(record.topic(), record.value()).getOnHand() > 0) {
+                synchronized (done) {
+                    stocked.add(record.key());
+                    done.notifyAll();
+                }
+            }
+        };
+        final long started = System.nanoTime();
+        try (LineWatcher watcher = new LineWatcher(bootstrap, Topics.STOCK_LEVELS.name(), extractor, List.of(), true)) {
+            synchronized (done) {
+                final long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+                while (stocked.size() < expected && System.nanoTime() < deadline) {
+                    done.wait(1000);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "catalogue: %,d receipts applied in %.1f s%n", stocked.size(),
+                (System.nanoTime() - started) / 1e9);
+        if (stocked.size() < expected) {
+            throw new IllegalStateException("only " + stocked.size() + " of " + expected + " receipts applied");
+        }
+    }
+
+    private OrderEvent order(final Workload load, final String prefix, final int o, final Instant placedAt) {
+        final List<OrderLine> lines = new ArrayList<>(3);
+        for (int l = load.orderStart[o]; l < load.orderStart[o + 1]; l++) {
+            lines.add(new OrderLine(Integer.toString(l - load.orderStart[o] + 1), sku(load.lineSku[l]),
+                    (int) load.lineQuantity[l], new BigDecimal("9.9900")));
+        }
+        final String orderId = prefix + o;
+        return new OrderEvent(OrderPlaced.newBuilder().setEventId("e-" + orderId).setOccurredAt(placedAt)
+                .setOrderId(orderId).setShopId("shop-1")
+                .setCustomer(Customer.newBuilder().setCustomerId("c-" + (o % 5000)).setEmail(null)
+                        .setTier(CustomerTier.values()[o % CustomerTier.values().length]).build())
+                .setPlacedAt(placedAt).setShippingPolicy(ShippingPolicy.PARTIAL).setMaxWaitDays(null)
+                .setCurrency("EUR").setLines(lines).build());
+    }
+
+    /** Writes every order of {@code load} as fast as the producer goes; returns lines/s. */
+    private double produceOrders(final Workload load, final String prefix) {
+        final Serializer<OrderEvent> serializer = Topics.ORDER_EVENTS.valueSerde(serdes).serializer();
+        final long started = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int o = 0; o < load.orders; o++) {
+                final String orderId = prefix + o;
+                producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), orderId,
+                        serializer.serialize(Topics.ORDER_EVENTS.name(), order(load, prefix, o, Instant.now()))));
+            }
+            producer.flush();
+        }
+        return load.lines / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** Orders at {@code --latency-rate} per second, each stamped with its send time. */
+    private void produceOrdersPaced(final Workload load, final String prefix) {
+        final Serializer<OrderEvent> serializer = Topics.ORDER_EVENTS.valueSerde(serdes).serializer();
+        final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / options.latencyRate();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer())) {
+            final long start = System.nanoTime();
+            for (int o = 0; o < load.orders; o++) {
+                final long due = start + o * intervalNanos;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                final String orderId = prefix + o;
+                producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), orderId,
+                        serializer.serialize(Topics.ORDER_EVENTS.name(), order(load, prefix, o, Instant.now()))));
+            }
+            producer.flush();
+        }
+    }
+
+    // ---- the two topologies
+
+    private Topology allocationTopology() {
+        final StreamsBuilder builder = new StreamsBuilder();
+        InventoryTopology.define(builder, serdes, InventorySettings.defaults());
+        return builder.build();
+    }
+
+    private Topology passThroughTopology() {
+        final StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.ORDER_EVENTS.name(), Topics.ORDER_EVENTS.consumed(serdes).withName("read-order-events"))
+                .mapValues(order -> order, Named.as("pass-through"))
+                .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), Topics.ORDER_EVENTS.valueSerde(serdes))
+                        .withName("write-pass-through"));
+        return builder.build();
+    }
+
+    private Properties streamsProperties(final String applicationId) {
+        final Properties props = InventoryStreamsConfig.properties(bootstrap, work.resolve("state").toString());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 33554432L);
+        return props;
+    }
+
+    // ---- what counts as a decided line
+
+    private void lineEventDecisions(final ConsumerRecord<String, byte[]> record, final long seenAt,
+                                    final List<LineWatcher.Batch> batches) {
+        final Object event = lineEvents.deserialize(record.topic(), record.value()).getEvent();
+        final String orderId;
+        final String lineId;
+        switch (event) {
+            case LineAllocated a -> {
+                orderId = a.getOrderId();
+                lineId = a.getLineId();
+            }
+            case LineBackordered b -> {
+                orderId = b.getOrderId();
+                lineId = b.getLineId();
+            }
+            case LineRejected r -> {
+                orderId = r.getOrderId();
+                lineId = r.getLineId();
+            }
+            default -> {
+                return;
+            }
+        }
+        for (final LineWatcher.Batch batch : batches) {
+            if (batch.decide(orderId, Integer.parseInt(lineId), record.timestamp(), seenAt)) {
+                return;
+            }
+        }
+    }
+
+    private void passThroughDecisions(final ConsumerRecord<String, byte[]> record, final long seenAt,
+                                      final List<LineWatcher.Batch> batches) {
+        final OrderEvent order = orderEvents.deserialize(record.topic(), record.value());
+        if (order.getEvent() instanceof OrderPlaced placed) {
+            for (final LineWatcher.Batch batch : batches) {
+                boolean ours = false;
+                for (final OrderLine line : placed.getLines()) {
+                    ours |= batch.decide(placed.getOrderId(), Integer.parseInt(line.getLineId()), record.timestamp(), seenAt);
+                }
+                if (ours) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs one topology: the preloaded lines (throughput), then paced orders (latency). Lines of earlier
+     * latency passes ({@code alsoPreloaded}) are in the topic too and are counted in the throughput pass.
+     */
+    private Result measure(final String name, final String applicationId, final Topology topology, final String output,
+                           final LineWatcher.Extractor extractor, final Workload load, final Workload paced,
+                           final String loadPrefix, final String pacedPrefix, final List<String> alsoPreloaded,
+                           final int catalogueReceipts) throws Exception {
+        final LineWatcher.Batch throughput = new LineWatcher.Batch(loadPrefix, load);
+        final List<LineWatcher.Batch> earlier = alsoPreloaded.stream().map(p -> new LineWatcher.Batch(p, paced)).toList();
+        final LineWatcher.Batch latency = new LineWatcher.Batch(pacedPrefix, paced);
+        final List<LineWatcher.Batch> batches = Stream.concat(Stream.of(throughput, latency), earlier.stream()).toList();
+        final AtomicLong runningAt = new AtomicLong(-1);
+        System.out.printf(Locale.ROOT, "%s: starting (%s)%n", name, applicationId);
+        try (LineWatcher watcher = new LineWatcher(bootstrap, output, extractor, batches);
+             KafkaStreams streams = new KafkaStreams(topology, streamsProperties(applicationId))) {
+            streams.setStateListener((next, previous) -> {
+                if (next == KafkaStreams.State.RUNNING) {
+                    runningAt.compareAndSet(-1, System.currentTimeMillis());
+                }
+            });
+            streams.start();
+            final long startAt;
+            if (catalogueReceipts >= 0) {
+                // The allocation run: the catalogue first, then the orders are written while it runs (the
+                // producer is faster than the topology); the clock starts at the first order written.
+                awaitCatalogue(catalogueReceipts);
+                startAt = System.currentTimeMillis();
+                final double producerRate = produceOrders(load, loadPrefix);
+                System.out.printf(Locale.ROOT, "raw producer (acks=all, idempotent, batched): %,.0f lines/s "
+                        + "while writing the orders, next to the running topology%n", producerRate);
+            } else {
+                startAt = -1;
+            }
+            if (!throughput.awaitAll(PHASE_TIMEOUT)) {
+                throw new IllegalStateException(name + ": only " + throughput.count() + " of " + throughput.total
+                        + " lines decided in " + PHASE_TIMEOUT);
+            }
+            for (final LineWatcher.Batch e : earlier) {
+                e.awaitAll(PHASE_TIMEOUT);
+            }
+            final long last = Stream.concat(Stream.of(throughput), earlier.stream())
+                    .mapToLong(LineWatcher.Batch::lastAt).max().orElseThrow();
+            final int lines = throughput.total + earlier.stream().mapToInt(b -> b.total).sum();
+            final int orders = load.orders + earlier.size() * paced.orders;
+            final double seconds = (last - (startAt >= 0 ? startAt : runningAt.get())) / 1000.0;
+            System.out.printf(Locale.ROOT, "%s: %,d lines in %.1f s = %,.0f lines/s; now %,d orders at %,d/s for latency%n",
+                    name, lines, seconds, lines / seconds, paced.orders, options.latencyRate());
+            if (options.latencyOrders() > 0) {
+                produceOrdersPaced(paced, pacedPrefix);
+                if (!latency.awaitAll(PHASE_TIMEOUT)) {
+                    throw new IllegalStateException(name + ": latency lines not all decided");
+                }
+            }
+            final long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            streams.close(Duration.ofSeconds(60));
+            return new Result(name, lines, orders, seconds, latency.latencies(), heap);
+        }
+    }
+
+    private void print(final Result allocation, final Result passThrough) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-34s %18s %18s %8s%n", "", "allocation", "pass-through", "ratio");
+        System.out.printf(Locale.ROOT, "%-34s %18s %18s %8.2f%n", "throughput, lines/s",
+                String.format(Locale.ROOT, "%,.0f", allocation.linesPerSecond()),
+                String.format(Locale.ROOT, "%,.0f", passThrough.linesPerSecond()),
+                allocation.linesPerSecond() / passThrough.linesPerSecond());
+        System.out.printf(Locale.ROOT, "%-34s %18s %18s%n", "  (lines, seconds)",
+                String.format(Locale.ROOT, "%,d / %.1f s", allocation.lines(), allocation.seconds()),
+                String.format(Locale.ROOT, "%,d / %.1f s", passThrough.lines(), passThrough.seconds()));
+        for (final double p : new double[] {50, 99, 99.9}) {
+            System.out.printf(Locale.ROOT, "%-34s %18d %18d%n",
+                    "decision latency p" + (p == 99.9 ? "99.9" : String.valueOf((int) p)) + ", ms",
+                    allocation.latency().at(p), passThrough.latency().at(p));
+        }
+        System.out.printf(Locale.ROOT, "%-34s %18d %18d%n", "  (lines measured at " + options.latencyRate() + " orders/s)",
+                allocation.latency().count(), passThrough.latency().count());
+        System.out.printf(Locale.ROOT, "%-34s %18d %18d%n", "JVM heap used at the end, MB",
+                allocation.heapBytes() >> 20, passThrough.heapBytes() >> 20);
+        final double ratio = allocation.linesPerSecond() / passThrough.linesPerSecond();
+        System.out.printf(Locale.ROOT, "goal (allocation >= 0.5 x pass-through): %s%n", ratio >= 0.5 ? "met" : "NOT met");
+    }
+
+    private static void deleteQuietly(final Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (final IOException e) {
+            // a temp directory: the OS cleans it up
+        }
+    }
+}

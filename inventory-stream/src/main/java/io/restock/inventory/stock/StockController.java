@@ -1,0 +1,48 @@
+package io.restock.inventory.stock;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.restock.inventory.problem.Problems;
+
+/**
+ * Reads of a SKU's stock and backorder queue (interactive queries, forwarded to the owning instance):
+ * 200 JSON, 404 problem for a SKU never seen, 503 problem with Retry-After while the stores are not
+ * available. Store reads and forwarding block, so the handlers run on the blocking executor.
+ */
+@Controller("/skus")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class StockController {
+
+    private final SkuBookQueries books;
+
+    StockController(final SkuBookQueries books) {
+        this.books = books;
+    }
+
+    @Get(uri = "/{sku}/stock", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> stock(@PathVariable final String sku, @Nullable @QueryValue final String movementId,
+                          @Nullable @Header(OwnerClient.FORWARDED_HEADER) final String forwardedBy,
+                          final HttpRequest<?> request) {
+        return books.stock(sku, movementId, forwardedBy)
+                .<HttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(() -> Problems.skuNotFound(request.getPath(), sku));
+    }
+
+    @Get(uri = "/{sku}/backorders", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> backorders(@PathVariable final String sku,
+                               @Nullable @Header(OwnerClient.FORWARDED_HEADER) final String forwardedBy,
+                               final HttpRequest<?> request) {
+        return books.backorders(sku, forwardedBy)
+                .<HttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(() -> Problems.skuNotFound(request.getPath(), sku));
+    }
+}

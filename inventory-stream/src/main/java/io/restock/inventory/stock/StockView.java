@@ -1,0 +1,17 @@
+package io.restock.inventory.stock;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * {@code GET /skus/{sku}/stock}: a SKU's position as its single writer holds it. Units (each).
+ *
+ * @param asOf            when the owning instance read its store (ISO-8601 instant); it holds every
+ *                        input processed by then, including the last commit interval's (~100 ms) not yet committed
+ * @param servedBy        the instance ({@code host:port}) that owns the SKU's partition
+ * @param movementApplied only with {@code ?movementId=}: whether that warehouse movement is among the
+ *                        movement ids the SKU remembers (its idempotency window)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StockView(String sku, int onHand, int allocated, int available, int backordered, int onOrder,
+                        int inventoryPosition, String asOf, String servedBy, Boolean movementApplied) {
+}

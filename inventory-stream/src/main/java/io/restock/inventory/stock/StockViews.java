@@ -1,0 +1,41 @@
+package io.restock.inventory.stock;
+
+import io.restock.allocation.rules.Claim;
+import io.restock.allocation.rules.PriorityRule;
+import io.restock.inventory.allocation.BookLine;
+import io.restock.inventory.allocation.Level;
+import io.restock.inventory.allocation.SkuBook;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps a {@link SkuBook} to the read API's JSON views. */
+final class StockViews {
+
+    private StockViews() {
+    }
+
+    static StockView stock(final SkuBook book, final Instant asOf, final String servedBy, final String movementId) {
+        final Level level = book.level();
+        return new StockView(book.sku(), level.onHand(), level.allocated(), level.available(), level.backordered(),
+                level.onOrder(), level.inventoryPosition(), asOf.toString(), servedBy,
+                movementId == null ? null : book.hasApplied(movementId));
+    }
+
+    static BackorderQueueView queue(final SkuBook book, final PriorityRule rule, final Instant asOf,
+                                    final String servedBy) {
+        final List<BookLine> lines = book.lines();
+        final List<BackorderQueueView.QueuedLine> queued = new ArrayList<>();
+        int position = 0;
+        for (final Claim claim : book.queue(rule, asOf)) {
+            final BookLine line = lines.stream()
+                    .filter(l -> l.orderId().equals(claim.orderId()) && l.lineId().equals(claim.lineId()))
+                    .findFirst().orElseThrow();
+            queued.add(new BackorderQueueView.QueuedLine(++position, claim.orderId(), claim.lineId(), claim.quantity(),
+                    claim.placedAt().toString(), line.promisedDate() == null ? null : line.promisedDate().toString()));
+        }
+        return new BackorderQueueView(book.sku(), rule.toString(), asOf.toString(), servedBy, book.backordered(),
+                queued);
+    }
+}

@@ -1,0 +1,53 @@
+package io.restock.inventory.warehouse;
+
+import io.restock.events.StockAdjusted;
+import io.restock.events.StockMovement;
+import io.restock.events.StockShipped;
+import io.restock.inventory.problem.Violation;
+import io.restock.inventory.stock.StockView;
+
+import java.util.Optional;
+
+/**
+ * Checks a movement that takes units away against the SKU's current stock, so the warehouse hears
+ * "no" at once (422) instead of the event being dead-lettered later: a removal may take at most the
+ * available units (on hand minus allocated: allocated units are promised to lines), a shipment at
+ * most the allocated units. A movement whose id the SKU has applied already is a replay and passes
+ * (the topology drops it). The check reads a snapshot: a concurrent order can still win the race, and
+ * then the topology refuses the movement and dead-letters it ({@code dlq.inventory.stock-movements}).
+ */
+final class StockChecks {
+
+    private StockChecks() {
+    }
+
+    /** Whether the movement needs the SKU's stock to be checked (receipts and additions do not). */
+    static boolean needsStock(final StockMovement movement) {
+        return switch (movement.getEvent()) {
+            case StockAdjusted a -> a.getDelta() < 0;
+            case StockShipped s -> true;
+            default -> false;
+        };
+    }
+
+    /** Empty if the movement may go; otherwise why not. {@code stock} is empty for a SKU never seen. */
+    static Optional<Violation> check(final StockMovement movement, final Optional<StockView> stock) {
+        if (stock.isPresent() && Boolean.TRUE.equals(stock.get().movementApplied())) {
+            return Optional.empty();
+        }
+        final int available = stock.map(StockView::available).orElse(0);
+        final int allocated = stock.map(StockView::allocated).orElse(0);
+        return switch (movement.getEvent()) {
+            case StockAdjusted a when a.getDelta() < 0 && -a.getDelta() > available -> Optional.of(new Violation("delta",
+                    "exceeds-available", "cannot remove " + -a.getDelta() + " units of " + a.getSku() + ": "
+                    + available + " available (on hand " + stock.map(StockView::onHand).orElse(0) + ", allocated "
+                    + allocated + "); cancel or ship allocated lines first"));
+            case StockShipped s when stock.isEmpty() -> Optional.of(new Violation("sku", "unknown-sku",
+                    "inventory-stream has no stock or lines for SKU " + s.getSku()));
+            case StockShipped s when s.getQuantity() > allocated -> Optional.of(new Violation("quantity",
+                    "exceeds-allocated", "cannot ship " + s.getQuantity() + " units of " + s.getSku() + ": only "
+                    + allocated + " allocated"));
+            default -> Optional.empty();
+        };
+    }
+}

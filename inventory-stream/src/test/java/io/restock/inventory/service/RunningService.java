@@ -1,0 +1,176 @@
+package io.restock.inventory.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.restock.kafkatest.KafkaEnvironment;
+import io.restock.schemas.provisioning.TopicProvisioner;
+import io.restock.schemas.registry.HttpSchemaRegistryClient;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topic;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real inventory-stream (Micronaut, its HTTP server on a free port, its Kafka Streams application)
+ * against the test run's broker and registry, with a fresh application id and state directory, plus
+ * real HTTP calls and a producer for the events other services would write.
+ */
+final class RunningService implements AutoCloseable {
+
+    static final List<Topic<?, ?>> TOPICS = List.of(Topics.ORDER_EVENTS, Topics.LINE_EVENTS,
+            Topics.STOCK_MOVEMENTS, Topics.STOCK_LEVELS, Topics.STOCK_SHORTFALLS, Topics.SHIPMENT_REQUESTS,
+            Topics.SKU_POLICIES, Topics.SUPPLIER_OFFERS, Topics.SKU_PROMISES);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final ApplicationContext context;
+    final String baseUrl;
+    final EventSerdes serdes;
+    private final KafkaProducer<String, byte[]> producer;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningService(final ApplicationContext context, final String baseUrl, final EventSerdes serdes,
+                           final KafkaProducer<String, byte[]> producer) {
+        this.context = context;
+        this.baseUrl = baseUrl;
+        this.serdes = serdes;
+        this.producer = producer;
+    }
+
+    static void provision(final KafkaEnvironment kafka) {
+        final Duration timeout = Duration.ofSeconds(30);
+        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
+            new TopicProvisioner(admin, new HttpSchemaRegistryClient(kafka.schemaRegistryUrl()), timeout,
+                    kafka.bootstrapServers()).provision(TOPICS);
+        }
+    }
+
+    /** Starts an instance of application {@code applicationId}; extra properties override the defaults. */
+    static RunningService start(final KafkaEnvironment kafka, final String applicationId,
+                                final Map<String, Object> extra) {
+        final int port = freePort();
+        final Path stateDir;
+        try {
+            stateDir = Files.createTempDirectory("inventory-stream-it");
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        final Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.server.port", port);
+        props.put("endpoints.all.port", port);
+        props.put("inventory-stream.kafka.bootstrap-servers", kafka.bootstrapServers());
+        props.put("inventory-stream.kafka.schema-registry-url", kafka.schemaRegistryUrl());
+        props.put("inventory-stream.streams.application-id", applicationId);
+        props.put("kafka.streams.default.state.dir", stateDir.toString());
+        props.put("kafka.streams.default.application.server", "127.0.0.1:" + port);
+        props.put("kafka.streams.default.replication.factor", 1);
+        props.putAll(extra);
+        final ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        final EventSerdes serdes = EventSerdes.registry(kafka.schemaRegistryUrl(), false);
+        final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producerProperties(),
+                new StringSerializer(), new ByteArraySerializer());
+        return new RunningService(context, "http://127.0.0.1:" + port, serdes, producer);
+    }
+
+    static String newApplicationId() {
+        return "inventory-stream-it-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Publishes an event as its writer would (registry wire format), waiting for the ack. */
+    <V> void publish(final Topic<String, V> topic, final String key, final V value) {
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), key,
+                    topic.valueSerde(serdes).serializer().serialize(topic.name(), value))).get();
+        } catch (final Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic.name(), e);
+        }
+    }
+
+    /** An HTTP exchange's status, headers and body. */
+    record Reply(int status, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(raw.body());
+            } catch (final IOException e) {
+                throw new UncheckedIOException("not JSON: " + raw.body(), e);
+            }
+        }
+
+        String contentType() {
+            return raw.headers().firstValue("Content-Type").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    Reply get(final String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    Reply send(final String method, final String path, final String contentType, final String body) {
+        final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    Reply post(final String path, final String json) {
+        return send("POST", path, "application/json", json);
+    }
+
+    Reply put(final String path, final String json) {
+        return send("PUT", path, "application/json", json);
+    }
+
+    private Reply send(final HttpRequest.Builder request) {
+        try {
+            final HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        context.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
