@@ -12,6 +12,7 @@ import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
 import io.restock.suppliergateway.streams.GatewayStores;
+import io.restock.suppliergateway.streams.StoreUnavailableException;
 import io.restock.suppliergateway.suppliers.Channel;
 import io.restock.suppliergateway.suppliers.Supplier;
 import io.restock.suppliergateway.suppliers.SupplierDirectory;
@@ -41,8 +42,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -150,8 +153,21 @@ public final class WebhookDispatcher {
                 } else {
                     kafka.resume(kafka.paused());
                 }
+                final Set<TopicPartition> rewound = new HashSet<>();
                 for (final ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
-                    dispatch(record);
+                    final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (rewound.contains(partition)) {
+                        continue;
+                    }
+                    try {
+                        dispatch(record);
+                    } catch (final StoreUnavailableException notReady) {
+                        // The registry is not readable yet (starting or rebalancing): read this record again later.
+                        LOG.info("supplier registry not readable ({}); {} resumes at offset {}", notReady.getMessage(),
+                                partition, record.offset());
+                        kafka.seek(partition, record.offset());
+                        rewound.add(partition);
+                    }
                 }
                 commit(kafka);
             }
@@ -172,24 +188,30 @@ public final class WebhookDispatcher {
         }
     }
 
+    /**
+     * Starts the delivery of one record. Throws {@link StoreUnavailableException}, having tracked
+     * nothing, when the supplier registry cannot be read yet; the caller reads the record again.
+     */
     private void dispatch(final ConsumerRecord<String, byte[]> record) {
         final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        offsets.started(partition, record.offset());
         final Runnable done = () -> offsets.done(partition, record.offset());
         final PurchaseOrderEvent event;
         try {
             event = deserializer.deserialize(record.topic(), record.headers(), record.value());
         } catch (final RuntimeException e) {
+            offsets.started(partition, record.offset());
             final String reason = e instanceof EventDecodingException d ? d.reason().name() : "UNREADABLE";
             deadLetter(record, DeadLetters.Stage.DESERIALIZATION, "unknown", e, reason).whenComplete((x, y) -> done.run());
             return;
         }
         if (event == null) {
+            offsets.started(partition, record.offset());
             done.run();
             return;
         }
         final String supplierId = PurchaseOrderDocument.supplierId(event);
         final Supplier supplier = directory.find(supplierId).orElse(null);
+        offsets.started(partition, record.offset());
         if (supplier == null) {
             deadLetter(record, DeadLetters.Stage.VALIDATION, supplierId,
                     new IllegalArgumentException("no supplier " + supplierId + " in the registry"), "UNKNOWN_SUPPLIER")
