@@ -1,0 +1,56 @@
+package io.restock.backorder.config;
+
+import io.restock.allocation.rules.PriorityRule;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * What an operator may tune in backorder-processor. The Micronaut factory binds these from the
+ * {@code backorder-processor} block of {@code application.yml}; code sets only invariants.
+ *
+ * @param priorityRule        who is served first; must be inventory-stream's rule, so projected dates are delivered dates
+ * @param zone                the zone in which "today" is taken for dates
+ * @param batchWindow         how long a supplier's batch gathers requirements (stream time) before it is issued
+ * @param idleFlushAfter      wall-clock backstop: a batch whose window ended this long ago by the wall clock is
+ *                            issued even if its partition's stream time stands still; zero disables it
+ * @param amendUnacknowledged lower or cancel lines not yet acknowledged when demand disappears
+ * @param dropShipEnabled     mark lines drop-ship when the SKU policy and the offer allow it
+ * @param rememberedIds       input ids remembered per SKU / purchase order to drop duplicates
+ */
+public record BackorderSettings(PriorityRule priorityRule, ZoneId zone, Duration batchWindow, Duration idleFlushAfter,
+                                boolean amendUnacknowledged, boolean dropShipEnabled, int rememberedIds) {
+
+    public BackorderSettings {
+        Objects.requireNonNull(priorityRule, "priorityRule");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(batchWindow, "batchWindow");
+        Objects.requireNonNull(idleFlushAfter, "idleFlushAfter");
+        if (batchWindow.isNegative() || idleFlushAfter.isNegative() || rememberedIds < 1) {
+            throw new IllegalArgumentException("durations >= 0, rememberedIds >= 1");
+        }
+    }
+
+    /** FIFO, UTC, 15-minute batches with a 1-minute wall-clock backstop, amending on, drop-ship off, 1000 ids. */
+    public static BackorderSettings defaults() {
+        return new BackorderSettings(PriorityRule.FIFO, ZoneOffset.UTC, Duration.ofMinutes(15), Duration.ofMinutes(1),
+                true, false, 1000);
+    }
+
+    public BackorderSettings withBatchWindow(final Duration window) {
+        return new BackorderSettings(priorityRule, zone, window, idleFlushAfter, amendUnacknowledged, dropShipEnabled,
+                rememberedIds);
+    }
+
+    public BackorderSettings withPriorityRule(final PriorityRule rule) {
+        return new BackorderSettings(rule, zone, batchWindow, idleFlushAfter, amendUnacknowledged, dropShipEnabled,
+                rememberedIds);
+    }
+
+    public BackorderSettings withDropShip(final boolean enabled) {
+        return new BackorderSettings(priorityRule, zone, batchWindow, idleFlushAfter, amendUnacknowledged, enabled,
+                rememberedIds);
+    }
+}

@@ -1,0 +1,33 @@
+package io.restock.backorder.service;
+
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/** {@code /health}: UP when the Streams application is RUNNING, DOWN when it failed, UNKNOWN in between. */
+@Singleton
+public final class BackorderHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+
+    private final BackorderStreams streams;
+
+    public BackorderHealthIndicator(final BackorderStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        healthStatus = switch (streams.state()) {
+            case RUNNING -> HealthStatus.UP;
+            case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> HealthStatus.DOWN;
+            default -> HealthStatus.UNKNOWN;
+        };
+        return Map.of("state", streams.state().name());
+    }
+
+    @Override
+    protected String getName() {
+        return "backorder-processor-streams";
+    }
+}

@@ -1,0 +1,191 @@
+package io.restock.backorder.topology;
+
+import io.restock.backorder.config.BackorderSettings;
+import io.restock.backorder.internal.OfferChange;
+import io.restock.backorder.internal.PurchaseOrderState;
+import io.restock.backorder.internal.ReliabilityState;
+import io.restock.backorder.internal.SkuPlanState;
+import io.restock.backorder.internal.SupplierBatchState;
+import io.restock.backorder.internal.SupplierInput;
+import io.restock.backorder.internal.SupplyUpdate;
+import io.restock.backorder.procurement.Offer;
+import io.restock.events.DeliveryDateChanged;
+import io.restock.events.LineEvent;
+import io.restock.events.PurchaseOrderEvent;
+import io.restock.events.SkuPromise;
+import io.restock.events.SupplierOffer;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * backorder-processor's topology, as a pure function of its inputs (no I/O, no injection): the
+ * Micronaut factory and the tests both call {@link #define}.
+ *
+ * <ol>
+ *   <li><b>Purchase-order step</b> (key purchaseOrderId, store {@value #PURCHASE_ORDERS},
+ *       {@code PurchaseOrderState}): reads our own {@code procurement.purchase-orders} back (key
+ *       purchaseOrderId, {@code PurchaseOrderEvent}) and {@code procurement.supplier-events} (key
+ *       purchaseOrderId, {@code SupplierEvent}); maps each line to its SKU and repartitions per-line
+ *       {@code SupplyUpdate}s through {@code backorder-processor-supply-updates-by-sku-repartition}.
+ *       Both topics are keyed by purchaseOrderId with the same partition count, so one task sees an
+ *       order and every answer to it.</li>
+ *   <li><b>SKU planner</b> (key sku, store {@value #SKU_PLANS}, {@code SkuPlanState}): merges
+ *       {@code inventory.stock-shortfalls}, {@code inventory.line-events} (key orderId, re-keyed by SKU
+ *       through {@code backorder-processor-line-events-by-sku-repartition}), {@code inventory.stock-movements},
+ *       {@code inventory.stock-levels}, {@code catalog.sku-policies}, {@code catalog.supplier-offers}
+ *       (key supplierId/sku, re-keyed through {@code backorder-processor-supplier-offers-by-sku-repartition})
+ *       and the supply updates; see {@link SkuPlanProcessor}. Writes {@code promises.delivery-dates}
+ *       (key orderId, {@code DeliveryDateChanged}), {@code promises.sku-promises} (compacted, key sku,
+ *       {@code SkuPromise} or a tombstone), amendments and cancellations to
+ *       {@code procurement.purchase-orders}, and requirements and deliveries through
+ *       {@code backorder-processor-supplier-inputs-by-supplier-repartition} (key supplierId).</li>
+ *   <li><b>Supplier step</b> (key supplierId, stores {@value #SUPPLIER_BATCHES} and
+ *       {@value #SUPPLIER_RELIABILITY}): batches requirements and issues {@code PurchaseOrderIssued} to
+ *       {@code procurement.purchase-orders}; see {@link SupplierBatchProcessor}.</li>
+ * </ol>
+ * Shared topics use the given {@link EventSerdes}; repartition topics and changelogs are private and
+ * hold {@link PlainAvroSerde} bytes. Guarantee: exactly_once_v2 ({@code BackorderStreamsConfig}):
+ * a purchase order, the batch it empties, the plans it updates and the dates it moves are committed
+ * together or not at all; consumers read {@code read_committed}.
+ */
+public final class BackorderTopology {
+
+    public static final String SKU_PLANS = "sku-plans";
+    public static final String PURCHASE_ORDERS = "purchase-orders";
+    public static final String SUPPLIER_BATCHES = "supplier-batches";
+    public static final String SUPPLIER_RELIABILITY = "supplier-reliability";
+    public static final String LINE_EVENTS_BY_SKU = "line-events-by-sku";
+    public static final String SUPPLIER_OFFERS_BY_SKU = "supplier-offers-by-sku";
+    public static final String SUPPLY_UPDATES_BY_SKU = "supply-updates-by-sku";
+    public static final String SUPPLIER_INPUTS_BY_SUPPLIER = "supplier-inputs-by-supplier";
+
+    private BackorderTopology() {
+    }
+
+    public static void define(final StreamsBuilder builder, final EventSerdes serdes, final BackorderSettings settings) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_PLANS),
+                Serdes.String(), new PlainAvroSerde<>(SkuPlanState.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PURCHASE_ORDERS),
+                Serdes.String(), new PlainAvroSerde<>(PurchaseOrderState.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPLIER_BATCHES),
+                Serdes.String(), new PlainAvroSerde<>(SupplierBatchState.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPLIER_RELIABILITY),
+                Serdes.String(), new PlainAvroSerde<>(ReliabilityState.class)).withCachingEnabled());
+
+        // 1. Purchase-order step: our orders and the suppliers' answers, per line, keyed by SKU.
+        final KStream<String, PurchaseOrderInput> ours = builder
+                .stream(Topics.PURCHASE_ORDERS.name(), Topics.PURCHASE_ORDERS.consumed(serdes).withName("read-purchase-orders"))
+                .mapValues(PurchaseOrderInput.Ours::new, Named.as("purchase-order-as-input"));
+        final KStream<String, PurchaseOrderInput> answers = builder
+                .stream(Topics.SUPPLIER_EVENTS.name(), Topics.SUPPLIER_EVENTS.consumed(serdes).withName("read-supplier-events"))
+                .mapValues(PurchaseOrderInput.Supplier::new, Named.as("supplier-event-as-input"));
+        final KStream<String, SkuInput> supply = ours.merge(answers, Named.as("merge-supplier-events"))
+                .process(() -> new PurchaseOrderLinesProcessor(settings.rememberedIds()),
+                        Named.as("map-purchase-order-lines"), PURCHASE_ORDERS)
+                .repartition(Repartitioned.<String, SupplyUpdate>as(SUPPLY_UPDATES_BY_SKU)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new PlainAvroSerde<>(SupplyUpdate.class)))
+                .mapValues(SkuInput.Supply::new, Named.as("supply-as-sku-input"));
+
+        // 2. SKU planner: every input of a SKU, merged, through one processor and one store.
+        final KStream<String, SkuInput> lines = builder
+                .stream(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.consumed(serdes).withName("read-line-events"))
+                .filter((orderId, event) -> event != null && sku(event) != null, Named.as("only-sku-line-events"))
+                .selectKey((orderId, event) -> sku(event), Named.as("key-line-events-by-sku"))
+                .repartition(Repartitioned.<String, LineEvent>as(LINE_EVENTS_BY_SKU)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new PlainAvroSerde<>(LineEvent.class)))
+                .mapValues(SkuInput.Line::new, Named.as("line-as-sku-input"));
+        final KStream<String, SkuInput> shortfalls = builder
+                .stream(Topics.STOCK_SHORTFALLS.name(), Topics.STOCK_SHORTFALLS.consumed(serdes).withName("read-shortfalls"))
+                .mapValues(SkuInput.Shortfall::new, Named.as("shortfall-as-sku-input"));
+        final KStream<String, SkuInput> movements = builder
+                .stream(Topics.STOCK_MOVEMENTS.name(), Topics.STOCK_MOVEMENTS.consumed(serdes).withName("read-stock-movements"))
+                .mapValues(SkuInput.Movement::new, Named.as("movement-as-sku-input"));
+        final KStream<String, SkuInput> levels = builder
+                .stream(Topics.STOCK_LEVELS.name(), Topics.STOCK_LEVELS.consumed(serdes).withName("read-stock-levels"))
+                .mapValues(SkuInput.Level::new, Named.as("level-as-sku-input"));
+        final KStream<String, SkuInput> policies = builder
+                .stream(Topics.SKU_POLICIES.name(), Topics.SKU_POLICIES.consumed(serdes).withName("read-sku-policies"))
+                .mapValues(SkuInput.Policy::new, Named.as("policy-as-sku-input"));
+        final KStream<String, SkuInput> offers = builder
+                .stream(Topics.SUPPLIER_OFFERS.name(), Topics.SUPPLIER_OFFERS.consumed(serdes).withName("read-supplier-offers"))
+                .map(BackorderTopology::offerBySku, Named.as("key-offers-by-sku"))
+                .repartition(Repartitioned.<String, OfferChange>as(SUPPLIER_OFFERS_BY_SKU)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new PlainAvroSerde<>(OfferChange.class)))
+                .mapValues(SkuInput.Offer::new, Named.as("offer-as-sku-input"));
+
+        final KStream<String, Object> decided = shortfalls
+                .merge(lines, Named.as("merge-line-events"))
+                .merge(movements, Named.as("merge-stock-movements"))
+                .merge(levels, Named.as("merge-stock-levels"))
+                .merge(policies, Named.as("merge-sku-policies"))
+                .merge(offers, Named.as("merge-supplier-offers"))
+                .merge(supply, Named.as("merge-supply-updates"))
+                .process(() -> new SkuPlanProcessor(settings), Named.as("plan-per-sku"), SKU_PLANS);
+        only(decided, DeliveryDateChanged.class, "select-delivery-dates")
+                .to(Topics.DELIVERY_DATES.name(), Topics.DELIVERY_DATES.produced(serdes).withName("write-delivery-dates"));
+        decided.flatMapValues(v -> v instanceof SkuPromise p ? List.of(p)
+                        : v == SkuPlanProcessor.WITHDRAWN ? Collections.<SkuPromise>singletonList(null) : List.<SkuPromise>of(),
+                        Named.as("select-sku-promises"))
+                .to(Topics.SKU_PROMISES.name(), Topics.SKU_PROMISES.produced(serdes).withName("write-sku-promises"));
+        only(decided, PurchaseOrderEvent.class, "select-purchase-order-changes")
+                .to(Topics.PURCHASE_ORDERS.name(),
+                        Topics.PURCHASE_ORDERS.produced(serdes).withName("write-purchase-order-changes"));
+
+        // 3. Supplier step: requirements batched per supplier into purchase orders; deliveries scored.
+        only(decided, SupplierInput.class, "select-supplier-inputs")
+                .repartition(Repartitioned.<String, SupplierInput>as(SUPPLIER_INPUTS_BY_SUPPLIER)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new PlainAvroSerde<>(SupplierInput.class)))
+                .process(() -> new SupplierBatchProcessor(settings), Named.as("batch-per-supplier"),
+                        SUPPLIER_BATCHES, SUPPLIER_RELIABILITY)
+                .to(Topics.PURCHASE_ORDERS.name(),
+                        Topics.PURCHASE_ORDERS.produced(serdes).withName("write-issued-purchase-orders"));
+    }
+
+    /** The SKU a line event is about. */
+    static String sku(final LineEvent event) {
+        if (event.getEvent() instanceof SpecificRecord r && r.getSchema().getField("sku") != null) {
+            return (String) r.get(r.getSchema().getField("sku").pos());
+        }
+        return null;
+    }
+
+    /** Re-keys an offer ({@code supplierId/sku}) by SKU; a tombstone withdraws it. */
+    private static KeyValue<String, OfferChange> offerBySku(final String key, final SupplierOffer offer) {
+        final int slash = key == null ? -1 : key.indexOf('/');
+        if (slash <= 0 || slash == key.length() - 1) {
+            throw new InvalidInputException("INVALID_KEY", "supplier offer key is not supplierId/sku: " + key);
+        }
+        final String supplierId = key.substring(0, slash);
+        final String sku = key.substring(slash + 1);
+        if (offer == null) {
+            return KeyValue.pair(sku, new OfferChange(supplierId, sku, null));
+        }
+        final Offer o = new Offer(supplierId, sku, offer.getLeadTimeDays(),
+                offer.getUnitCost() == null ? BigDecimal.ZERO : offer.getUnitCost(), offer.getCurrency(),
+                Math.max(1, offer.getMinimumOrderQuantity()), Math.max(1, offer.getPackSize()), offer.getDropShip(),
+                offer.getReliability(), offer.getActive());
+        return KeyValue.pair(sku, new OfferChange(supplierId, sku, SkuPlanCodec.offerTerms(o)));
+    }
+
+    /** The records of one type, as that type: one named node. */
+    private static <T> KStream<String, T> only(final KStream<String, ?> stream, final Class<T> type, final String name) {
+        return stream.flatMapValues(v -> type.isInstance(v) ? List.of(type.cast(v)) : List.<T>of(), Named.as(name));
+    }
+}

@@ -1,0 +1,224 @@
+package io.restock.backorder.it;
+
+import io.restock.backorder.config.BackorderSettings;
+import io.restock.backorder.config.BackorderStreamsConfig;
+import io.restock.backorder.topology.BackorderTopology;
+import io.restock.events.AcknowledgedLine;
+import io.restock.events.BackorderAllocated;
+import io.restock.events.Customer;
+import io.restock.events.CustomerTier;
+import io.restock.events.DeliveryDateChanged;
+import io.restock.events.LineBackordered;
+import io.restock.events.LineEvent;
+import io.restock.events.OrderEvent;
+import io.restock.events.OrderLine;
+import io.restock.events.OrderPlaced;
+import io.restock.events.PurchaseOrderAcknowledged;
+import io.restock.events.PurchaseOrderEvent;
+import io.restock.events.PurchaseOrderIssued;
+import io.restock.events.PurchaseOrderLine;
+import io.restock.events.ShippingPolicy;
+import io.restock.events.SkuPolicy;
+import io.restock.events.StockMovement;
+import io.restock.events.StockReceived;
+import io.restock.events.StockShortfall;
+import io.restock.events.SupplierEvent;
+import io.restock.events.SupplierOffer;
+import io.restock.inventory.config.InventorySettings;
+import io.restock.inventory.config.InventoryStreamsConfig;
+import io.restock.inventory.topology.InventoryTopology;
+import io.restock.kafkatest.KafkaEnvironment;
+import io.restock.kafkatest.RestockKafka;
+import io.restock.schemas.provisioning.TopicProvisioner;
+import io.restock.schemas.registry.HttpSchemaRegistryClient;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topic;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole backorder loop on a real broker and registry, inventory-stream and backorder-processor
+ * both under exactly_once_v2, every step observed with read_committed: an order beyond stock is
+ * backordered and raises a shortfall; the shortfall becomes a purchase order (minimum 20); the
+ * supplier acknowledges a later date; the backorder's delivery date changes; the receipt against the
+ * purchase-order line fills the backorder.
+ */
+@RestockKafka
+class BackorderProcessorIT {
+
+    @Test
+    void orderBeyondStockIsOrderedPromisedReplannedAndFilled(final KafkaEnvironment kafka,
+                                                             @TempDir final Path inventoryState,
+                                                             @TempDir final Path backorderState) throws Exception {
+        final Duration timeout = Duration.ofSeconds(20);
+        final String run = UUID.randomUUID().toString().substring(0, 8);
+        final String sku = "sku-" + run;
+        final String supplier = "acme-" + run;
+        final String orderId = "order-" + run;
+        final var registry = new HttpSchemaRegistryClient(kafka.schemaRegistryUrl());
+        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
+            new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(Topics.ALL);
+        }
+        final EventSerdes serdes = EventSerdes.registry(registry, false);
+        final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        final StreamsBuilder inventory = new StreamsBuilder();
+        InventoryTopology.define(inventory, serdes, InventorySettings.defaults());
+        final Properties inventoryProps = InventoryStreamsConfig.properties(kafka.bootstrapServers(),
+                inventoryState.toString());
+        inventoryProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-stream-bp-it-" + run);
+        inventoryProps.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+
+        final StreamsBuilder backorders = new StreamsBuilder();
+        BackorderTopology.define(backorders, serdes, new BackorderSettings(
+                io.restock.allocation.rules.PriorityRule.FIFO, ZoneOffset.UTC, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), true, false, 1000));
+        final Properties backorderProps = BackorderStreamsConfig.properties(kafka.bootstrapServers(),
+                backorderState.toString());
+        backorderProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "backorder-processor-it-" + run);
+        backorderProps.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        assertThat(backorderProps.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+
+        final Instant now = Instant.now();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producerProperties(),
+                new StringSerializer(), new ByteArraySerializer());
+             KafkaStreams inventoryStreams = new KafkaStreams(inventory.build(), inventoryProps);
+             KafkaStreams backorderStreams = new KafkaStreams(backorders.build(), backorderProps);
+             Watch<io.restock.events.StockLevel> levels = new Watch<>(kafka, Topics.STOCK_LEVELS, serdes);
+             Watch<LineEvent> lines = new Watch<>(kafka, Topics.LINE_EVENTS, serdes);
+             Watch<StockShortfall> shortfalls = new Watch<>(kafka, Topics.STOCK_SHORTFALLS, serdes);
+             Watch<PurchaseOrderEvent> purchaseOrders = new Watch<>(kafka, Topics.PURCHASE_ORDERS, serdes);
+             Watch<DeliveryDateChanged> dates = new Watch<>(kafka, Topics.DELIVERY_DATES, serdes)) {
+            send(producer, serdes, Topics.SKU_POLICIES, sku, SkuPolicy.newBuilder().setEventId("p-" + run)
+                    .setOccurredAt(now).setSku(sku).setBackorderable(true).setMaxWaitDays(60).setReorderPoint(0)
+                    .setTargetLevel(0).setHandlingDays(1).setSubstitutes(List.of()).build());
+            send(producer, serdes, Topics.SUPPLIER_OFFERS, Topics.offerKey(supplier, sku), new SupplierOffer("so-" + run,
+                    now, supplier, sku, 5, new BigDecimal("2.0000"), "EUR", 20, 10, false, 1.0, true));
+            send(producer, serdes, Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("r-" + run, now,
+                    "mv-" + run, "wh-1", sku, 10, null, null)));
+            // The catalogue and the stock are in before the order: both applications start on them.
+            inventoryStreams.start();
+            backorderStreams.start();
+            levels.first(sku, l -> l.getOnHand() == 10 ? Optional.of(l) : Optional.empty());
+            send(producer, serdes, Topics.ORDER_EVENTS, orderId, new OrderEvent(OrderPlaced.newBuilder()
+                    .setEventId("o-" + run).setOccurredAt(Instant.now()).setOrderId(orderId).setShopId("shop-1")
+                    .setCustomer(Customer.newBuilder().setCustomerId("c-1").setEmail(null)
+                            .setTier(CustomerTier.STANDARD).build())
+                    .setPlacedAt(Instant.now()).setShippingPolicy(ShippingPolicy.PARTIAL).setMaxWaitDays(null)
+                    .setCurrency("EUR").setLines(List.of(new OrderLine("1", sku, 15, new BigDecimal("9.9900"))))
+                    .build()));
+
+            // order beyond stock -> backordered, shortfall
+            final LineBackordered backordered = lines.first(orderId, e -> e.getEvent() instanceof LineBackordered b
+                    ? Optional.of(b) : Optional.empty());
+            assertThat(backordered.getQuantity()).isEqualTo(5);
+            final StockShortfall shortfall = shortfalls.first(sku, Optional::of);
+            assertThat(shortfall.getQuantity()).isEqualTo(5);
+
+            // shortfall -> purchase order of 20 (minimum 20, pack 10)
+            final PurchaseOrderIssued issued = purchaseOrders.firstAny(e -> e.getEvent() instanceof PurchaseOrderIssued i
+                    && i.getSupplierId().equals(supplier) ? Optional.of(i) : Optional.empty());
+            final PurchaseOrderLine line = issued.getLines().getFirst();
+            assertThat(line.getSku()).isEqualTo(sku);
+            assertThat(line.getQuantity()).isEqualTo(20);
+
+            // supplier acknowledges a later date -> the backorder's date changes
+            final LocalDate promised = today.plusDays(20);
+            send(producer, serdes, Topics.SUPPLIER_EVENTS, issued.getPurchaseOrderId(), new SupplierEvent(
+                    new PurchaseOrderAcknowledged("ack-" + run, Instant.now(), issued.getPurchaseOrderId(), supplier,
+                            "msg-" + run, List.of(new AcknowledgedLine(line.getLineId(), 20, promised)))));
+            final DeliveryDateChanged changed = dates.first(orderId, c -> c.getNewDate().equals(promised.plusDays(1))
+                    ? Optional.of(c) : Optional.empty());
+            assertThat(changed.getSku()).isEqualTo(sku);
+
+            // receipt against the line -> the backorder is allocated
+            send(producer, serdes, Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("r2-" + run,
+                    Instant.now(), "mv2-" + run, "wh-1", sku, 20, issued.getPurchaseOrderId(), line.getLineId())));
+            final BackorderAllocated filled = lines.first(orderId, e -> e.getEvent() instanceof BackorderAllocated a
+                    ? Optional.of(a) : Optional.empty());
+            assertThat(filled.getQuantity()).isEqualTo(5);
+            assertThat(filled.getRemainingBackordered()).isZero();
+        }
+    }
+
+    private static <V> void send(final KafkaProducer<String, byte[]> producer, final EventSerdes serdes,
+                                 final Topic<String, V> topic, final String key, final V value) throws Exception {
+        send(producer, serdes, topic, key, value, null);
+    }
+
+    private static <V> void send(final KafkaProducer<String, byte[]> producer, final EventSerdes serdes,
+                                 final Topic<String, V> topic, final String key, final V value, final Instant at)
+            throws Exception {
+        producer.send(new ProducerRecord<>(topic.name(), null, at == null ? null : at.toEpochMilli(), key,
+                topic.valueSerde(serdes).serializer().serialize(topic.name(), value))).get();
+    }
+
+    /** A read_committed consumer of one topic that keeps what it saw. */
+    private static final class Watch<V> implements AutoCloseable {
+        private final KafkaConsumer<String, V> consumer;
+        private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
+
+        Watch(final KafkaEnvironment kafka, final Topic<String, V> topic, final EventSerdes serdes) {
+            final Map<String, Object> props = new HashMap<>(kafka.consumerProperties("bp-it-" + UUID.randomUUID()));
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            final Deserializer<V> values = topic.valueSerde(serdes).deserializer();
+            consumer = new KafkaConsumer<>(props, new StringDeserializer(), values);
+            consumer.subscribe(List.of(topic.name()));
+        }
+
+        <T> T first(final String key, final Function<V, Optional<T>> match) {
+            return awaitRecord(r -> key.equals(r.key()) && r.value() != null ? match.apply(r.value()) : Optional.empty());
+        }
+
+        <T> T firstAny(final Function<V, Optional<T>> match) {
+            return awaitRecord(r -> r.value() != null ? match.apply(r.value()) : Optional.empty());
+        }
+
+        private <T> T awaitRecord(final Function<ConsumerRecord<String, V>, Optional<T>> match) {
+            final List<T> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                seen.stream().map(match).flatMap(Optional::stream).findFirst().ifPresent(found::add);
+                return !found.isEmpty();
+            });
+            return found.getFirst();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.restock.backorder.topology;
+
+import io.restock.backorder.config.BackorderSettings;
+import io.restock.backorder.config.BackorderStreamsConfig;
+import io.restock.events.AcknowledgedLine;
+import io.restock.events.BackorderAllocated;
+import io.restock.events.BackorderCancelled;
+import io.restock.events.DeliveryDateChanged;
+import io.restock.events.LineBackordered;
+import io.restock.events.LineEvent;
+import io.restock.events.LinePromise;
+import io.restock.events.PromisedDateChanged;
+import io.restock.events.PurchaseOrderAcknowledged;
+import io.restock.events.PurchaseOrderEvent;
+import io.restock.events.PurchaseOrderIssued;
+import io.restock.events.PurchaseOrderRejected;
+import io.restock.events.ShipmentDispatched;
+import io.restock.events.ShippedLine;
+import io.restock.events.ShortfallCause;
+import io.restock.events.SkuPolicy;
+import io.restock.events.SkuPromise;
+import io.restock.events.StockMovement;
+import io.restock.events.StockReceived;
+import io.restock.events.StockShortfall;
+import io.restock.events.SupplierEvent;
+import io.restock.events.SupplierOffer;
+import io.restock.schemas.deadletter.DeadLetters;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topic;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real topology in a {@link TopologyTestDriver}, with helpers that play inventory-stream, the
+ * catalogue and the suppliers, and read what came out. Time is explicit: {@link #at} sets the record
+ * time of what is piped next; {@link #advanceWallClock} drives the batch backstop.
+ */
+final class BackorderDriver implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+    static final LocalDate DAY0 = LocalDate.parse("2026-11-20");
+    static final Duration WINDOW = Duration.ofMinutes(10);
+
+    final TopologyTestDriver driver;
+    private final TestInputTopic<String, StockShortfall> shortfalls;
+    private final TestInputTopic<String, LineEvent> lineEvents;
+    private final TestInputTopic<String, StockMovement> movements;
+    private final TestInputTopic<String, SkuPolicy> policies;
+    private final TestInputTopic<String, SupplierOffer> offers;
+    private final TestInputTopic<String, SupplierEvent> supplierEvents;
+    private final TestOutputTopic<String, PurchaseOrderEvent> purchaseOrders;
+    private final TestOutputTopic<String, DeliveryDateChanged> deliveryDates;
+    private final TestOutputTopic<String, SkuPromise> skuPromises;
+    private final Path stateDir;
+    private Instant now = T0;
+    private Instant wallClock = T0;
+    private int sequence;
+
+    BackorderDriver(final BackorderSettings settings) {
+        final EventSerdes serdes = EventSerdes.plain();
+        final StreamsBuilder builder = new StreamsBuilder();
+        BackorderTopology.define(builder, serdes, settings);
+        try {
+            stateDir = Files.createTempDirectory("backorder-driver");
+        } catch (final java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        driver = new TopologyTestDriver(builder.build(),
+                BackorderStreamsConfig.properties("unused:9092", stateDir.toString()), T0);
+        shortfalls = input(Topics.STOCK_SHORTFALLS, serdes);
+        lineEvents = input(Topics.LINE_EVENTS, serdes);
+        movements = input(Topics.STOCK_MOVEMENTS, serdes);
+        policies = input(Topics.SKU_POLICIES, serdes);
+        offers = input(Topics.SUPPLIER_OFFERS, serdes);
+        supplierEvents = input(Topics.SUPPLIER_EVENTS, serdes);
+        purchaseOrders = output(Topics.PURCHASE_ORDERS, serdes);
+        deliveryDates = output(Topics.DELIVERY_DATES, serdes);
+        skuPromises = output(Topics.SKU_PROMISES, serdes);
+    }
+
+    BackorderDriver() {
+        this(BackorderSettings.defaults().withBatchWindow(WINDOW));
+    }
+
+    private <V> TestInputTopic<String, V> input(final Topic<String, V> topic, final EventSerdes serdes) {
+        return driver.createInputTopic(topic.name(), topic.keySerde(serdes).serializer(),
+                topic.valueSerde(serdes).serializer());
+    }
+
+    private <V> TestOutputTopic<String, V> output(final Topic<String, V> topic, final EventSerdes serdes) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde(serdes).deserializer(),
+                topic.valueSerde(serdes).deserializer());
+    }
+
+    // ---- time
+
+    BackorderDriver at(final Instant time) {
+        now = time;
+        return this;
+    }
+
+    BackorderDriver later(final Duration by) {
+        now = now.plus(by);
+        return this;
+    }
+
+    /** Moves the wall clock (the batch backstop) by {@code by}. */
+    void advanceWallClock(final Duration by) {
+        wallClock = wallClock.plus(by);
+        driver.advanceWallClockTime(by);
+    }
+
+    /** Lets every batch opened so far close: the wall clock passes the window plus the backstop after {@code now}. */
+    void closeBatches() {
+        final Instant target = now.plus(WINDOW).plus(BackorderSettings.defaults().idleFlushAfter()).plusSeconds(1);
+        advanceWallClock(Duration.between(wallClock, target).isNegative() ? Duration.ofSeconds(1)
+                : Duration.between(wallClock, target));
+    }
+
+    private String id(final String prefix) {
+        return prefix + "-" + (++sequence);
+    }
+
+    // ---- catalogue
+
+    void policy(final String sku, final int handlingDays, final int targetLevel, final boolean dropShipAllowed) {
+        policies.pipeInput(sku, new SkuPolicy(id("policy"), now, sku, null, true, 60, 5, 0, targetLevel, handlingDays,
+                List.of(), dropShipAllowed), now);
+    }
+
+    void offer(final String supplierId, final String sku, final int leadTimeDays, final String unitCost, final int moq,
+               final int pack) {
+        offers.pipeInput(Topics.offerKey(supplierId, sku), new SupplierOffer(id("offer"), now, supplierId, sku,
+                leadTimeDays, new BigDecimal(unitCost).setScale(4), "EUR", moq, pack, false, 0.95, true), now);
+    }
+
+    // ---- inventory-stream
+
+    void shortfall(final String eventId, final String sku, final int quantity) {
+        shortfalls.pipeInput(sku, new StockShortfall(eventId, now, sku, quantity, ShortfallCause.BACKORDER, -quantity,
+                5, 20, null), now);
+    }
+
+    void backordered(final String orderId, final String sku, final int quantity, final Instant placedAt,
+                     final LocalDate promised) {
+        lineEvents.pipeInput(orderId, new LineEvent(new LineBackordered(id("line"), now, orderId, "1", sku, quantity,
+                quantity, 1, promised, placedAt)), now);
+    }
+
+    void backorderFilled(final String orderId, final String sku, final int quantity, final int remaining) {
+        lineEvents.pipeInput(orderId, new LineEvent(new BackorderAllocated(id("fill"), now, orderId, "1", sku, quantity,
+                remaining)), now);
+    }
+
+    void backorderCancelled(final String orderId, final String sku, final int quantity) {
+        lineEvents.pipeInput(orderId, new LineEvent(new BackorderCancelled(id("cancel"), now, orderId, "1", sku,
+                quantity)), now);
+    }
+
+    void received(final String sku, final int quantity, final String purchaseOrderId, final String lineId) {
+        final String movementId = id("movement");
+        movements.pipeInput(sku, new StockMovement(new StockReceived(movementId, now, movementId, "WH1", sku, quantity,
+                purchaseOrderId, lineId)), now);
+    }
+
+    // ---- suppliers
+
+    void acknowledge(final String poId, final String supplierId, final String messageId, final String lineId,
+                     final int accepted, final LocalDate promised) {
+        supplierEvents.pipeInput(poId, new SupplierEvent(new PurchaseOrderAcknowledged(id("ack"), now, poId, supplierId,
+                messageId, List.of(new AcknowledgedLine(lineId, accepted, promised)))), now);
+    }
+
+    void reject(final String poId, final String supplierId, final String lineId) {
+        supplierEvents.pipeInput(poId, new SupplierEvent(new PurchaseOrderRejected(id("reject"), now, poId, supplierId,
+                id("msg"), lineId == null ? List.of() : List.of(lineId), "out of stock")), now);
+    }
+
+    void changePromise(final String poId, final String supplierId, final String lineId, final LocalDate promised) {
+        supplierEvents.pipeInput(poId, new SupplierEvent(new PromisedDateChanged(id("promise"), now, poId, supplierId,
+                id("msg"), List.of(new LinePromise(lineId, promised)))), now);
+    }
+
+    void ship(final String poId, final String supplierId, final String shipmentId, final String lineId,
+              final int quantity, final LocalDate arrival) {
+        supplierEvents.pipeInput(poId, new SupplierEvent(new ShipmentDispatched(id("ship"), now, poId, supplierId,
+                id("msg"), shipmentId, arrival, null, null, List.of(new ShippedLine(lineId, quantity)))), now);
+    }
+
+    // ---- outputs
+
+    /** The purchase orders issued since the last read. */
+    List<PurchaseOrderIssued> issued() {
+        final List<PurchaseOrderIssued> out = new ArrayList<>();
+        for (final PurchaseOrderEvent e : purchaseOrders.readValuesToList()) {
+            if (e.getEvent() instanceof PurchaseOrderIssued i) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    List<PurchaseOrderEvent> purchaseOrderEvents() {
+        return purchaseOrders.readValuesToList();
+    }
+
+    List<DeliveryDateChanged> dateChanges() {
+        return deliveryDates.readValuesToList();
+    }
+
+    List<TestRecord<String, SkuPromise>> promises() {
+        return skuPromises.readRecordsToList();
+    }
+
+    List<TestRecord<String, byte[]>> deadLetters(final String sourceTopic) {
+        return driver.createOutputTopic(DeadLetters.topicFor(sourceTopic), new StringDeserializer(),
+                new ByteArrayDeserializer()).readRecordsToList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (final java.io.IOException ignored) {
+            // temp dir
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.restock.backorder.topology;
+
+import io.restock.events.DeliveryDateChanged;
+import io.restock.events.PurchaseOrderIssued;
+import io.restock.schemas.deadletter.DeadLetters;
+import io.restock.schemas.topics.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restock.backorder.topology.BackorderDriver.DAY0;
+import static io.restock.backorder.topology.BackorderDriver.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Supplier input that is late, repeated, partial, too large or not ours: each has a defined outcome. */
+class SupplierEventsTest {
+
+    private final BackorderDriver d = new BackorderDriver();
+    private PurchaseOrderIssued po;
+    private String lineId;
+
+    @BeforeEach
+    void oneLineOfTwentyForTwoBackorders() {
+        d.at(T0).policy("SKU-1", 1, 0, false);
+        d.offer("S1", "SKU-1", 10, "5.00", 20, 10);
+        d.backordered("A", "SKU-1", 10, T0.plusSeconds(1), DAY0.plusDays(11));
+        d.backordered("B", "SKU-1", 10, T0.plusSeconds(2), DAY0.plusDays(11));
+        d.shortfall("sf-1", "SKU-1", 20);
+        d.closeBatches();
+        po = d.issued().getFirst();
+        lineId = po.getLines().getFirst().getLineId();
+        d.dateChanges();
+    }
+
+    @AfterEach
+    void close() {
+        d.close();
+    }
+
+    @Test
+    void theSameAcknowledgementTwiceChangesDatesOnce() {
+        d.later(Duration.ofHours(1)).acknowledge(po.getPurchaseOrderId(), "S1", "m1", lineId, 20, DAY0.plusDays(14));
+        assertThat(d.dateChanges()).hasSize(2);
+        d.acknowledge(po.getPurchaseOrderId(), "S1", "m1", lineId, 20, DAY0.plusDays(14));
+        assertThat(d.dateChanges()).isEmpty();
+    }
+
+    @Test
+    void aPartialShipmentBringsTheFirstBackorderForward() {
+        d.later(Duration.ofHours(1)).acknowledge(po.getPurchaseOrderId(), "S1", "m1", lineId, 20, DAY0.plusDays(14));
+        d.dateChanges();
+        d.ship(po.getPurchaseOrderId(), "S1", "ship-1", lineId, 10, DAY0.plusDays(5));
+        assertThat(d.dateChanges()).singleElement().satisfies(c -> {
+            assertThat(c.getOrderId()).isEqualTo("A");
+            assertThat(c.getNewDate()).isEqualTo(DAY0.plusDays(6));
+        });
+        // The same shipment notice again changes nothing.
+        d.ship(po.getPurchaseOrderId(), "S1", "ship-1", lineId, 10, DAY0.plusDays(5));
+        assertThat(d.dateChanges()).isEmpty();
+    }
+
+    @Test
+    void aReceiptLargerThanOrderedClosesTheLineAndTheRestIsStock() {
+        d.later(Duration.ofDays(2)).received("SKU-1", 25, po.getPurchaseOrderId(), lineId);
+        // inventory-stream fills both backorders from the receipt.
+        d.backorderFilled("A", "SKU-1", 10, 0);
+        d.backorderFilled("B", "SKU-1", 10, 0);
+        assertThat(d.dateChanges()).extracting(DeliveryDateChanged::getNewDate)
+                .containsOnly(DAY0.plusDays(3));
+        // 5 units are left on hand: new demand can be met today.
+        assertThat(d.promises()).last().satisfies(p -> assertThat(p.value().getEarliestDate())
+                .isEqualTo(DAY0.plusDays(2)));
+        // A late acknowledgement for the closed line is ignored.
+        d.acknowledge(po.getPurchaseOrderId(), "S1", "m-late", lineId, 20, DAY0.plusDays(30));
+        assertThat(d.dateChanges()).isEmpty();
+    }
+
+    @Test
+    void aMessageForAnUnknownPurchaseOrderIsDeadLettered() {
+        d.acknowledge("PO-nobody-1", "S1", "m1", "x~1", 5, DAY0.plusDays(3));
+        assertThat(d.deadLetters(Topics.SUPPLIER_EVENTS.name())).singleElement().satisfies(r ->
+                assertThat(DeadLetters.header(r.headers(), DeadLetters.ERROR_MESSAGE)).get().asString()
+                        .startsWith("UNKNOWN_PURCHASE_ORDER"));
+        assertThat(d.dateChanges()).isEmpty();
+    }
+
+    @Test
+    void aMessageFromAnotherSupplierThanTheOrdersIsDeadLettered() {
+        d.acknowledge(po.getPurchaseOrderId(), "S9", "m1", lineId, 20, DAY0.plusDays(3));
+        assertThat(d.deadLetters(Topics.SUPPLIER_EVENTS.name())).singleElement().satisfies(r ->
+                assertThat(DeadLetters.header(r.headers(), DeadLetters.ERROR_MESSAGE)).get().asString()
+                        .startsWith("UNKNOWN_SUPPLIER"));
+        assertThat(d.dateChanges()).isEmpty();
+    }
+}
