@@ -19,9 +19,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.restock.events.SkuPolicy;
 import io.restock.inventory.problem.Problems;
-import io.restock.inventory.problem.Violation;
 import io.restock.inventory.publish.EventPublisher;
 import io.restock.schemas.topics.Topics;
+import io.restock.service.problem.ProblemResponses;
+import io.restock.service.problem.Violation;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -115,7 +116,7 @@ final class CatalogController {
         try {
             publisher.publishAll(Topics.SKU_POLICIES, events).join();
         } catch (final RuntimeException e) {
-            return Problems.unavailable(path, "Kafka did not acknowledge every policy (" + e.getMessage()
+            return ProblemResponses.unavailable(path, "Kafka did not acknowledge every policy (" + e.getMessage()
                     + "); policies are upserts, so re-send the whole request", retryAfterSeconds);
         }
         return HttpResponse.accepted().body(new Accepted(events.size(), events.stream().map(Map.Entry::getKey).toList()));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restock.inventory.problem.Violation;
+import io.restock.service.problem.Violation;
 
 import java.util.ArrayList;
 import java.util.List;

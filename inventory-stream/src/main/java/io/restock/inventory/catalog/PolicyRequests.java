@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restock.events.SkuPolicy;
 import io.restock.inventory.problem.JsonFields;
 import io.restock.inventory.problem.SkuIds;
-import io.restock.inventory.problem.Violation;
+import io.restock.service.problem.Violation;
 
 import java.time.Instant;
 import java.util.ArrayList;

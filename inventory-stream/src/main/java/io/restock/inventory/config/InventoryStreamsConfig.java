@@ -1,7 +1,7 @@
 package io.restock.inventory.config;
 
-import io.restock.schemas.deadletter.DeadLetterExceptionHandler;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.restock.schemas.streams.BoundedMemoryRocksDbConfig;
+import io.restock.schemas.streams.StreamsDefaults;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.util.Properties;
@@ -14,25 +14,18 @@ public final class InventoryStreamsConfig {
 
     /** Application id = module name; prefixes its changelog and repartition topics. */
     public static final String APPLICATION_ID = "inventory-stream";
-    public static final int COMMIT_INTERVAL_MS = 100;
+    public static final int COMMIT_INTERVAL_MS = StreamsDefaults.COMMIT_INTERVAL_MS;
 
     private InventoryStreamsConfig() {
     }
 
     /**
-     * exactly_once_v2, dead-letter handlers for deserialization, processing and production,
-     * bounded RocksDB memory, a 100 ms commit interval, and no default serdes (every node has its own).
+     * The shared {@link StreamsDefaults} (exactly_once_v2, dead-letter handlers, 100 ms commits,
+     * earliest offsets, no default serdes) plus bounded RocksDB memory for the allocation stores.
      */
     public static Properties properties(final String bootstrapServers, final String stateDir) {
-        final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+        final Properties props = StreamsDefaults.properties(APPLICATION_ID, bootstrapServers, stateDir);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        props.putAll(DeadLetterExceptionHandler.streamsConfig());
         return props;
     }
 }

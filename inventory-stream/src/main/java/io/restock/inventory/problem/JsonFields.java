@@ -1,6 +1,7 @@
 package io.restock.inventory.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.restock.service.problem.Violation;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

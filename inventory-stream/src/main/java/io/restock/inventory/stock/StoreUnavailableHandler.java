@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.restock.inventory.problem.Problems;
+import io.restock.service.problem.ProblemResponses;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -21,6 +21,6 @@ final class StoreUnavailableHandler implements ExceptionHandler<StoreUnavailable
 
     @Override
     public HttpResponse<?> handle(final HttpRequest request, final StoreUnavailableException exception) {
-        return Problems.unavailable(request.getPath(), exception.getMessage(), retryAfterSeconds);
+        return ProblemResponses.unavailable(request.getPath(), exception.getMessage(), retryAfterSeconds);
     }
 }

@@ -3,8 +3,8 @@ package io.restock.inventory.warehouse;
 import io.restock.events.StockAdjusted;
 import io.restock.events.StockMovement;
 import io.restock.events.StockShipped;
-import io.restock.inventory.problem.Violation;
 import io.restock.inventory.stock.StockView;
+import io.restock.service.problem.Violation;
 
 import java.util.Optional;
 

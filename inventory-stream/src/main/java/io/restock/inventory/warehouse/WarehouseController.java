@@ -17,11 +17,12 @@ import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShipped;
 import io.restock.inventory.problem.Problems;
-import io.restock.inventory.problem.Violation;
 import io.restock.inventory.publish.EventPublisher;
 import io.restock.inventory.stock.SkuBookQueries;
 import io.restock.inventory.stock.StockView;
 import io.restock.schemas.topics.Topics;
+import io.restock.service.problem.ProblemResponses;
+import io.restock.service.problem.Violation;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -104,7 +105,7 @@ final class WarehouseController {
             return HttpResponse.accepted().body(new Accepted(facts.movementId, facts.sku, facts.type,
                     metadata.partition(), metadata.offset()));
         } catch (final RuntimeException e) {
-            return Problems.unavailable(path, "Kafka did not acknowledge the " + what + " ("
+            return ProblemResponses.unavailable(path, "Kafka did not acknowledge the " + what + " ("
                     + rootMessage(e) + "); retry with the same movementId", retryAfterSeconds);
         }
     }

@@ -7,7 +7,7 @@ import io.restock.events.StockReceived;
 import io.restock.events.StockShipped;
 import io.restock.inventory.problem.JsonFields;
 import io.restock.inventory.problem.SkuIds;
-import io.restock.inventory.problem.Violation;
+import io.restock.service.problem.Violation;
 
 import java.time.Instant;
 import java.util.List;

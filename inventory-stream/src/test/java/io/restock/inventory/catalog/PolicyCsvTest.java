@@ -1,6 +1,6 @@
 package io.restock.inventory.catalog;
 
-import io.restock.inventory.problem.Violation;
+import io.restock.service.problem.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.restock.inventory.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restock.events.SkuPolicy;
-import io.restock.inventory.problem.Violation;
+import io.restock.service.problem.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,49 +3,36 @@ package io.restock.inventory.topology;
 import io.restock.inventory.config.InventorySettings;
 import io.restock.schemas.serde.EventSerdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
+import static io.restock.kafkatest.TopologyDescriptions.assertEveryNodeNamed;
+import static io.restock.kafkatest.TopologyDescriptions.assertMatchesResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pins the topology: node names, stores and internal topics are part of the contract with a
- * running application (changing them loses state or strands records). If a change is intended,
- * copy {@code target/topology-description.txt} over {@code src/test/resources/topology-description.txt}.
+ * Pins the allocation topology, whose store and repartition-topic names a running inventory-stream
+ * depends on; {@link io.restock.kafkatest.TopologyDescriptions} says how to accept an intended change.
  */
 class TopologyDescriptionTest {
 
-    private static TopologyDescription describe() {
+    private static Topology topology() {
         final StreamsBuilder builder = new StreamsBuilder();
         InventoryTopology.define(builder, EventSerdes.plain(), InventorySettings.defaults());
-        return builder.build().describe();
+        return builder.build();
     }
 
     @Test
-    void theTopologyIsThePinnedOne() throws IOException {
-        final String actual = describe().toString().strip();
-        Files.writeString(Path.of("target", "topology-description.txt"), actual + "\n");
-        final String expected;
-        try (InputStream in = getClass().getResourceAsStream("/topology-description.txt")) {
-            assertThat(in).as("src/test/resources/topology-description.txt").isNotNull();
-            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
-        assertThat(actual).isEqualTo(expected);
+    void theTopologyIsThePinnedOne() {
+        assertMatchesResource(topology(), "/topology-description.txt");
     }
 
     @Test
     void everyNodeStoreAndInternalTopicIsNamed() {
-        final String description = describe().toString();
+        final Topology topology = topology();
 
-        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "GLOBALKTABLE-", "STATE-STORE-");
-        assertThat(description).contains("stores: [sku-books]", "stores: [order-book]", "stock-levels-global",
-                "line-commands-by-sku-repartition",
-                "supplier-offers-by-sku-repartition");
+        assertEveryNodeNamed(topology);
+        assertThat(topology.describe().toString()).contains("stores: [sku-books]", "stores: [order-book]",
+                "stock-levels-global", "line-commands-by-sku-repartition", "supplier-offers-by-sku-repartition");
     }
 }

@@ -5,8 +5,8 @@ import io.restock.events.StockAdjusted;
 import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShipped;
-import io.restock.inventory.problem.Violation;
 import io.restock.inventory.stock.StockView;
+import io.restock.service.problem.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.restock.notifier.service;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.restock.service.streams.StreamsHealth;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -21,11 +22,8 @@ public final class NotifierHealthIndicator extends AbstractHealthIndicator<Map<S
     protected Map<String, Object> getHealthInformation() {
         final KafkaStreams.State state = service.state();
         final boolean senders = service.sendersAlive();
-        healthStatus = switch (state) {
-            case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> HealthStatus.DOWN;
-            case RUNNING -> senders ? HealthStatus.UP : HealthStatus.DOWN;
-            default -> HealthStatus.UNKNOWN;
-        };
+        final HealthStatus decisions = StreamsHealth.of(state);
+        healthStatus = decisions == HealthStatus.UP && !senders ? HealthStatus.DOWN : decisions;
         return Map.of("decisions", state.name(), "senders", senders ? "RUNNING" : "STOPPED");
     }
 

@@ -3,15 +3,11 @@ package io.restock.notifier.topology;
 import io.restock.notifier.decision.NotifierSettings;
 import io.restock.schemas.serde.EventSerdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
+import static io.restock.kafkatest.TopologyDescriptions.assertEveryNodeNamed;
+import static io.restock.kafkatest.TopologyDescriptions.assertMatchesResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,29 +17,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TopologyDescriptionTest {
 
-    private static TopologyDescription describe() {
+    private static Topology topology() {
         final StreamsBuilder builder = new StreamsBuilder();
         NotifierTopology.define(builder, EventSerdes.plain(), NotifierSettings.defaults());
-        return builder.build().describe();
+        return builder.build();
     }
 
     @Test
-    void theTopologyIsThePinnedOne() throws IOException {
-        final String actual = describe().toString().strip();
-        Files.writeString(Path.of("target", "topology-description.txt"), actual + "\n");
-        final String expected;
-        try (InputStream in = getClass().getResourceAsStream("/topology-description.txt")) {
-            assertThat(in).as("src/test/resources/topology-description.txt").isNotNull();
-            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
-        assertThat(actual).isEqualTo(expected);
+    void theTopologyIsThePinnedOne() {
+        assertMatchesResource(topology(), "/topology-description.txt");
     }
 
     @Test
     void everyNodeStoreAndInternalTopicIsNamed() {
-        final String description = describe().toString();
-        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "STATE-STORE-");
-        assertThat(description).contains("stores: [pending-notices, order-contacts]", "shipments-by-order-repartition",
-                "topic: notifier.outbox");
+        final Topology topology = topology();
+        assertEveryNodeNamed(topology);
+        assertThat(topology.describe().toString()).contains("stores: [pending-notices, order-contacts]",
+                "shipments-by-order-repartition", "topic: notifier.outbox");
     }
 }

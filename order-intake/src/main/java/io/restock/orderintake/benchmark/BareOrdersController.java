@@ -19,6 +19,7 @@ import io.restock.orderintake.submission.Parsed;
 import io.restock.orderintake.submission.Submissions;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
+import io.restock.service.problem.ProblemResponses;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.admin.Admin;
@@ -103,7 +104,7 @@ public final class BareOrdersController {
         final CompletableFuture<MutableHttpResponse<?>> result = new CompletableFuture<>();
         producer.send(new ProducerRecord<>(topic, order.orderId(), value), (metadata, error) -> {
             if (error != null) {
-                result.complete(Problems.unavailable(request.getPath(), error.toString(), 2));
+                result.complete(ProblemResponses.unavailable(request.getPath(), error.toString(), 2));
             } else {
                 result.complete(HttpResponse.<byte[]>status(HttpStatus.ACCEPTED)
                         .contentType(MediaType.APPLICATION_JSON_TYPE)

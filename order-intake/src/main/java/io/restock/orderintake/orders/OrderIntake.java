@@ -26,6 +26,7 @@ import io.restock.orderintake.submission.OrderSubmission;
 import io.restock.orderintake.submission.Parsed;
 import io.restock.orderintake.submission.Submissions;
 import io.restock.schemas.topics.Topics;
+import io.restock.service.problem.ProblemResponses;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -85,7 +86,7 @@ public final class OrderIntake {
                                                             final byte[] body, final String path) {
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             refused.increment();
-            return done(Problems.of(HttpStatus.BAD_REQUEST, "idempotency-key-required", "Idempotency-Key required",
+            return done(ProblemResponses.of(HttpStatus.BAD_REQUEST, "idempotency-key-required", "Idempotency-Key required",
                     "send an Idempotency-Key header: 1 to 255 printable ASCII characters, unique per order", path));
         }
         final OrderSubmission order;
@@ -120,7 +121,7 @@ public final class OrderIntake {
             known = alreadyKnown(shop, idempotencyKey, order.orderId(), hash, path);
         } catch (final ViewUnavailableException e) {
             guard.release(entry);
-            return done(Problems.unavailable(path, "the order view is starting or rebalancing", RETRY_AFTER_SECONDS));
+            return done(ProblemResponses.unavailable(path, "the order view is starting or rebalancing", RETRY_AFTER_SECONDS));
         }
         if (known.isPresent()) {
             guard.release(entry);
@@ -162,7 +163,7 @@ public final class OrderIntake {
         try {
             order = visibleOrder(shop, orderId).map(VisibleOrder::view).orElse(null);
         } catch (final ViewUnavailableException e) {
-            return done(Problems.unavailable(path, "the order view is starting or rebalancing", RETRY_AFTER_SECONDS));
+            return done(ProblemResponses.unavailable(path, "the order view is starting or rebalancing", RETRY_AFTER_SECONDS));
         }
         if (order == null) {
             return done(Problems.orderNotFound(path, orderId));
@@ -172,7 +173,7 @@ public final class OrderIntake {
         for (final String id : request.lineIds()) {
             final var line = order.find(id);
             if (line == null) {
-                return done(Problems.of(HttpStatus.NOT_FOUND, "line-not-found", "No such line",
+                return done(ProblemResponses.of(HttpStatus.NOT_FOUND, "line-not-found", "No such line",
                         "order " + orderId + " has no line " + id, path));
             }
             anythingNew |= !line.cancellationRequested();
@@ -235,10 +236,10 @@ public final class OrderIntake {
         final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof SerializationException) {
-            return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+            return ProblemResponses.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                     "the event could not be encoded (is its schema registered?); nothing was stored", path);
         }
-        return Problems.unavailable(path, "Kafka did not acknowledge the order in time (" + cause.getClass()
+        return ProblemResponses.unavailable(path, "Kafka did not acknowledge the order in time (" + cause.getClass()
                 .getSimpleName() + "); retry with the same Idempotency-Key", RETRY_AFTER_SECONDS);
     }
 
@@ -268,18 +269,18 @@ public final class OrderIntake {
     }
 
     private static MutableHttpResponse<?> inFlight(final String path) {
-        return Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Request in progress",
+        return ProblemResponses.of(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Request in progress",
                 "a request with this Idempotency-Key (or for this order id) is still being processed; retry shortly",
                 path).header(HttpHeaders.RETRY_AFTER, "1");
     }
 
     private static MutableHttpResponse<?> keyReused(final String path) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
+        return ProblemResponses.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
                 "this Idempotency-Key was used with a different request body; use a new key for a new order", path);
     }
 
     private static MutableHttpResponse<?> orderExists(final String path, final String orderId) {
-        return Problems.of(HttpStatus.CONFLICT, "order-exists", "Order id already used",
+        return ProblemResponses.of(HttpStatus.CONFLICT, "order-exists", "Order id already used",
                 "order id " + orderId + " was already placed under another Idempotency-Key", path);
     }
 

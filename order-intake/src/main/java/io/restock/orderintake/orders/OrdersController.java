@@ -22,6 +22,7 @@ import io.restock.orderintake.problem.Problems;
 import io.restock.orderintake.shops.Shop;
 import io.restock.orderintake.submission.OrderSubmission;
 import io.restock.orderintake.status.ViewUnavailableException;
+import io.restock.service.problem.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -76,7 +77,7 @@ public final class OrdersController {
             @Header("Idempotency-Key") @Nullable final String idempotencyKey,
             @Body @Nullable final byte[] body) {
         if (request.getContentType().isEmpty()) {
-            return CompletableFuture.completedFuture(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            return CompletableFuture.completedFuture(ProblemResponses.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported-media-type", "Unsupported content type", "send Content-Type: application/json",
                     request.getPath()));
         }
@@ -121,7 +122,7 @@ public final class OrdersController {
         try {
             order = intake.visibleOrder(shop(request), orderId).orElse(null);
         } catch (final ViewUnavailableException e) {
-            return Problems.unavailable(request.getPath(), "the order view is starting or rebalancing", 2);
+            return ProblemResponses.unavailable(request.getPath(), "the order view is starting or rebalancing", 2);
         }
         if (order == null) {
             return Problems.orderNotFound(request.getPath(), orderId);

@@ -1,79 +1,31 @@
 package io.restock.orderintake.problem;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.restock.orderintake.submission.Violation;
+import io.restock.service.problem.ProblemResponses;
 
 import java.util.List;
 
 /**
- * Every error order-intake answers is an RFC 9457 problem ({@code application/problem+json}):
- * {@code type} ({@code urn:restock:problem:<slug>}, stable, documented in the README), {@code title},
- * {@code status}, {@code detail}, {@code instance} (the request path) and, for invalid bodies,
- * {@code errors}: one entry per field with {@code field}, {@code code} and {@code message}.
+ * Every error order-intake answers is an RFC 9457 problem ({@code application/problem+json}, built by
+ * {@link ProblemResponses}): {@code type} ({@code urn:restock:problem:<slug>}, stable, documented in the
+ * README), {@code title}, {@code status}, {@code detail}, {@code instance} (the request path) and, for
+ * invalid bodies, {@code errors}: one entry per field with {@code field}, {@code code} and {@code message}.
+ * These are order-intake's own problems.
  */
 public final class Problems {
-
-    public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
-    public static final String TYPE_PREFIX = "urn:restock:problem:";
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
 
     private Problems() {
     }
 
-    /** The body of a problem response. */
-    public record Problem(String type, String title, int status, String detail, String instance,
-                          List<Violation> errors) {
-    }
-
-    public static MutableHttpResponse<byte[]> of(final HttpStatus status, final String slug, final String title,
-                                                 final String detail, final String path) {
-        return of(status, slug, title, detail, path, null);
-    }
-
-    public static MutableHttpResponse<byte[]> of(final HttpStatus status, final String slug, final String title,
-                                                 final String detail, final String path,
-                                                 final List<Violation> errors) {
-        final Problem problem = new Problem(TYPE_PREFIX + slug, title, status.getCode(), detail, path,
-                errors == null || errors.isEmpty() ? null : errors);
-        return HttpResponse.<byte[]>status(status).contentType(PROBLEM_JSON).body(bytes(problem));
-    }
-
     public static MutableHttpResponse<byte[]> invalid(final String path, final String what,
                                                       final List<Violation> errors) {
-        final String detail = errors.size() == 1
-                ? errors.getFirst().field().isEmpty() ? errors.getFirst().message()
-                : errors.getFirst().field() + ": " + errors.getFirst().message()
-                : errors.size() + " problems; see errors";
-        return of(HttpStatus.BAD_REQUEST, "validation-failed", what + " is not valid", detail, path, errors);
-    }
-
-    public static MutableHttpResponse<byte[]> unavailable(final String path, final String detail,
-                                                          final long retryAfterSeconds) {
-        return of(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable", "Try again shortly", detail, path)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return ProblemResponses.invalid(path, what + " is not valid", errors);
     }
 
     public static MutableHttpResponse<byte[]> orderNotFound(final String path, final String orderId) {
-        return of(HttpStatus.NOT_FOUND, "order-not-found", "No such order",
+        return ProblemResponses.of(HttpStatus.NOT_FOUND, "order-not-found", "No such order",
                 "this shop has no order " + orderId, path);
-    }
-
-    private static byte[] bytes(final Problem problem) {
-        try {
-            return JSON.writeValueAsBytes(problem);
-        } catch (final JsonProcessingException e) {
-            throw new IllegalStateException("a problem cannot be written as JSON", e);
-        }
     }
 }

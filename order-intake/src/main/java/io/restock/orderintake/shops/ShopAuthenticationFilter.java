@@ -7,7 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.restock.orderintake.problem.Problems;
+import io.restock.service.problem.ProblemResponses;
 
 /**
  * Authenticates every {@code /orders} request by its API key ({@code Authorization: Bearer <key>}
@@ -32,14 +32,14 @@ public final class ShopAuthenticationFilter {
     public HttpResponse<?> authenticate(final HttpRequest<?> request) {
         final Shop shop = shops.authenticate(apiKey(request)).orElse(null);
         if (shop == null) {
-            return Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+            return ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                             "send the shop's API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'",
                             request.getPath())
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"restock\"");
         }
         final long waitSeconds = shop.rateLimiter().tryAcquire();
         if (waitSeconds > 0) {
-            return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+            return ProblemResponses.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                             "shop " + shop.id() + " is over its rate limit", request.getPath())
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
         }

@@ -9,11 +9,10 @@ import io.restock.orderintake.OrderIntakeTopology;
 import io.restock.orderintake.idempotency.IdempotencyGuard;
 import io.restock.orderintake.shops.ShopDirectory;
 import io.restock.orderintake.submission.Submissions;
-import io.restock.schemas.deadletter.DeadLetterExceptionHandler;
 import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.streams.StreamsDefaults;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -62,16 +61,10 @@ public final class StatusStreams {
         this.partitions = partitions;
         this.viewStores = new AtomicReferenceArray<>(partitions);
         this.meters = meters;
-        final Properties props = new Properties();
-        props.putAll(DeadLetterExceptionHandler.streamsConfig());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        final Properties props = StreamsDefaults.properties(applicationId, bootstrapServers, stateDir);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) commitInterval.toMillis());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         this.streams = new KafkaStreams(OrderIntakeTopology.build(serdes, submissions, shops::isKnown, guard), props);
         // A failed stream thread (e.g. a transaction that timed out while the broker was away) is
         // replaced rather than taking the whole view down for good.

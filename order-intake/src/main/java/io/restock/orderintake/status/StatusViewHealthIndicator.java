@@ -1,9 +1,8 @@
 package io.restock.orderintake.status;
 
-import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.restock.service.streams.StreamsHealth;
 import jakarta.inject.Singleton;
-import org.apache.kafka.streams.KafkaStreams;
 
 import java.util.Map;
 
@@ -19,12 +18,7 @@ public final class StatusViewHealthIndicator extends AbstractHealthIndicator<Map
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        final KafkaStreams.State state = streams.state();
-        healthStatus = switch (state) {
-            case RUNNING -> HealthStatus.UP;
-            case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> HealthStatus.DOWN;
-            default -> HealthStatus.UNKNOWN;
-        };
+        healthStatus = StreamsHealth.of(streams.state());
         return streams.describe();
     }
 

@@ -1,5 +1,7 @@
 package io.restock.orderintake.submission;
 
+import io.restock.service.problem.FieldProblem;
+
 /**
  * One thing wrong with a submission, at one field.
  *
@@ -7,7 +9,7 @@ package io.restock.orderintake.submission;
  * @param code    a stable machine-readable code (see {@link Code})
  * @param message what is wrong, for a person
  */
-public record Violation(String field, Code code, String message) {
+public record Violation(String field, Code code, String message) implements FieldProblem {
 
     /** The catalogue of violation codes; shops may switch on them. */
     public enum Code {

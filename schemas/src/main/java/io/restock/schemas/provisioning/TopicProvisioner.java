@@ -165,6 +165,11 @@ public final class TopicProvisioner {
             throw new ProvisioningException("could not " + what + " at " + bootstrapServers + " within "
                     + timeout.toSeconds() + " s: is Kafka running there?", e);
         } catch (final ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                // The admin client's own timeout (set to the same bound) can fire first.
+                throw new ProvisioningException("could not " + what + " at " + bootstrapServers + " within "
+                        + timeout.toSeconds() + " s: is Kafka running there?", e.getCause());
+            }
             throw new ProvisioningException("could not " + what + " at " + bootstrapServers + ": " + e.getCause(),
                     e.getCause());
         } catch (final InterruptedException e) {

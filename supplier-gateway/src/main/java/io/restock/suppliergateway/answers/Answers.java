@@ -9,7 +9,7 @@ import io.restock.events.PurchaseOrderRejected;
 import io.restock.events.ShipmentDispatched;
 import io.restock.events.ShippedLine;
 import io.restock.events.SupplierEvent;
-import io.restock.suppliergateway.problem.Violation;
+import io.restock.service.problem.Violation;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 
 import java.time.Instant;

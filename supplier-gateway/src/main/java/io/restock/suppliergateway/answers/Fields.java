@@ -1,7 +1,7 @@
 package io.restock.suppliergateway.answers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.restock.suppliergateway.problem.Violation;
+import io.restock.service.problem.Violation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -17,8 +17,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.restock.events.SupplierEvent;
+import io.restock.service.problem.ProblemResponses;
+import io.restock.service.problem.Violation;
 import io.restock.suppliergateway.problem.Problems;
-import io.restock.suppliergateway.problem.Violation;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 import io.restock.suppliergateway.streams.GatewayStores;
 import io.restock.suppliergateway.suppliers.Supplier;
@@ -193,7 +194,7 @@ public final class PurchaseOrderController {
             return Problems.unavailable(path, "interrupted");
         }
         if (remembered.requestDigest() != null && !remembered.requestDigest().equals(digest)) {
-            return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "message-id-reused", "messageId already used",
+            return ProblemResponses.of(HttpStatus.UNPROCESSABLE_ENTITY, "message-id-reused", "messageId already used",
                     "messageId " + messageId + " was already used for a different request (event "
                             + remembered.eventId() + "); use a new messageId for a new answer", path,
                     List.of(new Violation("messageId", "message-id-reused", "already used for a different request")));

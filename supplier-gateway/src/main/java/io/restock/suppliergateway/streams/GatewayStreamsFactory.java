@@ -3,8 +3,8 @@ package io.restock.suppliergateway.streams;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.restock.schemas.deadletter.DeadLetterExceptionHandler;
 import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.streams.StreamsDefaults;
 import io.restock.suppliergateway.suppliers.Channel;
 import io.restock.suppliergateway.suppliers.Supplier;
 import io.restock.suppliergateway.suppliers.SupplierConfiguration;
@@ -13,9 +13,7 @@ import io.restock.suppliergateway.topology.GatewayTopics;
 import io.restock.suppliergateway.topology.GatewayTopology;
 import io.restock.events.PurchaseOrderEvent;
 import jakarta.inject.Singleton;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.StreamsConfig;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +22,13 @@ import java.util.Properties;
 
 /**
  * Wires supplier-gateway into micronaut-kafka-streams: deployment settings come from application.yml
- * ({@code kafka.streams.default.*}); this lays the invariants over them (exactly_once_v2, dead-letter
- * handlers, 100 ms commits, application id) and calls the pure {@link GatewayTopology#define}. Before that,
+ * ({@code kafka.streams.default.*}); this lays the shared {@link StreamsDefaults} over them (exactly_once_v2,
+ * dead-letter handlers, 100 ms commits, application id) and calls the pure {@link GatewayTopology#define}. Before that,
  * the registry topic and the topics of configured KAFKA suppliers are created, so the topology never reads
  * or writes a missing topic.
  */
 @Factory
 final class GatewayStreamsFactory {
-
-    static final int COMMIT_INTERVAL_MS = 100;
 
     @Singleton
     EventSerdes eventSerdes(@Value("${supplier-gateway.kafka.schema-registry-url}") final String registryUrl) {
@@ -45,11 +41,7 @@ final class GatewayStreamsFactory {
                                    @Value("${supplier-gateway.streams.application-id:supplier-gateway}")
                                    final String applicationId) {
         final Properties config = builder.getConfiguration();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        config.putAll(DeadLetterExceptionHandler.streamsConfig());
+        config.putAll(StreamsDefaults.invariants(applicationId));
         topics.ensure(GatewayTopics.SUPPLIERS);
         final Map<String, Supplier> configured = new LinkedHashMap<>();
         for (final SupplierConfiguration c : configuration) {

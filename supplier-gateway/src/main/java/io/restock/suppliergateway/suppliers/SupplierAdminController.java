@@ -16,8 +16,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.restock.service.problem.ProblemResponses;
+import io.restock.service.problem.Violation;
 import io.restock.suppliergateway.problem.Problems;
-import io.restock.suppliergateway.problem.Violation;
 import io.restock.suppliergateway.topology.GatewayTopics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -135,7 +136,7 @@ public final class SupplierAdminController {
             return Problems.unauthenticated(request.getPath(), "send the admin key as 'Authorization: Bearer <key>'");
         }
         return directory.find(id).<HttpResponse<?>>map(s -> HttpResponse.ok(s.redacted()))
-                .orElseGet(() -> Problems.of(HttpStatus.NOT_FOUND, "supplier-not-found", "No such supplier",
+                .orElseGet(() -> ProblemResponses.of(HttpStatus.NOT_FOUND, "supplier-not-found", "No such supplier",
                         "no supplier " + id, request.getPath()));
     }
 

@@ -33,14 +33,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import static io.restock.kafkatest.TopologyDescriptions.assertMatchesResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GatewayTopologyTest {
@@ -175,14 +174,10 @@ class GatewayTopologyTest {
     }
 
     @Test
-    void topologyDescriptionIsPinned() throws IOException {
-        final String described = topology().describe().toString();
-        final Path pinned = Path.of("src/test/resources/topology-description.txt");
-        if (!Files.exists(pinned)) {
-            Files.writeString(pinned, described);
-        }
-        assertThat(described).isEqualTo(Files.readString(pinned));
-        assertThat(described).contains("purchase-order-view", "route-to-kafka-suppliers", "supplier-topics-sink",
+    void topologyDescriptionIsPinned() {
+        final Topology topology = topology();
+        assertMatchesResource(topology, "/topology-description.txt");
+        assertThat(topology.describe().toString()).contains("purchase-order-view", "route-to-kafka-suppliers", "supplier-topics-sink",
                 "remember-supplier-messages", "suppliers-source", "purchase-orders", "supplier-message-ids");
     }
 }

@@ -1,4 +1,4 @@
-package io.restock.inventory.config;
+package io.restock.schemas.streams;
 
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
