@@ -35,7 +35,7 @@ fi
 echo "benchmark: building order-intake ..." >&2
 (cd "$ROOT" && ./mvnw -B -q -pl order-intake -am install -DskipTests >/dev/null \
   && ./mvnw -B -q -pl order-intake dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" \
-     -Dmdep.includeScope=runtime >/dev/null)
+     -DincludeScope=runtime >/dev/null)
 
 if [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
   KPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
