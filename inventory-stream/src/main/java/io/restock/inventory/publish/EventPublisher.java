@@ -5,10 +5,10 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Value;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
+import io.restock.service.publish.EdgeProducerConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -42,16 +42,8 @@ public final class EventPublisher {
                           @Value("${inventory-stream.producer.max-block:2s}") final Duration maxBlock,
                           final EventSerdes serdes, final MeterRegistry meters) {
         this.serdes = serdes;
-        final long request = Math.max(1000, deliveryTimeout.toMillis() - 1000);
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "inventory-stream-http",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(deliveryTimeout.toMillis(), request),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis()),
+        this.producer = new KafkaProducer<>(
+                EdgeProducerConfig.properties(bootstrapServers, "inventory-stream-http", deliveryTimeout, maxBlock),
                 new StringSerializer(), new ByteArraySerializer());
         new KafkaClientMetrics(producer).bindTo(meters);
     }

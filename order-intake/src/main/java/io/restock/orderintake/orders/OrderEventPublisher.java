@@ -8,16 +8,15 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.restock.events.OrderEvent;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
+import io.restock.service.publish.EdgeProducerConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,16 +37,8 @@ public final class OrderEventPublisher {
                                @Value("${order-intake.producer.max-block:1s}") final Duration maxBlock,
                                final EventSerdes serdes, final MeterRegistry meters) {
         this.meters = meters;
-        final long request = Math.max(1000, deliveryTimeout.toMillis() - 1000);
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "order-intake-http",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(deliveryTimeout.toMillis(), request),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis()),
+        this.producer = new KafkaProducer<>(
+                EdgeProducerConfig.properties(bootstrapServers, "order-intake-http", deliveryTimeout, maxBlock),
                 new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(serdes).serializer());
     }
 

@@ -6,11 +6,11 @@ import io.micronaut.context.annotation.Value;
 import io.restock.events.SupplierEvent;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
+import io.restock.service.publish.EdgeProducerConfig;
 import io.restock.suppliergateway.topology.GatewayTopology;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -18,7 +18,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,16 +34,9 @@ public final class SupplierEventPublisher {
     public SupplierEventPublisher(@Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers,
                                   @Value("${supplier-gateway.producer.delivery-timeout:5s}") final Duration deliveryTimeout,
                                   final EventSerdes serdes, final MeterRegistry meters) {
-        final long request = Math.max(1000, deliveryTimeout.toMillis() - 1000);
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "supplier-gateway-answers",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(deliveryTimeout.toMillis(), request),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000),
+        this.producer = new KafkaProducer<>(
+                EdgeProducerConfig.properties(bootstrapServers, "supplier-gateway-answers", deliveryTimeout,
+                        Duration.ofMillis(2000)),
                 new StringSerializer(), new ByteArraySerializer());
         this.serializer = Topics.SUPPLIER_EVENTS.valueSerde(serdes).serializer();
         new KafkaClientMetrics(producer).bindTo(meters);
