@@ -19,38 +19,50 @@ import java.util.Objects;
  * @param amendUnacknowledged lower or cancel lines not yet acknowledged when demand disappears
  * @param dropShipEnabled     mark lines drop-ship when the SKU policy and the offer allow it
  * @param rememberedIds       input ids remembered per SKU / purchase order to drop duplicates
+ * @param answerWait          how long (wall clock) a supplier answer that arrives before its purchase order has been
+ *                            read back waits for it, before it is dead-lettered as {@code UNKNOWN_PURCHASE_ORDER}
  */
 public record BackorderSettings(PriorityRule priorityRule, ZoneId zone, Duration batchWindow, Duration idleFlushAfter,
-                                boolean amendUnacknowledged, boolean dropShipEnabled, int rememberedIds) {
+                                boolean amendUnacknowledged, boolean dropShipEnabled, int rememberedIds,
+                                Duration answerWait) {
 
     public BackorderSettings {
         Objects.requireNonNull(priorityRule, "priorityRule");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(batchWindow, "batchWindow");
         Objects.requireNonNull(idleFlushAfter, "idleFlushAfter");
-        if (batchWindow.isNegative() || idleFlushAfter.isNegative() || rememberedIds < 1) {
-            throw new IllegalArgumentException("durations >= 0, rememberedIds >= 1");
+        Objects.requireNonNull(answerWait, "answerWait");
+        if (batchWindow.isNegative() || idleFlushAfter.isNegative() || rememberedIds < 1 || !answerWait.isPositive()) {
+            throw new IllegalArgumentException("durations >= 0, answerWait > 0, rememberedIds >= 1");
         }
     }
 
-    /** FIFO, UTC, 15-minute batches with a 1-minute wall-clock backstop, amending on, drop-ship off, 1000 ids. */
+    /**
+     * FIFO, UTC, 15-minute batches with a 1-minute wall-clock backstop, amending on, drop-ship off, 1000 ids,
+     * early supplier answers wait up to 1 hour for their purchase order.
+     */
     public static BackorderSettings defaults() {
         return new BackorderSettings(PriorityRule.FIFO, ZoneOffset.UTC, Duration.ofMinutes(15), Duration.ofMinutes(1),
-                true, false, 1000);
+                true, false, 1000, Duration.ofHours(1));
     }
 
     public BackorderSettings withBatchWindow(final Duration window) {
         return new BackorderSettings(priorityRule, zone, window, idleFlushAfter, amendUnacknowledged, dropShipEnabled,
-                rememberedIds);
+                rememberedIds, answerWait);
     }
 
     public BackorderSettings withPriorityRule(final PriorityRule rule) {
         return new BackorderSettings(rule, zone, batchWindow, idleFlushAfter, amendUnacknowledged, dropShipEnabled,
-                rememberedIds);
+                rememberedIds, answerWait);
     }
 
     public BackorderSettings withDropShip(final boolean enabled) {
         return new BackorderSettings(priorityRule, zone, batchWindow, idleFlushAfter, amendUnacknowledged, enabled,
-                rememberedIds);
+                rememberedIds, answerWait);
+    }
+
+    public BackorderSettings withAnswerWait(final Duration wait) {
+        return new BackorderSettings(priorityRule, zone, batchWindow, idleFlushAfter, amendUnacknowledged,
+                dropShipEnabled, rememberedIds, wait);
     }
 }

@@ -29,9 +29,11 @@ final class BackorderFactory {
                                @Value("${backorder-processor.procurement.idle-flush-after:1m}") final Duration idle,
                                @Value("${backorder-processor.procurement.amend-unacknowledged:true}") final boolean amend,
                                @Value("${backorder-processor.procurement.drop-ship:false}") final boolean dropShip,
-                               @Value("${backorder-processor.remembered-ids:1000}") final int rememberedIds) {
+                               @Value("${backorder-processor.remembered-ids:1000}") final int rememberedIds,
+                               @Value("${backorder-processor.supplier-answer-wait:1h}") final Duration answerWait) {
         final PriorityRule priority = "WEIGHTED".equalsIgnoreCase(rule)
                 ? PriorityRule.weighted(tierWeight, valueWeight, waiting) : PriorityRule.FIFO;
-        return new BackorderSettings(priority, ZoneId.of(zone), window, idle, amend, dropShip, rememberedIds);
+        return new BackorderSettings(priority, ZoneId.of(zone), window, idle, amend, dropShip, rememberedIds,
+                answerWait);
     }
 }

@@ -2,6 +2,7 @@ package io.restock.backorder.topology;
 
 import io.restock.backorder.config.BackorderSettings;
 import io.restock.backorder.internal.OfferChange;
+import io.restock.backorder.internal.ParkedSupplierAnswers;
 import io.restock.backorder.internal.PurchaseOrderState;
 import io.restock.backorder.internal.ReliabilityState;
 import io.restock.backorder.internal.SkuPlanState;
@@ -13,6 +14,7 @@ import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineEvent;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.SkuPromise;
+import io.restock.events.SupplierEvent;
 import io.restock.events.SupplierOffer;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.serde.PlainAvroSerde;
@@ -41,7 +43,9 @@ import java.util.List;
  *       purchaseOrderId, {@code SupplierEvent}); maps each line to its SKU and repartitions per-line
  *       {@code SupplyUpdate}s through {@code backorder-processor-supply-updates-by-sku-repartition}.
  *       Both topics are keyed by purchaseOrderId with the same partition count, so one task sees an
- *       order and every answer to it.</li>
+ *       order and every answer to it. An answer that overtakes its order's read-back waits in store
+ *       {@value #PARKED_SUPPLIER_ANSWERS}; one whose order never comes is written to
+ *       {@code dlq.procurement.supplier-events}.</li>
  *   <li><b>SKU planner</b> (key sku, store {@value #SKU_PLANS}, {@code SkuPlanState}): merges
  *       {@code inventory.stock-shortfalls}, {@code inventory.line-events} (key orderId, re-keyed by SKU
  *       through {@code backorder-processor-line-events-by-sku-repartition}), {@code inventory.stock-movements},
@@ -65,6 +69,7 @@ public final class BackorderTopology {
 
     public static final String SKU_PLANS = "sku-plans";
     public static final String PURCHASE_ORDERS = "purchase-orders";
+    public static final String PARKED_SUPPLIER_ANSWERS = "parked-supplier-answers";
     public static final String SUPPLIER_BATCHES = "supplier-batches";
     public static final String SUPPLIER_RELIABILITY = "supplier-reliability";
     public static final String LINE_EVENTS_BY_SKU = "line-events-by-sku";
@@ -80,6 +85,8 @@ public final class BackorderTopology {
                 Serdes.String(), new PlainAvroSerde<>(SkuPlanState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PURCHASE_ORDERS),
                 Serdes.String(), new PlainAvroSerde<>(PurchaseOrderState.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_SUPPLIER_ANSWERS),
+                Serdes.String(), new PlainAvroSerde<>(ParkedSupplierAnswers.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPLIER_BATCHES),
                 Serdes.String(), new PlainAvroSerde<>(SupplierBatchState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPLIER_RELIABILITY),
@@ -92,9 +99,13 @@ public final class BackorderTopology {
         final KStream<String, PurchaseOrderInput> answers = builder
                 .stream(Topics.SUPPLIER_EVENTS.name(), Topics.SUPPLIER_EVENTS.consumed(serdes).withName("read-supplier-events"))
                 .mapValues(PurchaseOrderInput.Supplier::new, Named.as("supplier-event-as-input"));
-        final KStream<String, SkuInput> supply = ours.merge(answers, Named.as("merge-supplier-events"))
-                .process(() -> new PurchaseOrderLinesProcessor(settings.rememberedIds()),
-                        Named.as("map-purchase-order-lines"), PURCHASE_ORDERS)
+        final KStream<String, Object> perLine = ours.merge(answers, Named.as("merge-supplier-events"))
+                .process(() -> new PurchaseOrderLinesProcessor(settings.rememberedIds(), settings.answerWait()),
+                        Named.as("map-purchase-order-lines"), PURCHASE_ORDERS, PARKED_SUPPLIER_ANSWERS);
+        only(perLine, SupplierEvent.class, "select-expired-supplier-answers")
+                .to(Topics.SUPPLIER_EVENTS.deadLetterTopic(), Topics.SUPPLIER_EVENTS.produced(serdes)
+                        .withName("write-expired-supplier-answers"));
+        final KStream<String, SkuInput> supply = only(perLine, SupplyUpdate.class, "select-supply-updates")
                 .repartition(Repartitioned.<String, SupplyUpdate>as(SUPPLY_UPDATES_BY_SKU)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(new PlainAvroSerde<>(SupplyUpdate.class)))

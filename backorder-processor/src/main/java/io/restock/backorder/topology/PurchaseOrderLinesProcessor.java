@@ -1,5 +1,8 @@
 package io.restock.backorder.topology;
 
+import io.restock.backorder.internal.ParkedHeader;
+import io.restock.backorder.internal.ParkedSupplierAnswer;
+import io.restock.backorder.internal.ParkedSupplierAnswers;
 import io.restock.backorder.internal.PurchaseOrderLineState;
 import io.restock.backorder.internal.PurchaseOrderState;
 import io.restock.backorder.internal.SupplyUpdate;
@@ -15,13 +18,24 @@ import io.restock.events.PurchaseOrderRejected;
 import io.restock.events.ShipmentDispatched;
 import io.restock.events.ShippedLine;
 import io.restock.events.SupplierEvent;
+import io.restock.schemas.deadletter.DeadLetters;
+import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,27 +45,46 @@ import java.util.Optional;
  * each line of our purchase orders is for, and turns our own amendments and cancellations and every
  * supplier answer into per-line {@code SupplyUpdate}s keyed by SKU.
  *
- * <p>Supplier input it cannot apply is dead-lettered: a message for a purchase order we never issued
- * ({@code UNKNOWN_PURCHASE_ORDER}) or from a supplier other than the order's ({@code UNKNOWN_SUPPLIER}).
- * A message whose {@code supplierMessageId} was applied already is dropped (the same acknowledgement
- * twice changes nothing). Lines a message names that the order does not have are skipped.
+ * <p>A supplier answer can overtake its own purchase order: the supplier may answer before this step
+ * has read the order back from {@code procurement.purchase-orders} (the two topics are consumed side
+ * by side, and a fast supplier, or a lagging partition, wins the race). Such an answer is parked in
+ * store {@value BackorderTopology#PARKED_SUPPLIER_ANSWERS} and applied, in arrival order, the moment
+ * its order arrives. An answer whose order does not arrive within {@code answerWait} (wall clock) is
+ * dead-lettered as {@code UNKNOWN_PURCHASE_ORDER}.
+ *
+ * <p>Other supplier input it cannot apply is dead-lettered: a message from a supplier other than the
+ * order's ({@code UNKNOWN_SUPPLIER}). A message whose {@code supplierMessageId} was applied already is
+ * dropped (the same acknowledgement twice changes nothing). Lines a message names that the order
+ * does not have are skipped.
+ *
+ * <p>Output: {@link SupplyUpdate}s keyed by SKU, and dead letters of parked answers as the original
+ * {@link SupplierEvent} keyed by purchaseOrderId, with the dead-letter headers.
  */
-final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrderInput, String, SupplyUpdate> {
+final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrderInput, String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseOrderLinesProcessor.class);
+    /** More answers than this for one unknown purchase order are not parked but dead-lettered at once. */
+    static final int MAX_PARKED_PER_ORDER = 100;
+    private static final PlainAvroSerde<SupplierEvent> EVENTS = new PlainAvroSerde<>(SupplierEvent.class);
 
     private final int rememberedIds;
-    private ProcessorContext<String, SupplyUpdate> context;
+    private final Duration answerWait;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, PurchaseOrderState> orders;
+    private KeyValueStore<String, ParkedSupplierAnswers> parked;
 
-    PurchaseOrderLinesProcessor(final int rememberedIds) {
+    PurchaseOrderLinesProcessor(final int rememberedIds, final Duration answerWait) {
         this.rememberedIds = rememberedIds;
+        this.answerWait = answerWait;
     }
 
     @Override
-    public void init(final ProcessorContext<String, SupplyUpdate> context) {
+    public void init(final ProcessorContext<String, Object> context) {
         this.context = context;
         this.orders = context.getStateStore(BackorderTopology.PURCHASE_ORDERS);
+        this.parked = context.getStateStore(BackorderTopology.PARKED_SUPPLIER_ANSWERS);
+        final Duration every = answerWait.compareTo(Duration.ofMinutes(1)) < 0 ? answerWait : Duration.ofMinutes(1);
+        context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::expireParked);
     }
 
     @Override
@@ -60,13 +93,107 @@ final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrd
         if (poId == null || record.value() == null) {
             throw new InvalidInputException("MISSING_KEY", "purchase-order record without key or value");
         }
-        final List<SupplyUpdate> updates = switch (record.value()) {
-            case PurchaseOrderInput.Ours(final var ours) -> ours(poId, ours.getEvent());
-            case PurchaseOrderInput.Supplier(final SupplierEvent answer) -> supplier(poId, answer.getEvent());
-        };
-        for (final SupplyUpdate update : updates) {
-            context.forward(record.withKey(update.getSku()).withValue(update));
+        switch (record.value()) {
+            case PurchaseOrderInput.Ours(final var ours) -> {
+                final boolean known = orders.get(poId) != null;
+                forwardUpdates(record, ours(poId, ours.getEvent()));
+                if (!known && orders.get(poId) != null) {
+                    applyParked(record, poId);
+                }
+            }
+            case PurchaseOrderInput.Supplier(final SupplierEvent answer) -> {
+                if (orders.get(poId) == null) {
+                    park(record, poId, answer);
+                } else {
+                    forwardUpdates(record, supplier(poId, answer.getEvent()));
+                }
+            }
         }
+    }
+
+    private void forwardUpdates(final Record<String, ?> record, final List<SupplyUpdate> updates) {
+        for (final SupplyUpdate update : updates) {
+            context.forward(record.withKey(update.getSku()).withValue((Object) update));
+        }
+    }
+
+    private void park(final Record<String, PurchaseOrderInput> record, final String poId, final SupplierEvent answer) {
+        Header.of(answer.getEvent()); // an unknown kind of answer is dead-lettered now, not parked
+        final ParkedSupplierAnswers stored = parked.get(poId);
+        final List<ParkedSupplierAnswer> answers = stored == null ? new ArrayList<>() : new ArrayList<>(stored.getAnswers());
+        if (answers.size() >= MAX_PARKED_PER_ORDER) {
+            throw new InvalidInputException("UNKNOWN_PURCHASE_ORDER", "no purchase order " + poId + " and already "
+                    + answers.size() + " answers waiting for it");
+        }
+        final Optional<RecordMetadata> source = context.recordMetadata();
+        final List<ParkedHeader> headers = new ArrayList<>();
+        for (final org.apache.kafka.common.header.Header h : record.headers()) {
+            headers.add(new ParkedHeader(h.key(), h.value() == null ? null : ByteBuffer.wrap(h.value())));
+        }
+        answers.add(new ParkedSupplierAnswer(context.currentSystemTimeMs(),
+                source.map(RecordMetadata::partition).orElse(-1), source.map(RecordMetadata::offset).orElse(-1L),
+                ByteBuffer.wrap(EVENTS.serialize(null, answer)), headers));
+        parked.put(poId, new ParkedSupplierAnswers(poId, answers));
+        LOG.info("supplier answer for {} arrived before the purchase order; waiting up to {} for it", poId, answerWait);
+    }
+
+    /** The purchase order has just arrived: apply what its supplier said before, in arrival order. */
+    private void applyParked(final Record<String, ?> record, final String poId) {
+        final ParkedSupplierAnswers waiting = parked.get(poId);
+        if (waiting == null) {
+            return;
+        }
+        parked.delete(poId);
+        for (final ParkedSupplierAnswer answer : waiting.getAnswers()) {
+            final SupplierEvent event = EVENTS.deserialize(null, bytes(answer.getEvent()));
+            try {
+                forwardUpdates(record, supplier(poId, event.getEvent()));
+            } catch (final InvalidInputException invalid) {
+                deadLetter(poId, answer, event, invalid);
+            }
+        }
+    }
+
+    private void expireParked(final long now) {
+        final List<KeyValue<String, ParkedSupplierAnswers>> all = new ArrayList<>();
+        try (KeyValueIterator<String, ParkedSupplierAnswers> it = parked.all()) {
+            it.forEachRemaining(all::add);
+        }
+        for (final KeyValue<String, ParkedSupplierAnswers> entry : all) {
+            final List<ParkedSupplierAnswer> keep = new ArrayList<>();
+            for (final ParkedSupplierAnswer answer : entry.value.getAnswers()) {
+                if (now - answer.getParkedAtMillis() >= answerWait.toMillis()) {
+                    deadLetter(entry.key, answer, EVENTS.deserialize(null, bytes(answer.getEvent())),
+                            new InvalidInputException("UNKNOWN_PURCHASE_ORDER", "no purchase order " + entry.key
+                                    + " arrived within " + answerWait + " of this answer"));
+                } else {
+                    keep.add(answer);
+                }
+            }
+            if (keep.isEmpty()) {
+                parked.delete(entry.key);
+            } else if (keep.size() < entry.value.getAnswers().size()) {
+                parked.put(entry.key, new ParkedSupplierAnswers(entry.key, keep));
+            }
+        }
+    }
+
+    private void deadLetter(final String poId, final ParkedSupplierAnswer answer, final SupplierEvent event,
+                            final InvalidInputException error) {
+        final Headers original = new RecordHeaders();
+        answer.getHeaders().forEach(h -> original.add(h.getKey(), h.getValue() == null ? null : bytes(h.getValue())));
+        final Headers headers = DeadLetters.headers(context.applicationId(), DeadLetters.Stage.VALIDATION,
+                Topics.SUPPLIER_EVENTS.name(), answer.getSourcePartition(), answer.getSourceOffset(), original, error,
+                error.reason());
+        LOG.warn("dead-lettering supplier answer for {}: {}", poId, error.getMessage());
+        context.forward(new Record<>(poId, (Object) event, context.currentSystemTimeMs(), headers));
+    }
+
+    private static byte[] bytes(final ByteBuffer buffer) {
+        final ByteBuffer copy = buffer.duplicate();
+        final byte[] out = new byte[copy.remaining()];
+        copy.get(out);
+        return out;
     }
 
     private List<SupplyUpdate> ours(final String poId, final Object event) {
@@ -115,9 +242,6 @@ final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrd
     private List<SupplyUpdate> supplier(final String poId, final Object event) {
         final PurchaseOrderState state = orders.get(poId);
         final Header header = Header.of(event);
-        if (state == null) {
-            throw new InvalidInputException("UNKNOWN_PURCHASE_ORDER", "no purchase order " + poId);
-        }
         if (!state.getSupplierId().equals(header.supplierId())) {
             throw new InvalidInputException("UNKNOWN_SUPPLIER", "purchase order " + poId + " is for supplier "
                     + state.getSupplierId() + ", not " + header.supplierId());

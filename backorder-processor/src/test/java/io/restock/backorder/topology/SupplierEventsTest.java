@@ -1,5 +1,7 @@
 package io.restock.backorder.topology;
 
+import io.restock.backorder.config.BackorderSettings;
+import io.restock.backorder.procurement.PurchaseOrderDraft;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.PurchaseOrderIssued;
 import io.restock.schemas.deadletter.DeadLetters;
@@ -78,12 +80,45 @@ class SupplierEventsTest {
     }
 
     @Test
-    void aMessageForAnUnknownPurchaseOrderIsDeadLettered() {
+    void aMessageForAPurchaseOrderThatNeverComesIsDeadLetteredAfterTheAnswerWait() {
         d.acknowledge("PO-nobody-1", "S1", "m1", "x~1", 5, DAY0.plusDays(3));
-        assertThat(d.deadLetters(Topics.SUPPLIER_EVENTS.name())).singleElement().satisfies(r ->
-                assertThat(DeadLetters.header(r.headers(), DeadLetters.ERROR_MESSAGE)).get().asString()
-                        .startsWith("UNKNOWN_PURCHASE_ORDER"));
+        assertThat(d.deadLetters(Topics.SUPPLIER_EVENTS.name())).as("waits for its order first").isEmpty();
+
+        d.advanceWallClock(BackorderSettings.defaults().answerWait());
+        assertThat(d.deadLetters(Topics.SUPPLIER_EVENTS.name())).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("PO-nobody-1");
+            assertThat(DeadLetters.header(r.headers(), DeadLetters.ERROR_REASON)).contains("UNKNOWN_PURCHASE_ORDER");
+            assertThat(DeadLetters.header(r.headers(), DeadLetters.SOURCE_TOPIC)).contains(Topics.SUPPLIER_EVENTS.name());
+        });
         assertThat(d.dateChanges()).isEmpty();
+    }
+
+    @Test
+    void anAnswerThatOvertakesItsPurchaseOrderIsAppliedWhenTheOrderArrives() {
+        try (BackorderDriver fresh = new BackorderDriver()) {
+            fresh.at(T0).policy("SKU-1", 1, 0, false);
+            fresh.offer("S1", "SKU-1", 10, "5.00", 20, 10);
+            fresh.backordered("A", "SKU-1", 10, T0.plusSeconds(1), DAY0.plusDays(11));
+            fresh.shortfall("sf-1", "SKU-1", 10);
+            // The supplier answers the first purchase order before this step has read it back.
+            final String poId = PurchaseOrderDraft.purchaseOrderId("S1", 1);
+            final String line = PurchaseOrderDraft.lineId("SKU-1", 1);
+            fresh.acknowledge(poId, "S1", "m1", line, 20, DAY0.plusDays(14));
+            assertThat(fresh.dateChanges()).isEmpty();
+
+            fresh.closeBatches();
+            assertThat(fresh.issued()).singleElement().satisfies(issued -> {
+                assertThat(issued.getPurchaseOrderId()).isEqualTo(poId);
+                assertThat(issued.getLines().getFirst().getLineId()).isEqualTo(line);
+            });
+            assertThat(fresh.dateChanges()).as("the parked acknowledgement moved A's date")
+                    .anySatisfy(c -> {
+                        assertThat(c.getOrderId()).isEqualTo("A");
+                        assertThat(c.getNewDate()).isEqualTo(DAY0.plusDays(15));
+                    });
+            fresh.advanceWallClock(BackorderSettings.defaults().answerWait());
+            assertThat(fresh.deadLetters(Topics.SUPPLIER_EVENTS.name())).isEmpty();
+        }
     }
 
     @Test

@@ -71,6 +71,18 @@ public final class DeadLetters {
                                                         final byte[] key, final byte[] value,
                                                         final Headers originalHeaders, final Throwable error,
                                                         final String reason) {
+        return new ProducerRecord<>(deadLetterTopic, null, key, value, headers(applicationId, stage, sourceTopic,
+                sourcePartition, sourceOffset, originalHeaders, error, reason));
+    }
+
+    /**
+     * The headers of a dead letter: the original headers (without earlier {@code dlq.*} ones) plus
+     * Restock's. For processors that write their own dead letters through a sink, with the record's
+     * original key and value.
+     */
+    public static Headers headers(final String applicationId, final Stage stage, final String sourceTopic,
+                                  final int sourcePartition, final long sourceOffset, final Headers originalHeaders,
+                                  final Throwable error, final String reason) {
         final Headers headers = new RecordHeaders();
         if (originalHeaders != null) {
             for (final Header h : originalHeaders) {
@@ -88,7 +100,7 @@ public final class DeadLetters {
         put(headers, SOURCE_OFFSET, Long.toString(sourceOffset));
         put(headers, APPLICATION_ID, applicationId);
         put(headers, FAILED_AT, Instant.now().toString());
-        return new ProducerRecord<>(deadLetterTopic, null, key, value, headers);
+        return headers;
     }
 
     /** A header's value as text, if present. */
