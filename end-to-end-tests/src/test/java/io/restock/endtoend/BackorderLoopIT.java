@@ -1,4 +1,4 @@
-package io.restock.backorder.it;
+package io.restock.endtoend;
 
 import io.restock.backorder.config.BackorderSettings;
 import io.restock.backorder.config.BackorderStreamsConfig;
@@ -76,7 +76,7 @@ import static org.awaitility.Awaitility.await;
  * purchase-order line fills the backorder.
  */
 @RestockKafka
-class BackorderProcessorIT {
+class BackorderLoopIT {
 
     @Test
     void orderBeyondStockIsOrderedPromisedReplannedAndFilled(final KafkaEnvironment kafka,
@@ -104,7 +104,7 @@ class BackorderProcessorIT {
         final StreamsBuilder backorders = new StreamsBuilder();
         BackorderTopology.define(backorders, serdes, new BackorderSettings(
                 io.restock.allocation.rules.PriorityRule.FIFO, ZoneOffset.UTC, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), true, false, 1000));
+                Duration.ofSeconds(1), true, false, 1000, Duration.ofMinutes(5)));
         final Properties backorderProps = BackorderStreamsConfig.properties(kafka.bootstrapServers(),
                 backorderState.toString());
         backorderProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "backorder-processor-it-" + run);

@@ -1,135 +1,175 @@
 package io.restock.backorder.catalog;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.restock.events.SupplierOffer;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
+import io.restock.service.problem.ProblemResponses;
+import io.restock.service.problem.Violation;
+import io.restock.service.publish.EdgeProducerConfig;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The supplier-offer catalogue: create or update offers, one or many, onto the compacted
- * {@code catalog.supplier-offers} (key {@code supplierId/sku}, {@code SupplierOffer}; idempotent
- * producer, acks=all). Invalid input answers 400 and writes nothing.
+ * The supplier-offer catalogue, onto the compacted {@code catalog.supplier-offers} (key
+ * {@code supplierId/sku}, {@code SupplierOffer}). An offer is the pair's whole offer (an upsert), so
+ * re-sending is harmless; 202 once Kafka acknowledged every record (acks=all, idempotent producer).
+ * <ul>
+ *   <li>{@code PUT /supplier-offers/{supplierId}/{sku}}: one offer;</li>
+ *   <li>{@code POST /supplier-offers}: one offer (an object) or many (an array, at most {@value #MAX_ROWS}),
+ *       all-or-nothing: if any row is invalid nothing is written and the 400 names every row's errors;</li>
+ *   <li>{@code DELETE /supplier-offers/{supplierId}/{sku}}: withdraws the offer (a tombstone).</li>
+ * </ul>
+ * Invalid input: 400 problem+json with field errors; Kafka not answering within the delivery timeout:
+ * 503 with Retry-After.
  */
 @Controller("/supplier-offers")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class SupplierOffersController {
 
-    /** The JSON of one offer. */
-    public record OfferRequest(String supplierId, String sku, Integer leadTimeDays, BigDecimal unitCost,
-                               String currency, Integer minimumOrderQuantity, Integer packSize, Boolean dropShip,
-                               Double reliability, Boolean active) {
+    static final int MAX_ROWS = 10_000;
+
+    /** The 202 body. */
+    record Accepted(int accepted, List<String> offers) {
     }
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final EventSerdes serdes;
     private final KafkaProducer<String, byte[]> producer;
+    private final Clock clock = Clock.systemUTC();
+    private final long retryAfterSeconds;
 
     public SupplierOffersController(@Value("${backorder-processor.kafka.bootstrap-servers}") final String bootstrap,
-                                    final EventSerdes serdes) {
+                                    @Value("${backorder-processor.http.delivery-timeout:10s}") final Duration deliveryTimeout,
+                                    @Value("${backorder-processor.http.retry-after:2s}") final Duration retryAfter,
+                                    final ObjectMapper json, final EventSerdes serdes) {
+        this.json = json;
         this.serdes = serdes;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ByteArraySerializer());
+        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+        this.producer = new KafkaProducer<>(EdgeProducerConfig.properties(bootstrap, "backorder-processor-offers",
+                deliveryTimeout, deliveryTimeout), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Put(uri = "/{supplierId}/{sku}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> put(@PathVariable final String supplierId, @PathVariable final String sku,
+                               @Body final String body, final HttpRequest<?> request) {
+        final JsonNode node;
+        try {
+            node = json.readTree(body == null ? "" : body);
+        } catch (final JsonProcessingException e) {
+            return unreadable(request.getPath(), e);
+        }
+        return publish(OfferRequests.single(supplierId, sku, node, clock.instant()), request.getPath());
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<Object> put(@Body @Nullable final byte[] body) {
+    public HttpResponse<?> post(@Body final String body, final HttpRequest<?> request) {
+        final String path = request.getPath();
+        final JsonNode node;
         try {
-            return publish(List.of(json.readValue(body, OfferRequest.class)));
-        } catch (final IOException e) {
-            return HttpResponse.badRequest(Map.of("error", "malformed offer: " + e.getMessage()));
+            node = json.readTree(body == null ? "" : body);
+        } catch (final JsonProcessingException e) {
+            return unreadable(path, e);
         }
+        if (node != null && node.isArray()) {
+            if (node.size() > MAX_ROWS) {
+                return ProblemResponses.invalid(path, "The offers are not valid", List.of(new Violation("",
+                        "too-many-rows", node.size() + " offers; at most " + MAX_ROWS + " per request")));
+            }
+            return publish(OfferRequests.bulk(node, clock.instant()), path);
+        }
+        return publish(OfferRequests.single(null, null, node, clock.instant()), path);
     }
 
-    @Post(uri = "/bulk", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<Object> putAll(@Body @Nullable final byte[] body) {
-        try {
-            return publish(json.readValue(body, new TypeReference<List<OfferRequest>>() { }));
-        } catch (final IOException e) {
-            return HttpResponse.badRequest(Map.of("error", "malformed offers: " + e.getMessage()));
+    @Delete(uri = "/{supplierId}/{sku}", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> withdraw(@PathVariable final String supplierId, @PathVariable final String sku,
+                                    final HttpRequest<?> request) {
+        if (!Topics.isValidSupplierId(supplierId)) {
+            return ProblemResponses.invalid(request.getPath(), "The supplier id is not valid", List.of(
+                    new Violation("supplierId", "invalid-supplier-id",
+                            "lower-case letters, digits and '-', starting with a letter or digit, at most 63")));
         }
+        final String key = Topics.offerKey(supplierId, sku);
+        return send(List.of(new ProducerRecord<>(Topics.SUPPLIER_OFFERS.name(), key, null)), List.of(key),
+                request.getPath());
     }
 
-    private HttpResponse<Object> publish(final List<OfferRequest> requests) {
-        final List<SupplierOffer> offers = new ArrayList<>();
-        for (final OfferRequest r : requests) {
-            final String problem = validate(r);
-            if (problem != null) {
-                return HttpResponse.badRequest(Map.of("error", problem));
-            }
-            offers.add(new SupplierOffer(UUID.randomUUID().toString(), Instant.now(), r.supplierId(), r.sku(),
-                    r.leadTimeDays(), r.unitCost().setScale(4, java.math.RoundingMode.HALF_UP), r.currency(),
-                    r.minimumOrderQuantity() == null ? 1 : r.minimumOrderQuantity(),
-                    r.packSize() == null ? 1 : r.packSize(), Boolean.TRUE.equals(r.dropShip()),
-                    r.reliability() == null ? 1.0 : r.reliability(), r.active() == null || r.active()));
+    private HttpResponse<?> publish(final OfferRequests.Parsed parsed, final String path) {
+        if (!parsed.isValid()) {
+            return ProblemResponses.invalid(path, parsed.violations().size() == 1 ? "The offer is not valid"
+                    : "The offers are not valid", parsed.violations());
         }
+        final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        for (final SupplierOffer offer : parsed.offers()) {
+            final String key = Topics.offerKey(offer.getSupplierId(), offer.getSku());
+            keys.add(key);
+            records.add(new ProducerRecord<>(Topics.SUPPLIER_OFFERS.name(), key,
+                    Topics.SUPPLIER_OFFERS.valueSerde(serdes).serializer().serialize(Topics.SUPPLIER_OFFERS.name(), offer)));
+        }
+        return send(records, keys, path);
+    }
+
+    /** Sends every record, then waits for all acknowledgements; any failure is a 503 (re-sending is harmless). */
+    private HttpResponse<?> send(final List<ProducerRecord<String, byte[]>> records, final List<String> keys,
+                                 final String path) {
+        final List<CompletableFuture<Void>> acks = new ArrayList<>();
         try {
-            for (final SupplierOffer o : offers) {
-                producer.send(new ProducerRecord<>(Topics.SUPPLIER_OFFERS.name(),
-                        Topics.offerKey(o.getSupplierId(), o.getSku()), Topics.SUPPLIER_OFFERS.valueSerde(serdes)
-                        .serializer().serialize(Topics.SUPPLIER_OFFERS.name(), o))).get();
+            for (final ProducerRecord<String, byte[]> record : records) {
+                final CompletableFuture<Void> ack = new CompletableFuture<>();
+                producer.send(record, (metadata, error) -> {
+                    if (error == null) {
+                        ack.complete(null);
+                    } else {
+                        ack.completeExceptionally(error);
+                    }
+                });
+                acks.add(ack);
             }
-        } catch (final ExecutionException e) {
-            return HttpResponse.serverError(Map.of("error", "could not publish: " + e.getCause().getMessage()));
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
+        } catch (final ExecutionException | RuntimeException e) {
+            final Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            return ProblemResponses.unavailable(path, "Kafka did not acknowledge every offer (" + cause.getMessage()
+                    + "); offers are upserts, so re-send the whole request", retryAfterSeconds);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-            return HttpResponse.serverError(Map.of("error", "interrupted"));
+            return ProblemResponses.unavailable(path, "interrupted while waiting for Kafka", retryAfterSeconds);
         }
-        return HttpResponse.ok(Map.of("published", offers.size()));
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(new Accepted(keys.size(), keys));
     }
 
-    private static String validate(final OfferRequest r) {
-        if (r == null || r.supplierId() == null || r.supplierId().isBlank() || r.supplierId().contains("/")) {
-            return "supplierId is required and may not contain '/'";
-        }
-        if (r.sku() == null || r.sku().isBlank()) {
-            return "sku is required";
-        }
-        if (r.leadTimeDays() == null || r.leadTimeDays() < 0) {
-            return "leadTimeDays must be >= 0";
-        }
-        if (r.unitCost() == null || r.unitCost().signum() < 0) {
-            return "unitCost must be >= 0";
-        }
-        if (r.currency() == null || r.currency().length() != 3) {
-            return "currency must be an ISO 4217 code";
-        }
-        if ((r.minimumOrderQuantity() != null && r.minimumOrderQuantity() < 1) || (r.packSize() != null && r.packSize() < 1)) {
-            return "minimumOrderQuantity and packSize must be >= 1";
-        }
-        if (r.reliability() != null && (r.reliability() < 0 || r.reliability() > 1)) {
-            return "reliability must be within 0..1";
-        }
-        return null;
+    private static HttpResponse<?> unreadable(final String path, final JsonProcessingException e) {
+        return ProblemResponses.of(HttpStatus.BAD_REQUEST, "unreadable-body", "The body cannot be read",
+                "the body is not JSON: " + e.getOriginalMessage(), path);
     }
 
     @PreDestroy
     void close() {
-        producer.close();
+        producer.close(Duration.ofSeconds(5));
     }
 }

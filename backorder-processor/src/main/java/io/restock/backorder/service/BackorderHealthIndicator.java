@@ -2,6 +2,7 @@ package io.restock.backorder.service;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.restock.service.streams.StreamsHealth;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -18,11 +19,7 @@ public final class BackorderHealthIndicator extends AbstractHealthIndicator<Map<
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        healthStatus = switch (streams.state()) {
-            case RUNNING -> HealthStatus.UP;
-            case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> HealthStatus.DOWN;
-            default -> HealthStatus.UNKNOWN;
-        };
+        healthStatus = StreamsHealth.of(streams.state());
         return Map.of("state", streams.state().name());
     }
 

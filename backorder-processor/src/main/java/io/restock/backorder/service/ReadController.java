@@ -1,5 +1,7 @@
 package io.restock.backorder.service;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,10 +20,12 @@ import io.restock.backorder.plan.SkuPlan;
 import io.restock.backorder.reliability.SupplierReliability;
 import io.restock.backorder.topology.BackorderTopology;
 import io.restock.backorder.topology.SkuPlanCodec;
+import io.restock.service.problem.ProblemResponses;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +35,10 @@ import java.util.function.Supplier;
 
 /**
  * Reads from the stores: open purchase-order lines, a SKU's backorder book with each line's
- * projected date, supplier reliability. 503 while the streams application is not RUNNING.
+ * projected date, supplier reliability. A SKU it has never planned is a 404 problem; while the streams
+ * application is not RUNNING (starting, restoring, rebalancing) every read is a 503 problem with
+ * Retry-After. Single instance: every partition is local (reading a partition another instance owns is
+ * not built).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -39,16 +46,19 @@ public final class ReadController {
 
     private final BackorderStreams streams;
     private final BackorderSettings settings;
+    private final long retryAfterSeconds;
 
-    public ReadController(final BackorderStreams streams, final BackorderSettings settings) {
+    public ReadController(final BackorderStreams streams, final BackorderSettings settings,
+                          @Value("${backorder-processor.http.retry-after:2s}") final Duration retryAfter) {
         this.streams = streams;
         this.settings = settings;
+        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
     }
 
     /** Every open purchase-order line, by SKU. */
     @Get(uri = "/purchase-orders", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<Object> openPurchaseOrders() {
-        return guarded(() -> {
+    public HttpResponse<?> openPurchaseOrders(final HttpRequest<?> request) {
+        return guarded(request, () -> {
             final ReadOnlyKeyValueStore<String, SkuPlanState> plans = streams.store(BackorderTopology.SKU_PLANS);
             final List<Map<String, Object>> lines = new ArrayList<>();
             try (KeyValueIterator<String, SkuPlanState> all = plans.all()) {
@@ -61,8 +71,8 @@ public final class ReadController {
 
     /** A SKU's backorders in priority order with their projected dates, and its supply. */
     @Get(uri = "/skus/{sku}/backorders", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<Object> backorders(@PathVariable final String sku) {
-        return guarded(() -> {
+    public HttpResponse<?> backorders(@PathVariable final String sku, final HttpRequest<?> request) {
+        return guarded(request, () -> {
             final SkuPlanState state = streams.<SkuPlanState>store(BackorderTopology.SKU_PLANS).get(sku);
             if (state == null) {
                 return null;
@@ -92,8 +102,8 @@ public final class ReadController {
 
     /** Promised against actual arrival, per supplier. */
     @Get(uri = "/suppliers/reliability", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<Object> reliability() {
-        return guarded(() -> {
+    public HttpResponse<?> reliability(final HttpRequest<?> request) {
+        return guarded(request, () -> {
             final ReadOnlyKeyValueStore<String, ReliabilityState> store = streams.store(BackorderTopology.SUPPLIER_RELIABILITY);
             final List<Map<String, Object>> rows = new ArrayList<>();
             try (KeyValueIterator<String, ReliabilityState> all = store.all()) {
@@ -123,12 +133,17 @@ public final class ReadController {
         return row;
     }
 
-    private static HttpResponse<Object> guarded(final Supplier<Object> read) {
+    private HttpResponse<?> guarded(final HttpRequest<?> request, final Supplier<Object> read) {
         try {
             final Object body = read.get();
-            return body == null ? HttpResponse.notFound() : HttpResponse.ok(body);
+            return body == null
+                    ? ProblemResponses.of(HttpStatus.NOT_FOUND, "sku-not-found", "No such SKU",
+                    "backorder-processor has no plan for this SKU: no backorder, shortfall, offer or purchase order "
+                            + "has named it", request.getPath())
+                    : HttpResponse.ok(body);
         } catch (final InvalidStateStoreException e) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", e.getMessage()));
+            return ProblemResponses.unavailable(request.getPath(), "the stores are not ready (" + e.getMessage()
+                    + ")", retryAfterSeconds);
         }
     }
 }

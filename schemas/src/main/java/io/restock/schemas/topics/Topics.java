@@ -114,6 +114,11 @@ public final class Topics {
         return supplierId + "/" + sku;
     }
 
+    /** Whether a supplier id is one Restock accepts: lower-case letters, digits and '-', at most 63. */
+    public static boolean isValidSupplierId(final String supplierId) {
+        return supplierId != null && SUPPLIER_ID.matcher(supplierId).matches();
+    }
+
     /**
      * A supplier's own purchase-order topic (JSON), so ACLs can keep supplier A out of B's.
      * Supplier ids are lower-case kebab-case.
