@@ -2,6 +2,7 @@ package io.restock.backorder.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restock.events.SupplierOffer;
+import io.restock.service.json.JsonFields;
 import io.restock.service.problem.Violation;
 import io.restock.schemas.topics.Topics;
 
@@ -9,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -63,133 +63,53 @@ final class OfferRequests {
 
     private static SupplierOffer offer(final JsonNode node, final String pathSupplier, final String pathSku,
                                        final Instant now, final List<Violation> violations) {
-        if (node == null || !node.isObject()) {
-            violations.add(new Violation("", "not-an-object", "expected a JSON object"));
-            return null;
-        }
-        for (final Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            final String name = names.next();
-            if (!FIELDS.contains(name)) {
-                violations.add(new Violation(name, "unknown-field", "not a field of a supplier offer; fields are "
-                        + FIELDS.stream().sorted().toList()));
-            }
-        }
-        final String supplierId = identity(node, "supplierId", pathSupplier, violations);
-        final String sku = identity(node, "sku", pathSku, violations);
+        final JsonFields f = JsonFields.of(node, FIELDS);
+        final String supplierId = identity(f, "supplierId", pathSupplier);
+        final String sku = identity(f, "sku", pathSku);
         if (supplierId != null && !Topics.isValidSupplierId(supplierId)) {
-            violations.add(new Violation("supplierId", "invalid-supplier-id",
-                    "lower-case letters, digits and '-', starting with a letter or digit, at most 63"));
+            f.add("supplierId", "invalid-supplier-id",
+                    "lower-case letters, digits and '-', starting with a letter or digit, at most 63");
         }
         if (sku != null && !SKU.matcher(sku).matches()) {
-            violations.add(new Violation("sku", "invalid-sku", "letters, digits and . _ : -, at most 64"));
+            f.add("sku", "invalid-sku", "letters, digits and . _ : -, at most 64");
         }
-        final Integer leadTime = integer(node, "leadTimeDays", null, 0, MAX_LEAD_TIME_DAYS, violations);
-        final BigDecimal unitCost = money(node, "unitCost", violations);
-        final String currency = text(node, "currency", violations);
+        final Integer leadTime = f.integer("leadTimeDays", true, 0, MAX_LEAD_TIME_DAYS);
+        final BigDecimal unitCost = f.money("unitCost", true, 4, 14);
+        final String currency = f.text("currency", true);
         if (currency != null && !CURRENCY.matcher(currency).matches()) {
-            violations.add(new Violation("currency", "invalid-currency", "an ISO 4217 code such as EUR"));
+            f.add("currency", "invalid-currency", "an ISO 4217 code such as EUR");
         }
-        final Integer moq = integer(node, "minimumOrderQuantity", 1, 1, 1_000_000, violations);
-        final Integer pack = integer(node, "packSize", 1, 1, 1_000_000, violations);
-        final Boolean dropShip = bool(node, "dropShip", false, violations);
-        final Boolean active = bool(node, "active", true, violations);
-        Double reliability = 1.0;
-        final JsonNode r = node.get("reliability");
-        if (r != null && !r.isNull()) {
+        final Integer moq = f.integer("minimumOrderQuantity", false, 1, 1_000_000);
+        final Integer pack = f.integer("packSize", false, 1, 1_000_000);
+        final Boolean dropShip = f.bool("dropShip", false);
+        final Boolean active = f.bool("active", false);
+        Double reliability = null;
+        if (f.has("reliability")) {
+            final JsonNode r = node.get("reliability");
             if (!r.isNumber() || r.asDouble() < 0 || r.asDouble() > 1) {
-                violations.add(new Violation("reliability", "out-of-range", "a number from 0 to 1"));
-                reliability = null;
+                f.add("reliability", "out-of-range", "a number from 0 to 1");
             } else {
                 reliability = r.asDouble();
             }
         }
-        if (!violations.isEmpty()) {
+        violations.addAll(f.violations());
+        if (!f.isValid()) {
             return null;
         }
         return new SupplierOffer(UUID.randomUUID().toString(), now, supplierId, sku, leadTime,
-                unitCost.setScale(4, RoundingMode.HALF_UP), currency, moq, pack, dropShip, reliability, active);
+                unitCost.setScale(4, RoundingMode.HALF_UP), currency, moq == null ? 1 : moq, pack == null ? 1 : pack,
+                Boolean.TRUE.equals(dropShip), reliability == null ? 1.0 : reliability, active == null || active);
     }
 
-    private static String identity(final JsonNode node, final String field, final String fromPath,
-                                   final List<Violation> violations) {
-        final JsonNode value = node.get(field);
-        if (fromPath != null) {
-            if (value != null && !value.isNull() && !fromPath.equals(value.asText())) {
-                violations.add(new Violation(field, "does-not-match-path", "the body says " + value.asText()
-                        + ", the path " + fromPath));
-            }
-            return fromPath;
+    /** supplierId or sku: from the path when there is one (the body may repeat it, but must agree). */
+    private static String identity(final JsonFields f, final String field, final String fromPath) {
+        if (fromPath == null) {
+            return f.text(field, true);
         }
-        return text(node, field, violations);
-    }
-
-    private static String text(final JsonNode node, final String field, final List<Violation> violations) {
-        final JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            violations.add(new Violation(field, "required", "required"));
-            return null;
+        final String inBody = f.has(field) ? f.text(field, false) : null;
+        if (inBody != null && !fromPath.equals(inBody)) {
+            f.add(field, "does-not-match-path", "the body says " + inBody + ", the path " + fromPath);
         }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            violations.add(new Violation(field, "must-be-text", "a non-empty string"));
-            return null;
-        }
-        return value.asText();
-    }
-
-    private static Integer integer(final JsonNode node, final String field, final Integer fallback, final int min,
-                                   final int max, final List<Violation> violations) {
-        final JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (fallback == null) {
-                violations.add(new Violation(field, "required", "required"));
-            }
-            return fallback;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            violations.add(new Violation(field, "must-be-integer", "a whole number"));
-            return null;
-        }
-        if (value.asInt() < min || value.asInt() > max) {
-            violations.add(new Violation(field, "out-of-range", "from " + min + " to " + max));
-            return null;
-        }
-        return value.asInt();
-    }
-
-    private static BigDecimal money(final JsonNode node, final String field, final List<Violation> violations) {
-        final JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            violations.add(new Violation(field, "required", "required"));
-            return null;
-        }
-        final BigDecimal amount;
-        try {
-            amount = value.isNumber() ? value.decimalValue() : value.isTextual() ? new BigDecimal(value.asText()) : null;
-        } catch (final NumberFormatException e) {
-            violations.add(new Violation(field, "invalid-money", "a decimal amount such as \"12.50\""));
-            return null;
-        }
-        if (amount == null) {
-            violations.add(new Violation(field, "invalid-money", "a decimal amount such as \"12.50\""));
-            return null;
-        }
-        if (amount.signum() < 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 14) {
-            violations.add(new Violation(field, "invalid-money", "0 or more, at most 4 decimals and 14 integer digits"));
-            return null;
-        }
-        return amount;
-    }
-
-    private static Boolean bool(final JsonNode node, final String field, final boolean fallback,
-                                final List<Violation> violations) {
-        final JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isBoolean()) {
-            violations.add(new Violation(field, "must-be-boolean", "true or false"));
-            return null;
-        }
-        return value.asBoolean();
+        return fromPath;
     }
 }

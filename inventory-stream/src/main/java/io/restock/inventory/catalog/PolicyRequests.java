@@ -2,8 +2,8 @@ package io.restock.inventory.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restock.events.SkuPolicy;
-import io.restock.inventory.problem.JsonFields;
 import io.restock.inventory.problem.SkuIds;
+import io.restock.service.json.JsonFields;
 import io.restock.service.problem.Violation;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.restock.inventory.problem;
 
+import io.restock.service.json.JsonFields;
+
 import java.util.regex.Pattern;
 
 /**

@@ -5,8 +5,8 @@ import io.restock.events.StockAdjusted;
 import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShipped;
-import io.restock.inventory.problem.JsonFields;
 import io.restock.inventory.problem.SkuIds;
+import io.restock.service.json.JsonFields;
 import io.restock.service.problem.Violation;
 
 import java.time.Instant;

@@ -9,6 +9,7 @@ import io.restock.events.PurchaseOrderRejected;
 import io.restock.events.ShipmentDispatched;
 import io.restock.events.ShippedLine;
 import io.restock.events.SupplierEvent;
+import io.restock.service.json.JsonFields;
 import io.restock.service.problem.Violation;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 
@@ -62,7 +63,7 @@ public final class Answers {
     /** The {@code messageId} of any answer body, or null if it has none (then {@link #read} reports it). */
     public static String messageId(final JsonNode body) {
         final JsonNode id = body == null ? null : body.get("messageId");
-        return id != null && id.isTextual() && !id.textValue().isBlank() && id.textValue().length() <= Fields.MAX_TEXT
+        return id != null && id.isTextual() && !id.textValue().isBlank() && id.textValue().length() <= JsonFields.MAX_TEXT
                 ? id.textValue().strip() : null;
     }
 
@@ -86,7 +87,7 @@ public final class Answers {
      * the listed lines, or with none the whole order, are rejected.
      */
     static Outcome acknowledgement(final JsonNode body, final Context c) {
-        final Fields f = Fields.of(body, Set.of("messageId", "decision", "promisedDate", "lines", "reason", "lineIds"));
+        final JsonFields f = JsonFields.of(body, Set.of("messageId", "decision", "promisedDate", "lines", "reason", "lineIds"));
         f.text("messageId", true);
         final String decision = f.text("decision", true);
         if (decision != null && !decision.equals(ACCEPT) && !decision.equals(REJECT)) {
@@ -94,7 +95,7 @@ public final class Answers {
         }
         if (REJECT.equals(decision)) {
             final String reason = f.text("reason", true);
-            final List<String> lineIds = f.texts("lineIds");
+            final List<String> lineIds = f.has("lineIds") ? f.textList("lineIds") : List.of();
             if (!f.violations().isEmpty()) {
                 return new Outcome.Invalid(f.violations());
             }
@@ -110,13 +111,13 @@ public final class Answers {
                     : new Outcome.Refused(refused);
         }
         final LocalDate defaultDate = f.date("promisedDate", false);
-        final List<Fields> items = f.objects("lines", false, Set.of("lineId", "acceptedQuantity", "promisedDate"));
+        final List<JsonFields> items = f.objects("lines", false, Set.of("lineId", "acceptedQuantity", "promisedDate"));
         record Item(String lineId, Integer quantity, LocalDate date) {
         }
         final List<Item> listed = new ArrayList<>();
         if (items != null) {
-            for (final Fields item : items) {
-                listed.add(new Item(item.text("lineId", true), item.integer("acceptedQuantity", false, 0),
+            for (final JsonFields item : items) {
+                listed.add(new Item(item.text("lineId", true), item.integer("acceptedQuantity", false, 0, Integer.MAX_VALUE),
                         item.date("promisedDate", false)));
             }
         }
@@ -165,13 +166,13 @@ public final class Answers {
 
     /** {@code {"messageId", "lines": [{"lineId", "promisedDate"}]}}. */
     static Outcome promisedDates(final JsonNode body, final Context c) {
-        final Fields f = Fields.of(body, Set.of("messageId", "lines"));
+        final JsonFields f = JsonFields.of(body, Set.of("messageId", "lines"));
         f.text("messageId", true);
-        final List<Fields> items = f.objects("lines", true, Set.of("lineId", "promisedDate"));
+        final List<JsonFields> items = f.objects("lines", true, Set.of("lineId", "promisedDate"));
         final List<String> ids = new ArrayList<>();
         final List<LocalDate> dates = new ArrayList<>();
         if (items != null) {
-            for (final Fields item : items) {
+            for (final JsonFields item : items) {
                 ids.add(item.text("lineId", true));
                 dates.add(item.date("promisedDate", true));
             }
@@ -196,20 +197,20 @@ public final class Answers {
 
     /** {@code {"messageId", "shipmentId", "expectedArrival", "carrier"?, "trackingNumber"?, "lines": [{"lineId", "quantity"}]}}. */
     static Outcome shipment(final JsonNode body, final Context c) {
-        final Fields f = Fields.of(body, Set.of("messageId", "shipmentId", "expectedArrival", "carrier",
+        final JsonFields f = JsonFields.of(body, Set.of("messageId", "shipmentId", "expectedArrival", "carrier",
                 "trackingNumber", "lines"));
         f.text("messageId", true);
         final String shipmentId = f.text("shipmentId", true);
         final LocalDate arrival = f.date("expectedArrival", true);
         final String carrier = f.text("carrier", false);
         final String tracking = f.text("trackingNumber", false);
-        final List<Fields> items = f.objects("lines", true, Set.of("lineId", "quantity"));
+        final List<JsonFields> items = f.objects("lines", true, Set.of("lineId", "quantity"));
         final List<String> ids = new ArrayList<>();
         final List<Integer> quantities = new ArrayList<>();
         if (items != null) {
-            for (final Fields item : items) {
+            for (final JsonFields item : items) {
                 ids.add(item.text("lineId", true));
-                quantities.add(item.integer("quantity", true, 1));
+                quantities.add(item.integer("quantity", true, 1, Integer.MAX_VALUE));
             }
         }
         if (!f.violations().isEmpty()) {
