@@ -39,4 +39,33 @@ class LocalBrokerTest {
                 .containsEntry("transaction.state.log.min.isr", "1")
                 .containsEntry("group.initial.rebalance.delay.ms", "0");
     }
+
+    @Test
+    void thePlainDefaultHasNoAuthenticationAndNoAuthorizer() {
+        final var config = LocalBroker.config(9092, 9093, dir);
+
+        assertThat(config).containsEntry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT")
+                .doesNotContainKeys("authorizer.class.name", "sasl.enabled.mechanisms", "super.users");
+        assertThat(LocalBroker.Settings.of(dir).sasl()).isNull();
+    }
+
+    @Test
+    void withSaslTheClientListenerTakesScramAndTheAuthorizerDeniesWhatNoAclAllows() {
+        final var config = LocalBroker.config(9092, 9093, dir, new LocalBroker.Sasl("admin", "s3cret"));
+
+        assertThat(config).containsEntry("listeners", "SASL_PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093")
+                .containsEntry("listener.name.sasl_plaintext.sasl.enabled.mechanisms", "SCRAM-SHA-512")
+                .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("allow.everyone.if.no.acl.found", "false")
+                .containsEntry("super.users", "User:admin")
+                .containsEntry("auto.create.topics.enable", "false");
+    }
+
+    @Test
+    void refusesSaslSecretsThatWouldBreakTheJaasLine() {
+        assertThatThrownBy(() -> new LocalBroker.Sasl("admin", "a\"b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LocalBroker.Sasl("admin", "a,b]")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LocalBroker.Sasl.clientProperties("u;x", "p"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 /**
  * Idempotency of supplier answers by {@code (supplierId, messageId)}. Durable: the store
  * {@code supplier-message-ids}, fed from {@code procurement.supplier-events} (what this service wrote),
- * so it survives restarts and keeps every id for as long as the store lives (no expiry). In memory, for
+ * so it survives restarts; an id is forgotten once its answer is older than
+ * {@code supplier-gateway.answers.message-id-retention} (30 days, as the topic keeps the answers; swept hourly
+ * by the topology), after which the same id is a new message. In memory, for
  * the moment between the write and the store catching up: answers in flight or just written (kept
  * {@link #RECENT}); a second request with the same id waits for the first's outcome.
  */

@@ -7,6 +7,7 @@ import io.restock.events.SupplierEvent;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.publish.EdgeProducerConfig;
+import io.restock.suppliergateway.kafka.ClientSecurity;
 import io.restock.suppliergateway.topology.GatewayTopology;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -33,10 +34,10 @@ public final class SupplierEventPublisher {
 
     public SupplierEventPublisher(@Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers,
                                   @Value("${supplier-gateway.producer.delivery-timeout:5s}") final Duration deliveryTimeout,
-                                  final EventSerdes serdes, final MeterRegistry meters) {
+                                  final EventSerdes serdes, final MeterRegistry meters, final ClientSecurity security) {
         this.producer = new KafkaProducer<>(
-                EdgeProducerConfig.properties(bootstrapServers, "supplier-gateway-answers", deliveryTimeout,
-                        Duration.ofMillis(2000)),
+                security.applyTo(EdgeProducerConfig.properties(bootstrapServers, "supplier-gateway-answers",
+                        deliveryTimeout, Duration.ofMillis(2000))),
                 new StringSerializer(), new ByteArraySerializer());
         this.serializer = Topics.SUPPLIER_EVENTS.valueSerde(serdes).serializer();
         new KafkaClientMetrics(producer).bindTo(meters);

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.streams.StreamsDefaults;
+import io.restock.suppliergateway.kafka.ClientSecurity;
 import io.restock.suppliergateway.suppliers.Channel;
 import io.restock.suppliergateway.suppliers.Supplier;
 import io.restock.suppliergateway.suppliers.SupplierConfiguration;
@@ -15,6 +16,7 @@ import io.restock.events.PurchaseOrderEvent;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.kstream.KStream;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +41,12 @@ final class GatewayStreamsFactory {
     KStream<String, PurchaseOrderEvent> gatewayTopology(final ConfiguredStreamBuilder builder, final EventSerdes serdes,
                                    final List<SupplierConfiguration> configuration, final SupplierTopics topics,
                                    @Value("${supplier-gateway.streams.application-id:supplier-gateway}")
-                                   final String applicationId) {
+                                   final String applicationId,
+                                   @Value("${supplier-gateway.answers.message-id-retention:30d}")
+                                   final Duration messageIdRetention, final ClientSecurity security) {
         final Properties config = builder.getConfiguration();
         config.putAll(StreamsDefaults.invariants(applicationId));
+        config.putAll(security.properties());
         topics.ensure(GatewayTopics.SUPPLIERS);
         final Map<String, Supplier> configured = new LinkedHashMap<>();
         for (final SupplierConfiguration c : configuration) {
@@ -51,6 +56,6 @@ final class GatewayStreamsFactory {
                 topics.ensure(supplier.id());
             }
         }
-        return GatewayTopology.define(builder, serdes, Map.copyOf(configured));
+        return GatewayTopology.define(builder, serdes, Map.copyOf(configured), messageIdRetention);
     }
 }

@@ -18,6 +18,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.restock.service.problem.ProblemResponses;
 import io.restock.service.problem.Violation;
+import io.restock.suppliergateway.kafka.ClientSecurity;
 import io.restock.suppliergateway.problem.Problems;
 import io.restock.suppliergateway.topology.GatewayTopics;
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,14 +63,15 @@ public final class SupplierAdminController {
 
     SupplierAdminController(final SupplierDirectory directory, final SupplierTopics topics,
                             @Nullable @Value("${supplier-gateway.admin.api-key-sha256}") final String adminKeySha256,
-                            @Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers) {
+                            @Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers,
+                            final ClientSecurity security) {
         this.directory = directory;
         this.topics = topics;
         this.adminKeySha256 = adminKeySha256 == null ? null : adminKeySha256.toLowerCase().getBytes(StandardCharsets.US_ASCII);
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "supplier-gateway-admin",
+        this.producer = new KafkaProducer<>(security.applyTo(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers, ProducerConfig.CLIENT_ID_CONFIG, "supplier-gateway-admin",
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000),
+                ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000)),
                 new StringSerializer(), new StringSerializer());
     }
 

@@ -3,6 +3,7 @@ package io.restock.suppliergateway.suppliers;
 import io.micronaut.context.annotation.Value;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
+import io.restock.suppliergateway.kafka.ClientSecurity;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,11 +29,12 @@ public final class SupplierTopics {
 
     private final Admin admin;
 
-    public SupplierTopics(@Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public SupplierTopics(@Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers,
+                          final ClientSecurity security) {
+        this.admin = Admin.create(security.applyTo(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "supplier-gateway-topics",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000)));
     }
 
     public void ensure(final String supplierId) {

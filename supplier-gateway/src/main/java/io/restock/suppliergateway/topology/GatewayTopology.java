@@ -25,16 +25,21 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +55,9 @@ import java.util.Map;
  *       store {@value #SUPPLIERS_STORE}; configured suppliers are the fallback for ids it lacks.</li>
  *   <li>{@code procurement.supplier-events} (key purchaseOrderId, {@code SupplierEvent}, written by this
  *       service's HTTP API) feeds store {@value #MESSAGE_IDS_STORE} (key {@code supplierId/messageId},
- *       JSON {@link RememberedMessage}): the durable half of the API's idempotency.</li>
+ *       JSON {@link RememberedMessage}): the durable half of the API's idempotency. An id is forgotten once its
+ *       answer is older than the message-id retention (default {@link #DEFAULT_MESSAGE_ID_RETENTION}, the
+ *       retention of {@code procurement.supplier-events}), swept by a wall-clock punctuation at most hourly.</li>
  * </ul>
  * Both keyed stores are partitioned by purchaseOrderId (the two source topics are co-partitioned).
  */
@@ -63,6 +70,9 @@ public final class GatewayTopology {
     public static final String SUPPLIER_HEADER = "restock.supplier-id";
     /** On supplier events written by the HTTP API: SHA-256 of the request body (idempotency). */
     public static final String REQUEST_DIGEST_HEADER = "restock.request-digest";
+    /** How long a supplier message id is remembered: as long as the answer itself stays on its topic. */
+    public static final Duration DEFAULT_MESSAGE_ID_RETENTION = Topics.SUPPLIER_EVENTS.spec().retention();
+    private static final Duration MAX_SWEEP_INTERVAL = Duration.ofHours(1);
 
     private GatewayTopology() {
     }
@@ -70,6 +80,15 @@ public final class GatewayTopology {
     /** Adds the topology to {@code builder}; returns the purchase-order stream (micronaut-kafka-streams wants a KStream bean). */
     public static KStream<String, PurchaseOrderEvent> define(final StreamsBuilder builder, final EventSerdes serdes,
                               final Map<String, Supplier> configuredSuppliers) {
+        return define(builder, serdes, configuredSuppliers, DEFAULT_MESSAGE_ID_RETENTION);
+    }
+
+    /** As above; supplier message ids are forgotten once their answer is older than {@code messageIdRetention}. */
+    public static KStream<String, PurchaseOrderEvent> define(final StreamsBuilder builder, final EventSerdes serdes,
+                              final Map<String, Supplier> configuredSuppliers, final Duration messageIdRetention) {
+        if (messageIdRetention.isNegative() || messageIdRetention.isZero()) {
+            throw new IllegalArgumentException("message-id retention must be positive: " + messageIdRetention);
+        }
         builder.globalTable(GatewayTopics.SUPPLIERS.name(),
                 Consumed.with(Serdes.String(), Serdes.String()).withName("suppliers-source"),
                 Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(SUPPLIERS_STORE)
@@ -87,7 +106,8 @@ public final class GatewayTopology {
                 .to(supplierTopic(), Produced.with(Serdes.String(), Serdes.String()).withName("supplier-topics-sink"));
 
         builder.stream(Topics.SUPPLIER_EVENTS.name(), Topics.SUPPLIER_EVENTS.consumed(serdes).withName("supplier-events-source"))
-                .process(MessageIdRecorder::new, Named.as("remember-supplier-messages"), MESSAGE_IDS_STORE);
+                .process(() -> new MessageIdRecorder(messageIdRetention), Named.as("remember-supplier-messages"),
+                        MESSAGE_IDS_STORE);
         return purchaseOrders;
     }
 
@@ -173,11 +193,32 @@ public final class GatewayTopology {
     }
 
     private static final class MessageIdRecorder implements Processor<String, SupplierEvent, Void, Void> {
+        private final Duration retention;
         private KeyValueStore<String, RememberedMessage> store;
+
+        MessageIdRecorder(final Duration retention) {
+            this.retention = retention;
+        }
 
         @Override
         public void init(final ProcessorContext<Void, Void> context) {
             store = context.getStateStore(MESSAGE_IDS_STORE);
+            final Duration every = retention.compareTo(MAX_SWEEP_INTERVAL) < 0 ? retention : MAX_SWEEP_INTERVAL;
+            context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
+        }
+
+        /** Deletes (with changelog tombstones) the ids whose answer was accepted before {@code now - retention}. */
+        private void forgetExpired(final long now) {
+            final long cutoff = now - retention.toMillis();
+            final List<String> expired = new ArrayList<>();
+            try (KeyValueIterator<String, RememberedMessage> all = store.all()) {
+                all.forEachRemaining(entry -> {
+                    if (entry.value != null && entry.value.acceptedAtMillis() < cutoff) {
+                        expired.add(entry.key);
+                    }
+                });
+            }
+            expired.forEach(store::delete);
         }
 
         @Override

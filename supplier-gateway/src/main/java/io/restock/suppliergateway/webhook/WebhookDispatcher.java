@@ -11,6 +11,7 @@ import io.restock.schemas.serde.EventDecodingException;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
+import io.restock.suppliergateway.kafka.ClientSecurity;
 import io.restock.suppliergateway.streams.GatewayStores;
 import io.restock.suppliergateway.streams.StoreUnavailableException;
 import io.restock.suppliergateway.suppliers.Channel;
@@ -45,6 +46,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,7 +62,8 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>One lane per supplier</b>: a supplier's deliveries run one after another, in topic order (so
  *       order per purchase order holds); suppliers run in parallel, so a slow one holds up only itself.</li>
  *   <li><b>Retries</b> ({@link RetryPolicy}): 5xx, 429, 408, timeouts and connection failures, with
- *       exponential backoff and full jitter, up to the attempt limit; other statuses are permanent.</li>
+ *       exponential backoff and full jitter, up to the attempt limit (a 429/503's {@code Retry-After}, capped
+ *       at the maximum delay, replaces the backoff); other statuses are permanent.</li>
  *   <li><b>Dead letters</b>: a permanent failure, the last failed try, an unknown supplier or an unreadable
  *       event goes to {@code dlq.procurement.purchase-orders} ({@link DeadLetters}, original bytes) and
  *       counts in {@code supplier_gateway_webhook_dead_letters_total{supplier,reason}}.</li>
@@ -100,7 +103,8 @@ public final class WebhookDispatcher {
                       @Value("${supplier-gateway.webhooks.base-delay:500ms}") final Duration baseDelay,
                       @Value("${supplier-gateway.webhooks.max-delay:60s}") final Duration maxDelay,
                       @Value("${supplier-gateway.webhooks.request-timeout:10s}") final Duration requestTimeout,
-                      @Value("${supplier-gateway.webhooks.max-in-flight:1000}") final int maxInFlight) {
+                      @Value("${supplier-gateway.webhooks.max-in-flight:1000}") final int maxInFlight,
+                      final ClientSecurity security) {
         this.directory = directory;
         this.stores = stores;
         this.meters = meters;
@@ -108,18 +112,18 @@ public final class WebhookDispatcher {
         this.requestTimeout = requestTimeout;
         this.maxInFlight = maxInFlight;
         this.deserializer = Topics.PURCHASE_ORDERS.valueSerde(serdes).deserializer();
-        this.consumerConfig = Map.of(
+        this.consumerConfig = security.applyTo(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.CLIENT_ID_CONFIG, "supplier-gateway-webhooks",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
-        this.deadLetters = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "supplier-gateway-webhook-dlq",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200));
+        this.deadLetters = new KafkaProducer<>(security.applyTo(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers, ProducerConfig.CLIENT_ID_CONFIG, "supplier-gateway-webhook-dlq",
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0), new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.LINGER_MS_CONFIG, 0)), new ByteArraySerializer(), new ByteArraySerializer());
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(requestTimeout).build();
     }
@@ -261,9 +265,12 @@ public final class WebhookDispatcher {
             final String what = error != null ? error.getClass().getSimpleName() : "HTTP " + response.statusCode();
             if (retryable && !retry.exhausted(attempt)) {
                 count("retried", supplierId);
-                final Duration delay = retry.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
-                LOG.info("webhook {} to {} failed ({}), try {} of {} in {} ms", delivery.deliveryId(), supplierId, what,
-                        attempt + 1, retry.maxAttempts(), delay.toMillis());
+                final Optional<Duration> retryAfter = error == null && RetryPolicy.honoursRetryAfter(response.statusCode())
+                        ? response.headers().firstValue("Retry-After").flatMap(v -> RetryPolicy.retryAfter(v, Instant.now()))
+                        : Optional.empty();
+                final Duration delay = retry.delayAfter(attempt, retryAfter, ThreadLocalRandom.current()::nextDouble);
+                LOG.info("webhook {} to {} failed ({}), try {} of {} in {} ms{}", delivery.deliveryId(), supplierId, what,
+                        attempt + 1, retry.maxAttempts(), delay.toMillis(), retryAfter.isPresent() ? " (Retry-After)" : "");
                 return CompletableFuture.supplyAsync(() -> null,
                                 CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
                         .thenCompose(x -> attempt(delivery, attempt + 1));

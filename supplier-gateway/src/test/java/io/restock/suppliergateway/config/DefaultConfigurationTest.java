@@ -2,7 +2,10 @@ package io.restock.suppliergateway.config;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.restock.suppliergateway.topology.GatewayTopology;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,15 @@ class DefaultConfigurationTest {
                     .contains(System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
             assertThat(environment.getProperty("supplier-gateway.kafka.schema-registry-url", String.class))
                     .contains(System.getenv().getOrDefault("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7"));
+        }
+    }
+
+    @Test
+    void supplierMessageIdsAreRememberedAsLongAsTheAnswersTopicKeepsThem() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
+            final Environment environment = context.getEnvironment().start();
+            assertThat(environment.getProperty("supplier-gateway.answers.message-id-retention", Duration.class))
+                    .contains(GatewayTopology.DEFAULT_MESSAGE_ID_RETENTION);
         }
     }
 }

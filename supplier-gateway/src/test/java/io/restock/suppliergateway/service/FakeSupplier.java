@@ -27,14 +27,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeSupplier implements AutoCloseable {
 
-    /** One received request. */
-    record Received(String deliveryId, String signatureHeader, byte[] body, boolean signatureValid, int answered) {
+    /** One received request; {@code receivedAtNanos} is {@link System#nanoTime()} when it arrived. */
+    record Received(String deliveryId, String signatureHeader, byte[] body, boolean signatureValid, int answered,
+                    long receivedAtNanos) {
     }
 
     private final HttpServer server;
     private final String secret;
     private final List<Integer> script;
     private final CountDownLatch hold;
+    private final String retryAfter;
     private final AtomicInteger calls = new AtomicInteger();
     final List<Received> received = new CopyOnWriteArrayList<>();
     final Map<String, byte[]> processed = new ConcurrentHashMap<>();
@@ -45,9 +47,15 @@ final class FakeSupplier implements AutoCloseable {
      * @param hold   when not null, every call waits for it first (a slow supplier)
      */
     FakeSupplier(final String secret, final List<Integer> script, final CountDownLatch hold) {
+        this(secret, script, hold, null);
+    }
+
+    /** @param retryAfter when not null, the {@code Retry-After} header of every non-2xx answer */
+    FakeSupplier(final String secret, final List<Integer> script, final CountDownLatch hold, final String retryAfter) {
         this.secret = secret;
         this.script = script;
         this.hold = hold;
+        this.retryAfter = retryAfter;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (final IOException e) {
@@ -68,15 +76,19 @@ final class FakeSupplier implements AutoCloseable {
                 exchange.sendResponseHeaders(500, -1);
                 return;
             }
+            final long arrived = System.nanoTime();
             final byte[] body = exchange.getRequestBody().readAllBytes();
             final String header = exchange.getRequestHeaders().getFirst("Restock-Signature");
             final String deliveryId = exchange.getRequestHeaders().getFirst("Restock-Delivery-Id");
             final boolean valid = signatureMatches(header, body);
             final int call = calls.getAndIncrement();
             final int status = valid ? script.get(Math.min(call, script.size() - 1)) : 401;
-            received.add(new Received(deliveryId, header, body, valid, status));
+            received.add(new Received(deliveryId, header, body, valid, status, arrived));
             if (status / 100 == 2 && processed.putIfAbsent(deliveryId, body) != null) {
                 duplicates.add(deliveryId);
+            }
+            if (status / 100 != 2 && retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
             }
             exchange.sendResponseHeaders(status, -1);
         } catch (final InterruptedException e) {

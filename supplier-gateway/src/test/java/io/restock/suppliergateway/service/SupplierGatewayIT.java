@@ -83,6 +83,7 @@ class SupplierGatewayIT {
     private static FakeSupplier rejecting;
     private static FakeSupplier slow;
     private static FakeSupplier fast;
+    private static FakeSupplier throttling;
     private static final CountDownLatch SLOW = new CountDownLatch(1);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -99,6 +100,7 @@ class SupplierGatewayIT {
         rejecting = new FakeSupplier(HOOK_SECRET, List.of(400), null);
         slow = new FakeSupplier(HOOK_SECRET, List.of(200), SLOW);
         fast = new FakeSupplier(HOOK_SECRET, List.of(200), null);
+        throttling = new FakeSupplier(HOOK_SECRET, List.of(429, 200), null, "1");
 
         final int port = freePort();
         applicationId = "supplier-gateway-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -111,7 +113,8 @@ class SupplierGatewayIT {
         properties.put("supplier-gateway.webhooks.group-id", applicationId + "-webhooks");
         properties.put("supplier-gateway.webhooks.max-attempts", 4);
         properties.put("supplier-gateway.webhooks.base-delay", "50ms");
-        properties.put("supplier-gateway.webhooks.max-delay", "200ms");
+        // Backoff caps stay 50-400 ms over the 4 tries; the bound lets a 1 s Retry-After through.
+        properties.put("supplier-gateway.webhooks.max-delay", "2s");
         properties.put("supplier-gateway.admin.api-key-sha256", SupplierDirectory.sha256Hex(ADMIN_KEY));
         properties.put("kafka.streams.default.state.dir", Files.createTempDirectory("supplier-gateway-it").toString());
         properties.put("kafka.streams.default.replication.factor", 1);
@@ -123,6 +126,7 @@ class SupplierGatewayIT {
         webhookSupplier("rejecting", rejecting);
         webhookSupplier("slow", slow);
         webhookSupplier("fast", fast);
+        webhookSupplier("throttling", throttling);
         baseUrl = "http://127.0.0.1:" + port;
         startService();
         serdes = EventSerdes.registry(kafka.schemaRegistryUrl(), false);
@@ -151,7 +155,7 @@ class SupplierGatewayIT {
         if (context != null) {
             context.close();
         }
-        for (final FakeSupplier s : new FakeSupplier[]{flaky, rejecting, slow, fast}) {
+        for (final FakeSupplier s : new FakeSupplier[]{flaky, rejecting, slow, fast, throttling}) {
             if (s != null) {
                 s.close();
             }
@@ -373,6 +377,22 @@ class SupplierGatewayIT {
         assertThat(attempts).allMatch(FakeSupplier.Received::signatureValid);
         assertThat(flaky.processed.get(deliveryId)).isEqualTo(PurchaseOrderDocument.bytes(event));
         assertThat(flaky.duplicates).isEmpty();
+    }
+
+    @Test
+    void aWebhookAnswered429WithRetryAfterIsRetriedNoSoonerThanAsked() {
+        final String po = newId("po");
+        final PurchaseOrderEvent event = PurchaseOrders.issued(po, "throttling");
+        publish(po, event);
+        final String deliveryId = PurchaseOrderDocument.eventId(event);
+
+        await().atMost(WAIT).until(() -> throttling.processed.containsKey(deliveryId));
+        final List<FakeSupplier.Received> attempts = throttling.received.stream()
+                .filter(r -> r.deliveryId().equals(deliveryId)).toList();
+        assertThat(attempts).extracting(FakeSupplier.Received::answered).containsExactly(429, 200);
+        // Without Retry-After the second try would come within the 50 ms backoff.
+        assertThat(Duration.ofNanos(attempts.get(1).receivedAtNanos() - attempts.get(0).receivedAtNanos()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -171,6 +172,26 @@ class GatewayTopologyTest {
         assertThat(remembered.eventId()).isEqualTo("ev-1");
         assertThat(remembered.purchaseOrderId()).isEqualTo("po-1");
         assertThat(remembered.requestDigest()).isEqualTo("d1");
+    }
+
+    @Test
+    void messageIdsAreForgottenOnceTheirAnswerIsOlderThanTheRetention() {
+        final Instant now = Instant.now();
+        pipeAcknowledgement("msg-old", now.minus(GatewayTopology.DEFAULT_MESSAGE_ID_RETENTION).minus(Duration.ofMinutes(1)));
+        pipeAcknowledgement("msg-recent", now.minus(GatewayTopology.DEFAULT_MESSAGE_ID_RETENTION).plus(Duration.ofHours(2)));
+        final KeyValueStore<String, RememberedMessage> store = driver.getKeyValueStore(GatewayTopology.MESSAGE_IDS_STORE);
+        assertThat(store.get(RememberedMessage.key("acme", "msg-old"))).as("kept until the sweep").isNotNull();
+
+        driver.advanceWallClockTime(Duration.ofHours(1));
+
+        assertThat(store.get(RememberedMessage.key("acme", "msg-old"))).isNull();
+        assertThat(store.get(RememberedMessage.key("acme", "msg-recent"))).isNotNull();
+    }
+
+    private void pipeAcknowledgement(final String messageId, final Instant occurredAt) {
+        final SupplierEvent ack = new SupplierEvent(new PurchaseOrderAcknowledged("ev-" + messageId, occurredAt, "po-1",
+                "acme", messageId, List.of(new AcknowledgedLine("1", 10, LocalDate.parse("2026-12-10")))));
+        supplierEvents.pipeInput("po-1", ack);
     }
 
     @Test
