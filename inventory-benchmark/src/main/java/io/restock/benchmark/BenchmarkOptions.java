@@ -9,11 +9,11 @@ import java.util.Locale;
  * registry on 127.0.0.1:8081 (or {@code --embedded}: an in-process broker and an in-JVM registry).
  */
 record BenchmarkOptions(int lines, int skus, double inStockShare, int latencyOrders, int latencyRate, long seed,
-                        boolean embedded, String bootstrap, String registryUrl) {
+                        boolean embedded, String bootstrap, String registryUrl, int commitIntervalMs) {
 
     static final String USAGE = """
             usage: InventoryBenchmark [--lines N] [--skus K] [--in-stock-share 0.7] [--latency-orders M]
-                                      [--latency-rate R] [--seed S]
+                                      [--latency-rate R] [--seed S] [--commit-interval-ms C]
                                       [--embedded | --bootstrap host:port [--registry-url URL]]
               --lines           order lines pushed through each topology in the throughput pass (default 200000)
               --skus            SKUs the lines are spread over, uniformly (default 10000)
@@ -21,6 +21,7 @@ record BenchmarkOptions(int lines, int skus, double inStockShare, int latencyOrd
               --latency-orders  orders produced at a steady rate after the throughput pass, for latency (default 20000)
               --latency-rate    orders per second in the latency pass (default 2000)
               --seed            the data's random seed (default 42)
+              --commit-interval-ms  commit.interval.ms of both topologies (default: inventory-stream's, 100)
               --embedded        start an in-process Kafka broker on a free port and use an in-JVM schema registry
               --bootstrap       an external broker (default 127.0.0.1:9092); it must be a broker you may fill:
                                 the benchmark writes Restock's real topics (orders.order-events, ...)
@@ -37,6 +38,7 @@ record BenchmarkOptions(int lines, int skus, double inStockShare, int latencyOrd
         boolean embedded = false;
         String bootstrap = "127.0.0.1:9092";
         String registry = "http://127.0.0.1:8081/apis/ccompat/v7";
+        int commitIntervalMs = io.restock.inventory.config.InventoryStreamsConfig.COMMIT_INTERVAL_MS;
         for (int i = 0; i < args.size(); i++) {
             final String arg = args.get(i).toLowerCase(Locale.ROOT);
             if (arg.equals("--embedded")) {
@@ -56,6 +58,7 @@ record BenchmarkOptions(int lines, int skus, double inStockShare, int latencyOrd
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--bootstrap" -> bootstrap = value;
                 case "--registry-url" -> registry = value;
+                case "--commit-interval-ms" -> commitIntervalMs = positive(arg, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -65,7 +68,8 @@ record BenchmarkOptions(int lines, int skus, double inStockShare, int latencyOrd
         if (latencyOrders < 0) {
             throw new IllegalArgumentException("--latency-orders must be >= 0");
         }
-        return new BenchmarkOptions(lines, skus, share, latencyOrders, latencyRate, seed, embedded, bootstrap, registry);
+        return new BenchmarkOptions(lines, skus, share, latencyOrders, latencyRate, seed, embedded, bootstrap, registry,
+                commitIntervalMs);
     }
 
     private static int positive(final String name, final String value) {

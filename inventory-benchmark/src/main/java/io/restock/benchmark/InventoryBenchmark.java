@@ -49,6 +49,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,10 +124,38 @@ public final class InventoryBenchmark {
     }
 
     /** What one topology did. */
-    private record Result(String name, int lines, int orders, double seconds, Percentiles latency, long heapBytes) {
+    private record Result(String name, int lines, int orders, double seconds, Percentiles latency, long heapBytes,
+                          long streamCpuNanos, long processCpuNanos) {
         double linesPerSecond() {
             return lines / seconds;
         }
+
+        double streamCpuMicrosPerLine() {
+            return streamCpuNanos / 1e3 / lines;
+        }
+
+        double processCpuMicrosPerLine() {
+            return processCpuNanos / 1e3 / lines;
+        }
+    }
+
+    /** CPU time so far of the live threads of one Kafka Streams application (stream, global, producer threads). */
+    private static long applicationCpuNanos(final String applicationId) {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (final ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains(applicationId)) {
+                final long cpu = threads.getThreadCpuTime(info.getThreadId());
+                sum += Math.max(0, cpu);
+            }
+        }
+        return sum;
+    }
+
+    /** CPU time so far of this whole JVM (with --embedded: the broker too). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private void run() throws Exception {
@@ -150,6 +180,8 @@ public final class InventoryBenchmark {
             System.out.printf(Locale.ROOT, "inventory-benchmark run %s: %,d lines in %,d orders over %,d SKUs; "
                             + "%,d lines (%.0f%%) covered by the initial stock, the rest short%n", run, load.lines,
                     load.orders, load.skus, load.linesInStock, 100.0 * load.linesInStock / load.lines);
+            System.out.printf(Locale.ROOT, "commit.interval.ms %d (both topologies), exactly_once_v2%n",
+                    options.commitIntervalMs());
             System.out.printf(Locale.ROOT, "broker %s (%s), registry %s, %d cores, max heap %d MB%n", bootstrap,
                     options.embedded() ? "in-process" : "external", options.embedded() ? "in-JVM" : options.registryUrl(),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -353,6 +385,7 @@ public final class InventoryBenchmark {
         final Properties props = InventoryStreamsConfig.properties(bootstrap, work.resolve("state").toString());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 33554432L);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitIntervalMs());
         return props;
     }
 
@@ -426,10 +459,14 @@ public final class InventoryBenchmark {
             });
             streams.start();
             final long startAt;
+            long streamCpuAtStart = applicationCpuNanos(applicationId);
+            long processCpuAtStart = processCpuNanos();
             if (catalogueReceipts >= 0) {
                 // The allocation run: the catalogue first, then the orders are written while it runs (the
                 // producer is faster than the topology); the clock starts at the first order written.
                 awaitCatalogue(catalogueReceipts);
+                streamCpuAtStart = applicationCpuNanos(applicationId);
+                processCpuAtStart = processCpuNanos();
                 startAt = System.currentTimeMillis();
                 final double producerRate = produceOrders(load, loadPrefix);
                 System.out.printf(Locale.ROOT, "raw producer (acks=all, idempotent, batched): %,.0f lines/s "
@@ -444,6 +481,8 @@ public final class InventoryBenchmark {
             for (final LineWatcher.Batch e : earlier) {
                 e.awaitAll(PHASE_TIMEOUT);
             }
+            final long streamCpu = applicationCpuNanos(applicationId) - streamCpuAtStart;
+            final long processCpu = processCpuNanos() - processCpuAtStart;
             final long last = Stream.concat(Stream.of(throughput), earlier.stream())
                     .mapToLong(LineWatcher.Batch::lastAt).max().orElseThrow();
             final int lines = throughput.total + earlier.stream().mapToInt(b -> b.total).sum();
@@ -459,7 +498,7 @@ public final class InventoryBenchmark {
             }
             final long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             streams.close(Duration.ofSeconds(60));
-            return new Result(name, lines, orders, seconds, latency.latencies(), heap);
+            return new Result(name, lines, orders, seconds, latency.latencies(), heap, streamCpu, processCpu);
         }
     }
 
@@ -480,6 +519,12 @@ public final class InventoryBenchmark {
         }
         System.out.printf(Locale.ROOT, "%-34s %18d %18d%n", "  (lines measured at " + options.latencyRate() + " orders/s)",
                 allocation.latency().count(), passThrough.latency().count());
+        System.out.printf(Locale.ROOT, "%-34s %18.1f %18.1f %8.2f%n", "CPU of the app's threads, us/line",
+                allocation.streamCpuMicrosPerLine(), passThrough.streamCpuMicrosPerLine(),
+                allocation.streamCpuMicrosPerLine() / passThrough.streamCpuMicrosPerLine());
+        System.out.printf(Locale.ROOT, "%-34s %18.1f %18.1f %8.2f%n", "CPU of the whole JVM, us/line",
+                allocation.processCpuMicrosPerLine(), passThrough.processCpuMicrosPerLine(),
+                allocation.processCpuMicrosPerLine() / passThrough.processCpuMicrosPerLine());
         System.out.printf(Locale.ROOT, "%-34s %18d %18d%n", "JVM heap used at the end, MB",
                 allocation.heapBytes() >> 20, passThrough.heapBytes() >> 20);
         final double ratio = allocation.linesPerSecond() / passThrough.linesPerSecond();

@@ -4,6 +4,7 @@ import io.restock.allocation.rules.DateProjection;
 import io.restock.allocation.rules.PriorityRule;
 import io.restock.backorder.procurement.Offer;
 import io.restock.inventory.allocation.LineRequest;
+import io.restock.inventory.allocation.MemoryBooks;
 import io.restock.inventory.allocation.Outcome;
 import io.restock.inventory.allocation.SkuBook;
 import io.restock.inventory.allocation.SkuTerms;
@@ -51,7 +52,7 @@ class ProjectedDateIsFillDatePropertyTest {
     @MethodSource("seedsAndRules")
     void projectedDatesAreTheDatesInventoryStreamFillsTheBackorders(final long seed, final PriorityRule rule) {
         final Random random = new Random(seed);
-        final SkuBook book = SkuBook.empty("SKU-1");
+        final SkuBook book = MemoryBooks.empty("SKU-1");
         final SkuPlan plan = SkuPlan.empty("SKU-1");
         Instant now = T0;
         book.changeTerms(new SkuTerms(true, 365, -1_000_000, 0, HANDLING, List.of()), bookCtx(rule, now));
@@ -127,7 +128,7 @@ class ProjectedDateIsFillDatePropertyTest {
             switch (outcome) {
                 case Outcome.Allocated a -> plan.allocatedAtOrder(id, a.quantity(), ctx);
                 case Outcome.Backordered b -> {
-                    final var line = book.lines().stream().filter(l -> l.orderId().equals(b.orderId())).findFirst()
+                    final var line = book.queue(rule, now).stream().filter(l -> l.orderId().equals(b.orderId())).findFirst()
                             .orElseThrow();
                     plan.opened(id, b.orderId(), b.lineId(), b.placedAt(), line.tierRank(), line.lineValue(),
                             b.quantity(), b.promisedDate(), ctx);

@@ -9,16 +9,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * One SKU's book: stock on hand, allocated and on order, the open lines (allocated or backordered),
@@ -26,6 +24,13 @@ import java.util.OptionalInt;
  * calls its operations; each returns what it decided as {@link Outcome}s and never throws for a
  * business outcome (it throws {@link InvalidInputException} for input it cannot apply, before
  * changing anything).
+ *
+ * <p>The book is split for speed: a small {@link Header} (position, terms, counters over the lines)
+ * that the caller loads and stores whole, and the lines themselves in {@link SkuLines}, read and
+ * written one at a time. Deciding an order line costs the same however many lines the SKU has: it
+ * reads the header and that line, and writes them back. Only stock that can go to waiting lines (a
+ * receipt, an adjustment, a release) reads the SKU's backorders, to rank them; a new backorder reads
+ * them only when the {@link QueueTail} cannot tell that it joins at the back.
  *
  * <p>Rules (SYSTEM.md):
  * <ul>
@@ -43,40 +48,78 @@ import java.util.OptionalInt;
  *   <li>7: after every change, if the inventory position is at or below the reorder point, a shortfall
  *       of {@code targetLevel - position} is raised and added to {@code onOrder} (it is being
  *       ordered), so it is not raised again; a receipt against a purchase order takes its units off
- *       {@code onOrder}.</li>
+ *       {@code onOrder} (never below zero), a receipt without one does not.</li>
  * </ul>
  */
 public final class SkuBook {
 
+    /**
+     * What the book keeps besides its lines.
+     *
+     * @param backordered         units backordered over all lines
+     * @param openLines           lines in {@link SkuLines}
+     * @param backorderedLines    lines with units backordered
+     * @param promisedDates       backordered lines per promised date
+     * @param queueTail           the bound on the queue's back, or null
+     * @param movementsRemembered movement ids remembered so far (the next one's sequence number)
+     */
+    public record Header(String sku, SkuTerms terms, int onHand, int allocated, int onOrder, int backordered,
+                         int openLines, int backorderedLines, Map<LocalDate, Integer> promisedDates,
+                         Map<String, Integer> leadTimes, LocalDate promise, QueueTail queueTail,
+                         long movementsRemembered) {
+
+        public Header {
+            Objects.requireNonNull(sku, "sku");
+            promisedDates = Map.copyOf(promisedDates);
+            leadTimes = Map.copyOf(leadTimes);
+        }
+
+        public static Header empty(final String sku) {
+            return new Header(sku, null, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), null, null, 0);
+        }
+    }
+
     private final String sku;
+    private final SkuLines lines;
+    private final MovementIds movementIds;
     private SkuTerms terms;
     private int onHand;
     private int allocated;
     private int onOrder;
-    private final Map<String, Integer> leadTimes;
+    private int backordered;
+    private int openLines;
+    private int backorderedLines;
+    private final TreeMap<LocalDate, Integer> promisedDates;
+    private final TreeMap<String, Integer> leadTimes;
     private LocalDate promise;
-    private final List<BookLine> lines;
-    private final Deque<String> recentMovementIds;
+    private QueueTail queueTail;
+    private long movementsRemembered;
 
-    public SkuBook(final String sku, final SkuTerms terms, final int onHand, final int allocated, final int onOrder,
-                   final Map<String, Integer> leadTimes, final LocalDate promise, final List<BookLine> lines,
-                   final List<String> recentMovementIds) {
-        this.sku = Objects.requireNonNull(sku, "sku");
-        this.terms = terms;
-        this.onHand = onHand;
-        this.allocated = allocated;
-        this.onOrder = onOrder;
-        this.leadTimes = new LinkedHashMap<>(leadTimes);
-        this.promise = promise;
-        this.lines = new ArrayList<>(lines);
-        this.recentMovementIds = new ArrayDeque<>(recentMovementIds);
-    }
-
-    public static SkuBook empty(final String sku) {
-        return new SkuBook(sku, null, 0, 0, 0, Map.of(), null, List.of(), List.of());
+    public SkuBook(final Header header, final SkuLines lines, final MovementIds movementIds) {
+        this.sku = header.sku();
+        this.lines = Objects.requireNonNull(lines, "lines");
+        this.movementIds = Objects.requireNonNull(movementIds, "movementIds");
+        this.terms = header.terms();
+        this.onHand = header.onHand();
+        this.allocated = header.allocated();
+        this.onOrder = header.onOrder();
+        this.backordered = header.backordered();
+        this.openLines = header.openLines();
+        this.backorderedLines = header.backorderedLines();
+        this.promisedDates = new TreeMap<>(header.promisedDates());
+        this.leadTimes = new TreeMap<>(header.leadTimes());
+        this.promise = header.promise();
+        this.queueTail = header.queueTail();
+        this.movementsRemembered = header.movementsRemembered();
     }
 
     // ---- reads
+
+    /** The book's state besides its lines, to store. */
+    public Header header() {
+        return new Header(sku, terms, onHand, allocated, onOrder, backordered, openLines, backorderedLines,
+                promisedDates, leadTimes, promise, queueTail, movementsRemembered);
+    }
 
     public String sku() {
         return sku;
@@ -98,6 +141,10 @@ public final class SkuBook {
         return onOrder;
     }
 
+    public int backordered() {
+        return backordered;
+    }
+
     public Map<String, Integer> leadTimes() {
         return Map.copyOf(leadTimes);
     }
@@ -106,46 +153,32 @@ public final class SkuBook {
         return Optional.ofNullable(promise);
     }
 
-    public List<BookLine> lines() {
-        return List.copyOf(lines);
-    }
-
-    public List<String> recentMovementIds() {
-        return List.copyOf(recentMovementIds);
-    }
-
     public Level level() {
-        return new Level(onHand, allocated, backordered(), onOrder);
-    }
-
-    public int backordered() {
-        return lines.stream().mapToInt(BookLine::backordered).sum();
+        return new Level(onHand, allocated, backordered, onOrder);
     }
 
     /** The backordered lines in the order they would be served at {@code now}. */
-    public List<Claim> queue(final PriorityRule rule, final Instant now) {
-        return rule.rank(lines.stream().filter(l -> l.backordered() > 0).map(BookLine::claim).toList(), now);
+    public List<BookLine> queue(final PriorityRule rule, final Instant now) {
+        final Comparator<Claim> order = rule.order(now);
+        return lines.backordered().stream().sorted((a, b) -> order.compare(a.claim(), b.claim())).toList();
     }
 
-    /** Nothing worth keeping: no terms, stock, lines, offers or promise. */
+    /** Nothing worth keeping: no terms, stock, lines, offers, promise or remembered movement. */
     public boolean isBlank() {
         return terms == null && onHand == 0 && allocated == 0 && onOrder == 0 && leadTimes.isEmpty()
-                && promise == null && lines.isEmpty() && recentMovementIds.isEmpty();
+                && promise == null && openLines == 0 && movementsRemembered == 0;
     }
 
     // ---- movement de-duplication
 
     /** Whether a warehouse movement with this id was applied already (among the last remembered). */
     public boolean hasApplied(final String movementId) {
-        return recentMovementIds.contains(movementId);
+        return movementIds.contains(movementId);
     }
 
     /** Remembers an applied movement id, forgetting the oldest beyond {@code bound}. */
     public void remember(final String movementId, final int bound) {
-        recentMovementIds.addLast(movementId);
-        while (recentMovementIds.size() > bound) {
-            recentMovementIds.removeFirst();
-        }
+        movementIds.remember(movementId, movementsRemembered++, bound);
     }
 
     // ---- operations
@@ -163,7 +196,7 @@ public final class SkuBook {
                     Outcome.Reason.INVALID_QUANTITY, "quantity must be positive", List.of()));
             return outcomes;
         }
-        if (line(request.orderId(), request.lineId()).isPresent()) {
+        if (lines.get(request.orderId(), request.lineId()).isPresent()) {
             outcomes.add(new Outcome.Rejected(request.orderId(), request.lineId(), request.quantity(),
                     Outcome.Reason.DUPLICATE_LINE, "line already on the book", List.of()));
             return outcomes;
@@ -181,8 +214,10 @@ public final class SkuBook {
             final Acceptance acceptance = accept(request, remainder, context);
             if (acceptance.date() != null) {
                 line.backorder(remainder, acceptance.date());
-                lines.add(line);
-                final int position = positionOf(line, context);
+                final int position = joinQueue(line.claim(), context);
+                backordered += remainder;
+                backorderedLines++;
+                promisedDates.merge(acceptance.date(), 1, Integer::sum);
                 outcomes.add(new Outcome.Backordered(request.orderId(), request.lineId(), remainder, request.quantity(),
                         position, acceptance.date(), request.placedAt()));
             } else {
@@ -190,8 +225,9 @@ public final class SkuBook {
                         acceptance.detail(), substitutes(context.stock())));
             }
         }
-        if (take > 0 && !lines.contains(line)) {
-            lines.add(line);
+        if (line.isOpen()) {
+            lines.put(line);
+            openLines++;
         }
         raiseShortfallIfDue(context, outcomes);
         return outcomes;
@@ -200,7 +236,7 @@ public final class SkuBook {
     /** The customer cancels a line (rule 6). Unknown or closed lines: nothing to do. */
     public List<Outcome> cancel(final String orderId, final String lineId, final Context context) {
         final List<Outcome> outcomes = new ArrayList<>();
-        final Optional<BookLine> found = line(orderId, lineId);
+        final Optional<BookLine> found = lines.get(orderId, lineId);
         if (found.isEmpty() || found.get().shipped() > 0) {
             return outcomes;
         }
@@ -211,15 +247,18 @@ public final class SkuBook {
         }
         if (line.backordered() > 0) {
             outcomes.add(new Outcome.BackorderCancelled(orderId, lineId, line.backordered()));
+            leaveQueue(line);
+            backordered -= line.backordered();
         }
         line.close();
         lines.remove(line);
+        openLines--;
         fillBackorders(context, outcomes);
         raiseShortfallIfDue(context, outcomes);
         return outcomes;
     }
 
-    /** Goods arrived; against a purchase order they come off {@code onOrder}. */
+    /** Goods arrived; against a purchase order they come off {@code onOrder}, otherwise not. */
     public List<Outcome> receive(final int quantity, final boolean againstPurchaseOrder, final Context context) {
         if (quantity <= 0) {
             throw new InvalidInputException("INVALID_QUANTITY", "received quantity must be positive: " + quantity);
@@ -259,7 +298,7 @@ public final class SkuBook {
         if (quantity <= 0) {
             throw new InvalidInputException("INVALID_QUANTITY", "shipped quantity must be positive: " + quantity);
         }
-        final BookLine line = line(orderId, lineId).orElseThrow(() -> new InvalidInputException("UNKNOWN_LINE",
+        final BookLine line = lines.get(orderId, lineId).orElseThrow(() -> new InvalidInputException("UNKNOWN_LINE",
                 "no open line " + orderId + "/" + lineId + " on SKU " + sku));
         if (quantity > line.allocated()) {
             throw new InvalidInputException("SHIPMENT_EXCEEDS_ALLOCATION", "line " + orderId + "/" + lineId + " has "
@@ -268,8 +307,11 @@ public final class SkuBook {
         line.ship(quantity);
         onHand -= quantity;
         allocated -= quantity;
-        if (!line.isOpen()) {
+        if (line.isOpen()) {
+            lines.put(line);
+        } else {
             lines.remove(line);
+            openLines--;
         }
         final List<Outcome> outcomes = new ArrayList<>();
         raiseShortfallIfDue(context, outcomes);
@@ -300,10 +342,6 @@ public final class SkuBook {
 
     // ---- internals
 
-    private Optional<BookLine> line(final String orderId, final String lineId) {
-        return lines.stream().filter(l -> l.is(orderId, lineId)).findFirst();
-    }
-
     private record Acceptance(LocalDate date, Outcome.Reason reason, String detail) {
     }
 
@@ -316,10 +354,16 @@ public final class SkuBook {
         if (promise != null) {
             projected = Optional.of(max(promise, today).plusDays(terms.handlingDays()));
         } else {
-            final OptionalInt lead = leadTimes.values().stream().mapToInt(Integer::intValue).min();
+            // No stock and no inbound to queue for (this SKU's inbound is known only as the promise): the
+            // projection gives every claim, so the new one too, today + lead time + handling, whatever
+            // waits before it. So the queue need not be read.
+            OptionalInt lead = OptionalInt.empty();
+            for (final int days : leadTimes.values()) {
+                lead = lead.isEmpty() || days < lead.getAsInt() ? OptionalInt.of(days) : lead;
+            }
             final Supply supply = new Supply(0, List.of(), lead, terms.handlingDays());
             projected = new DateProjection(context.rule())
-                    .forNewDemand(queue(context.rule(), context.now()), remainder, supply, today, context.now());
+                    .forNewDemand(List.of(), remainder, supply, today, context.now());
         }
         if (projected.isEmpty()) {
             return new Acceptance(null, Outcome.Reason.NOT_BACKORDERABLE,
@@ -336,14 +380,45 @@ public final class SkuBook {
         return new Acceptance(projected.get(), null, null);
     }
 
-    private int positionOf(final BookLine line, final Context context) {
-        final List<Claim> queue = queue(context.rule(), context.now());
-        for (int i = 0; i < queue.size(); i++) {
-            if (queue.get(i).orderId().equals(line.orderId()) && queue.get(i).lineId().equals(line.lineId())) {
-                return i + 1;
+    /**
+     * The queue position (1 = served first) a new backorder takes at {@code now}, and the tail bound
+     * updated. O(1) when the bound shows it joins at the back, else the SKU's backorders are ranked.
+     */
+    private int joinQueue(final Claim claim, final Context context) {
+        final PriorityRule rule = context.rule();
+        final Instant now = context.now();
+        if (backorderedLines == 0) {
+            queueTail = QueueTail.over(List.of(claim), rule, now);
+            return 1;
+        }
+        if (queueTail != null && queueTail.ranksLast(claim, rule, now)) {
+            queueTail = queueTail.with(claim, rule, now);
+            return backorderedLines + 1;
+        }
+        final Comparator<Claim> order = rule.order(now);
+        final List<Claim> waiting = new ArrayList<>(backorderedLines + 1);
+        int ahead = 0;
+        for (final BookLine other : lines.backordered()) {
+            final Claim c = other.claim();
+            waiting.add(c);
+            if (order.compare(c, claim) < 0) {
+                ahead++;
             }
         }
-        throw new IllegalStateException("line not in queue");
+        waiting.add(claim);
+        queueTail = QueueTail.over(waiting, rule, now);
+        return ahead + 1;
+    }
+
+    /** A line's backordered units leave the queue (filled or cancelled): the counters follow. */
+    private void leaveQueue(final BookLine line) {
+        backorderedLines--;
+        if (line.promisedDate() != null) {
+            promisedDates.computeIfPresent(line.promisedDate(), (d, n) -> n > 1 ? n - 1 : null);
+        }
+        if (backorderedLines == 0) {
+            queueTail = null;
+        }
     }
 
     private List<Outcome.Substitute> substitutes(final StockLookup stock) {
@@ -366,18 +441,22 @@ public final class SkuBook {
     /** Offers whatever is available to the queue, in priority order (rule 5). */
     private void fillBackorders(final Context context, final List<Outcome> outcomes) {
         int available = onHand - allocated;
-        if (available <= 0) {
+        if (available <= 0 || backorderedLines == 0) {
             return;
         }
-        for (final Claim claim : queue(context.rule(), context.now())) {
+        for (final BookLine line : queue(context.rule(), context.now())) {
             if (available == 0) {
                 break;
             }
-            final BookLine line = line(claim.orderId(), claim.lineId()).orElseThrow();
             final int give = Math.min(available, line.backordered());
             line.fill(give);
             allocated += give;
+            backordered -= give;
             available -= give;
+            if (line.backordered() == 0) {
+                leaveQueue(line);
+            }
+            lines.put(line);
             outcomes.add(new Outcome.BackorderFilled(line.orderId(), line.lineId(), give, line.backordered()));
         }
     }
@@ -391,10 +470,9 @@ public final class SkuBook {
         if (position > terms.reorderPoint() || needed <= 0) {
             return;
         }
-        final LocalDate needBy = lines.stream().filter(l -> l.backordered() > 0).map(BookLine::promisedDate)
-                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        final LocalDate needBy = promisedDates.isEmpty() ? null : promisedDates.firstKey();
         onOrder += needed;
-        outcomes.add(new Outcome.ShortfallRaised(needed, backordered() > 0, position, terms.reorderPoint(),
+        outcomes.add(new Outcome.ShortfallRaised(needed, backordered > 0, position, terms.reorderPoint(),
                 terms.targetLevel(), needBy));
     }
 

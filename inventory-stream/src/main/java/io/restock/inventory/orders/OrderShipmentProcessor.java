@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * Order-keyed second step (rule 2): follows each order's lines through their line events in
- * {@code order-book} and asks the warehouse to ship.
+ * {@code order-book} and asks the warehouse to ship. Only COMPLETE orders need their lines' counts
+ * kept: a PARTIAL order's state is read (for its policy) but not rewritten per line event.
  * <ul>
  *   <li>PARTIAL: one {@code ShipmentRequested} for every quantity that becomes allocated
  *       ({@code LineAllocated}, {@code BackorderAllocated}).</li>
@@ -33,7 +34,8 @@ import java.util.List;
  *       (allocated + backordered + rejected + cancelled = ordered) with nothing backordered and
  *       something allocated.</li>
  * </ul>
- * Line events of orders this step does not know are ignored (logged).
+ * Line events of orders this step does not know are ignored (logged), except a PARTIAL
+ * {@code LineAllocated}, which carries all its shipment request needs and is shipped without reading the order.
  */
 public final class OrderShipmentProcessor implements Processor<String, LineEvent, String, ShipmentRequested> {
 
@@ -58,6 +60,12 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
         if (record.value().getEvent() instanceof LineRejected r && r.getReason() == RejectionReason.DUPLICATE_LINE) {
             return; // about a second line with the id of a line the order keeps: not that line's fate
         }
+        if (record.value().getEvent() instanceof LineAllocated a && a.getShippingPolicy() == ShippingPolicy.PARTIAL) {
+            // The event says all a PARTIAL order's shipment needs: no need to read the order.
+            forward(record, a.getOrderId(), ShippingPolicy.PARTIAL, Instant.ofEpochMilli(record.timestamp()),
+                    a.getEventId(), List.of(new LineQuantity(a.getLineId(), a.getSku(), a.getQuantity())));
+            return;
+        }
         final Change change = Change.of(record.value());
         final OrderState state = orders.get(change.orderId());
         if (state == null) {
@@ -70,13 +78,17 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
             // Rejections of duplicate or invalid lines name lines the order does not keep.
             return;
         }
-        change.applyTo(line);
-        final boolean partial = ShippingPolicy.valueOf(state.getShippingPolicy()) == ShippingPolicy.PARTIAL;
         final Instant at = Instant.ofEpochMilli(record.timestamp());
-        if (partial && change.newlyAllocated() > 0) {
-            forward(record, state, at, change.eventId(),
-                    List.of(new LineQuantity(line.getLineId(), line.getSku(), change.newlyAllocated())));
-        } else if (!partial && !state.getCompleteShipmentRequested() && isWhole(state)) {
+        if (ShippingPolicy.valueOf(state.getShippingPolicy()) == ShippingPolicy.PARTIAL) {
+            // Each allocation ships on its own: nothing to remember, so the order's state is not rewritten.
+            if (change.newlyAllocated() > 0) {
+                forward(record, state, at, change.eventId(),
+                        List.of(new LineQuantity(line.getLineId(), line.getSku(), change.newlyAllocated())));
+            }
+            return;
+        }
+        change.applyTo(line);
+        if (!state.getCompleteShipmentRequested() && isWhole(state)) {
             state.setCompleteShipmentRequested(true);
             forward(record, state, at, change.eventId(), state.getLines().stream()
                     .filter(l -> l.getAllocated() > 0)
@@ -87,9 +99,13 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
 
     private void forward(final Record<String, LineEvent> record, final OrderState state, final Instant at,
                          final String causeId, final List<LineQuantity> lines) {
+        forward(record, state.getOrderId(), ShippingPolicy.valueOf(state.getShippingPolicy()), at, causeId, lines);
+    }
+
+    private void forward(final Record<String, LineEvent> record, final String orderId, final ShippingPolicy policy,
+                         final Instant at, final String causeId, final List<LineQuantity> lines) {
         final String id = causeId + "/ship";
-        context.forward(record.withKey(state.getOrderId()).withValue(new ShipmentRequested(id, at, id,
-                state.getOrderId(), ShippingPolicy.valueOf(state.getShippingPolicy()), lines)));
+        context.forward(record.withKey(orderId).withValue(new ShipmentRequested(id, at, id, orderId, policy, lines)));
     }
 
     /** Every line settled, none waiting, something to ship. */

@@ -3,9 +3,12 @@ package io.restock.inventory.stock;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.restock.inventory.allocation.SkuBook;
 import io.restock.inventory.config.InventorySettings;
+import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.SkuState;
 import io.restock.inventory.topology.InventoryTopology;
 import io.restock.inventory.topology.SkuBookCodec;
+import io.restock.inventory.topology.StoredMovementIds;
+import io.restock.inventory.topology.StoredSkuLines;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -24,7 +27,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads SKU books from the {@code sku-books} store with interactive queries, wherever the SKU lives:
+ * Reads SKU books with interactive queries (the header from {@code sku-stock}, the lines from
+ * {@code sku-lines}, remembered movement ids from {@code sku-movement-ids}), wherever the SKU lives:
  * {@link KafkaStreams#queryMetadataForKey} names the instance that owns the SKU's partition; this
  * instance reads its own store, or forwards to the owner ({@link OwnerClient}). Reads are refused
  * with {@link StoreUnavailableException} while the application is not RUNNING (starting, restoring,
@@ -77,7 +81,7 @@ public final class SkuBookQueries {
                     + " (starting, restoring or rebalancing its stores); try again shortly");
         }
         try {
-            final KeyQueryMetadata metadata = streams.queryMetadataForKey(InventoryTopology.SKU_BOOKS, sku,
+            final KeyQueryMetadata metadata = streams.queryMetadataForKey(InventoryTopology.SKU_STOCK, sku,
                     Serdes.String().serializer());
             if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
                 throw new StoreUnavailableException("no instance owns the partition of " + sku + " right now");
@@ -90,14 +94,24 @@ public final class SkuBookQueries {
                 }
                 return owners.get(owner, remotePath.apply(owner), selfName(), type);
             }
-            final ReadOnlyKeyValueStore<String, SkuState> store = streams.store(StoreQueryParameters
-                    .fromNameAndType(InventoryTopology.SKU_BOOKS, QueryableStoreTypes.<String, SkuState>keyValueStore())
-                    .withPartition(metadata.partition()));
-            final SkuState stored = store.get(sku);
-            return stored == null ? Optional.empty() : Optional.of(view.apply(SkuBookCodec.fromState(stored)));
+            final SkuState stored = this.<SkuState>store(InventoryTopology.SKU_STOCK, metadata.partition()).get(sku);
+            if (stored == null) {
+                return Optional.empty();
+            }
+            // The three stores belong to the same task: the SKU's lines and ids live on the header's partition.
+            final SkuBook book = new SkuBook(SkuBookCodec.fromState(stored),
+                    StoredSkuLines.readOnly(sku, this.<LineState>store(InventoryTopology.SKU_LINES, metadata.partition())),
+                    StoredMovementIds.readOnly(sku,
+                            this.<String>store(InventoryTopology.SKU_MOVEMENT_IDS, metadata.partition())));
+            return Optional.of(view.apply(book));
         } catch (final InvalidStateStoreException e) {
             throw new StoreUnavailableException("the store of " + sku + " is not available: " + e.getMessage(), e);
         }
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(final String name, final int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(partition));
     }
 
     private String selfName() {

@@ -1,6 +1,5 @@
 package io.restock.inventory.stock;
 
-import io.restock.allocation.rules.Claim;
 import io.restock.allocation.rules.PriorityRule;
 import io.restock.inventory.allocation.BookLine;
 import io.restock.inventory.allocation.Level;
@@ -25,15 +24,11 @@ final class StockViews {
 
     static BackorderQueueView queue(final SkuBook book, final PriorityRule rule, final Instant asOf,
                                     final String servedBy) {
-        final List<BookLine> lines = book.lines();
         final List<BackorderQueueView.QueuedLine> queued = new ArrayList<>();
         int position = 0;
-        for (final Claim claim : book.queue(rule, asOf)) {
-            final BookLine line = lines.stream()
-                    .filter(l -> l.orderId().equals(claim.orderId()) && l.lineId().equals(claim.lineId()))
-                    .findFirst().orElseThrow();
-            queued.add(new BackorderQueueView.QueuedLine(++position, claim.orderId(), claim.lineId(), claim.quantity(),
-                    claim.placedAt().toString(), line.promisedDate() == null ? null : line.promisedDate().toString()));
+        for (final BookLine line : book.queue(rule, asOf)) {
+            queued.add(new BackorderQueueView.QueuedLine(++position, line.orderId(), line.lineId(), line.backordered(),
+                    line.placedAt().toString(), line.promisedDate() == null ? null : line.promisedDate().toString()));
         }
         return new BackorderQueueView(book.sku(), rule.toString(), asOf.toString(), servedBy, book.backordered(),
                 queued);

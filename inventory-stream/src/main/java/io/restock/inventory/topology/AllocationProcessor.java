@@ -17,6 +17,7 @@ import io.restock.inventory.allocation.StockLookup;
 import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.internal.LineCommand;
 import io.restock.inventory.internal.LineCommandKind;
+import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.SkuState;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -32,8 +33,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The single writer of each SKU: loads the SKU's book from {@code sku-books}, applies the input to
- * it, stores it back and forwards what it decided: {@code LineEvent}s keyed by orderId, and
+ * The single writer of each SKU: loads the SKU's header from {@code sku-stock} (its lines stay in
+ * {@code sku-lines} and its remembered movement ids in {@code sku-movement-ids}, read and written
+ * only as the operation needs them), applies the input, stores the header back and forwards what
+ * it decided: {@code LineEvent}s keyed by orderId, and
  * {@code StockShortfall} and {@code StockLevel} keyed by SKU (a stock level whenever on-hand,
  * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
  * clock, so a replay decides the same. Input it cannot apply ({@link InvalidInputException}) leaves
@@ -50,7 +53,9 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
 
     private final InventorySettings settings;
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, SkuState> books;
+    private KeyValueStore<String, SkuState> headers;
+    private KeyValueStore<String, LineState> lines;
+    private KeyValueStore<String, String> movementIds;
     private ReadOnlyKeyValueStore<String, Object> levels;
 
     AllocationProcessor(final InventorySettings settings) {
@@ -60,7 +65,9 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.books = context.getStateStore(InventoryTopology.SKU_BOOKS);
+        this.headers = context.getStateStore(InventoryTopology.SKU_STOCK);
+        this.lines = context.getStateStore(InventoryTopology.SKU_LINES);
+        this.movementIds = context.getStateStore(InventoryTopology.SKU_MOVEMENT_IDS);
         this.levels = context.getStateStore(InventoryTopology.STOCK_LEVELS_GLOBAL);
     }
 
@@ -70,8 +77,9 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         if (sku == null || sku.isEmpty()) {
             throw new InvalidInputException("MISSING_KEY", "record without a SKU key");
         }
-        final SkuState stored = books.get(sku);
-        final SkuBook book = stored == null ? SkuBook.empty(sku) : SkuBookCodec.fromState(stored);
+        final SkuState stored = headers.get(sku);
+        final SkuBook book = new SkuBook(stored == null ? SkuBook.Header.empty(sku) : SkuBookCodec.fromState(stored),
+                StoredSkuLines.of(sku, lines), StoredMovementIds.of(sku, movementIds));
         final Level before = book.level();
         final Instant now = Instant.ofEpochMilli(record.timestamp());
         final SkuBook.Context ctx = new SkuBook.Context(settings.priorityRule(), now, settings.zone(),
@@ -124,9 +132,11 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         }
 
         if (book.isBlank()) {
-            books.delete(sku);
+            if (stored != null) {
+                headers.delete(sku);
+            }
         } else {
-            books.put(sku, SkuBookCodec.toState(book));
+            headers.put(sku, SkuBookCodec.toState(book.header()));
         }
         int index = 0;
         for (final Outcome outcome : outcomes) {

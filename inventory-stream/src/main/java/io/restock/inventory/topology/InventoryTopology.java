@@ -9,6 +9,7 @@ import io.restock.events.SupplierOffer;
 import io.restock.inventory.allocation.InvalidInputException;
 import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.internal.LineCommand;
+import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.OfferChange;
 import io.restock.inventory.internal.OrderState;
 import io.restock.inventory.internal.SkuState;
@@ -43,7 +44,10 @@ import java.util.List;
  *       repartitioned by SKU through {@code inventory-stream-line-commands-by-sku-repartition}
  *       (key sku, {@code LineCommand}). Order-level rejections (invalid quantity, duplicate line) go
  *       straight to {@code inventory.line-events}.</li>
- *   <li><b>SKU writer</b> (store {@value #SKU_BOOKS}, key sku, {@code SkuState}): merges the commands,
+ *   <li><b>SKU writer</b> (stores {@value #SKU_STOCK}, key sku, {@code SkuState}: the SKU's position,
+ *       terms and counters; {@value #SKU_LINES}, key {@link SkuKeys#line}, {@code LineState}: its open
+ *       lines, one entry each; {@value #SKU_MOVEMENT_IDS}, keys {@link SkuKeys#movement} and
+ *       {@link SkuKeys#movementSlot}, strings: its idempotency window of movement ids): merges the commands,
  *       {@code inventory.stock-movements} (key sku, {@code StockMovement}), {@code catalog.sku-policies}
  *       (key sku, {@code SkuPolicy}), {@code promises.sku-promises} (key sku, {@code SkuPromise}) and
  *       {@code catalog.supplier-offers} (key supplierId/sku, {@code SupplierOffer}) re-keyed by SKU
@@ -59,14 +63,16 @@ import java.util.List;
  * Shared topics use the given {@link EventSerdes} (the registry in production). The two repartition
  * topics and the stores' changelogs ({@code inventory-stream-<store>-changelog}) are private to this
  * application and hold {@link PlainAvroSerde} bytes (bare Avro, no registry: only this build writes
- * and reads them). Stores are RocksDB with caching and changelogs, and queryable by name. Guarantee:
+ * and reads them; {@value #SKU_MOVEMENT_IDS} holds plain strings). Stores are RocksDB with changelogs (caching on {@value #SKU_STOCK} only), and queryable by name. Guarantee:
  * exactly_once_v2 (see {@code InventoryStreamsConfig}); consumers of the output topics read
  * {@code read_committed}.
  */
 public final class InventoryTopology {
 
     public static final String ORDER_BOOK = "order-book";
-    public static final String SKU_BOOKS = "sku-books";
+    public static final String SKU_STOCK = "sku-stock";
+    public static final String SKU_LINES = "sku-lines";
+    public static final String SKU_MOVEMENT_IDS = "sku-movement-ids";
     public static final String STOCK_LEVELS_GLOBAL = "stock-levels-global";
     public static final String LINE_COMMANDS_BY_SKU = "line-commands-by-sku";
     public static final String SUPPLIER_OFFERS_BY_SKU = "supplier-offers-by-sku";
@@ -83,10 +89,16 @@ public final class InventoryTopology {
      */
     public static KStream<String, LineEvent> define(final StreamsBuilder builder, final EventSerdes serdes,
                                                     final InventorySettings settings) {
+        // Caching only where the same key is written many times per commit (a SKU's header): for the
+        // per-order and per-line stores every key is new, so a cache would only fill up and evict.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_BOOK),
-                Serdes.String(), new PlainAvroSerde<>(OrderState.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_BOOKS),
+                Serdes.String(), new PlainAvroSerde<>(OrderState.class)).withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_STOCK),
                 Serdes.String(), new PlainAvroSerde<>(SkuState.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_LINES),
+                Serdes.String(), new PlainAvroSerde<>(LineState.class)).withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_MOVEMENT_IDS),
+                Serdes.String(), Serdes.String()).withCachingDisabled());
         builder.globalTable(Topics.STOCK_LEVELS.name(),
                 Topics.STOCK_LEVELS.consumed(serdes).withName("read-stock-levels"),
                 Materialized.<String, StockLevel, KeyValueStore<Bytes, byte[]>>as(STOCK_LEVELS_GLOBAL)
@@ -129,7 +141,8 @@ public final class InventoryTopology {
                 .merge(policies, Named.as("merge-policies"))
                 .merge(promises, Named.as("merge-promises"))
                 .merge(offers, Named.as("merge-offers"))
-                .process(() -> new AllocationProcessor(settings), Named.as("allocate-per-sku"), SKU_BOOKS);
+                .process(() -> new AllocationProcessor(settings), Named.as("allocate-per-sku"), SKU_STOCK, SKU_LINES,
+                        SKU_MOVEMENT_IDS);
         final KStream<String, LineEvent> lineEvents = only(decided, LineEvent.class, "select-line-events");
         lineEvents.to(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.produced(serdes).withName("write-line-events"));
         only(decided, StockShortfall.class, "select-shortfalls")

@@ -1,80 +1,82 @@
 package io.restock.inventory.topology;
 
+import io.restock.allocation.rules.Claim;
 import io.restock.events.SkuPolicy;
-import io.restock.inventory.allocation.BookLine;
+import io.restock.inventory.allocation.QueueTail;
 import io.restock.inventory.allocation.SkuBook;
 import io.restock.inventory.allocation.SkuTerms;
-import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.PolicyState;
+import io.restock.inventory.internal.PromisedDateCount;
+import io.restock.inventory.internal.QueueTailState;
 import io.restock.inventory.internal.SkuState;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Maps a {@link SkuBook} to the Avro record kept in the {@code sku-books} store, and back. Public for
- * the read side (interactive queries), which turns a stored {@link SkuState} into a book.
+ * Maps a {@link SkuBook.Header} to the Avro record kept in the {@code sku-stock} store, and back.
+ * Public for the read side (interactive queries).
  */
 public final class SkuBookCodec {
 
     private SkuBookCodec() {
     }
 
-    public static SkuBook fromState(final SkuState state) {
+    public static SkuBook.Header fromState(final SkuState state) {
         final PolicyState p = state.getPolicy();
         final SkuTerms terms = p == null ? null : new SkuTerms(p.getBackorderable(), p.getMaxWaitDays(),
                 p.getReorderPoint(), p.getTargetLevel(), p.getHandlingDays(), p.getSubstitutes());
-        final List<BookLine> lines = new ArrayList<>();
-        for (final LineState l : state.getLines()) {
-            lines.add(new BookLine(l.getOrderId(), l.getLineId(), Instant.ofEpochMilli(l.getPlacedAtMillis()),
-                    l.getTierRank(), new BigDecimal(l.getLineValue()), l.getOrdered(), l.getAllocated(),
-                    l.getBackordered(), l.getShipped(),
-                    l.getPromisedEpochDay() == null ? null : LocalDate.ofEpochDay(l.getPromisedEpochDay())));
+        final Map<LocalDate, Integer> promised = new HashMap<>();
+        for (final PromisedDateCount c : state.getPromisedDates()) {
+            promised.put(LocalDate.ofEpochDay(c.getEpochDay()), c.getLines());
         }
-        return new SkuBook(state.getSku(), terms, state.getOnHand(), state.getAllocated(), state.getOnOrder(),
+        final QueueTailState t = state.getQueueTail();
+        final QueueTail tail = t == null ? null : new QueueTail(t.getRule(),
+                new Claim(t.getOrderId(), t.getLineId(), Instant.ofEpochMilli(t.getPlacedAtMillis()), 0,
+                        BigDecimal.ZERO, 0),
+                t.getScoreFloor(), Instant.ofEpochMilli(t.getAsOfMillis()));
+        return new SkuBook.Header(state.getSku(), terms, state.getOnHand(), state.getAllocated(), state.getOnOrder(),
+                state.getBackordered(), state.getOpenLines(), state.getBackorderedLines(), promised,
                 state.getLeadTimes(),
                 state.getPromiseEpochDay() == null ? null : LocalDate.ofEpochDay(state.getPromiseEpochDay()),
-                lines, state.getRecentMovementIds());
+                tail, state.getMovementsRemembered());
     }
 
-    static SkuState toState(final SkuBook book) {
-        final List<LineState> lines = new ArrayList<>();
-        for (final BookLine l : book.lines()) {
-            lines.add(LineState.newBuilder()
-                    .setOrderId(l.orderId())
-                    .setLineId(l.lineId())
-                    .setPlacedAtMillis(l.placedAt().toEpochMilli())
-                    .setTierRank(l.tierRank())
-                    .setLineValue(l.lineValue().toPlainString())
-                    .setOrdered(l.ordered())
-                    .setAllocated(l.allocated())
-                    .setBackordered(l.backordered())
-                    .setShipped(l.shipped())
-                    .setPromisedEpochDay(l.promisedDate() == null ? null : (int) l.promisedDate().toEpochDay())
-                    .build());
-        }
-        final PolicyState policy = book.terms().map(t -> PolicyState.newBuilder()
-                .setBackorderable(t.backorderable())
-                .setMaxWaitDays(t.maxWaitDays())
-                .setReorderPoint(t.reorderPoint())
-                .setTargetLevel(t.targetLevel())
-                .setHandlingDays(t.handlingDays())
-                .setSubstitutes(new ArrayList<>(t.substitutes()))
-                .build()).orElse(null);
+    static SkuState toState(final SkuBook.Header header) {
+        final PolicyState policy = header.terms() == null ? null : PolicyState.newBuilder()
+                .setBackorderable(header.terms().backorderable())
+                .setMaxWaitDays(header.terms().maxWaitDays())
+                .setReorderPoint(header.terms().reorderPoint())
+                .setTargetLevel(header.terms().targetLevel())
+                .setHandlingDays(header.terms().handlingDays())
+                .setSubstitutes(new ArrayList<>(header.terms().substitutes()))
+                .build();
+        final List<PromisedDateCount> promised = new ArrayList<>(header.promisedDates().size());
+        new TreeMap<>(header.promisedDates()).forEach((date, lines) ->
+                promised.add(new PromisedDateCount((int) date.toEpochDay(), lines)));
+        final QueueTail tail = header.queueTail();
         return SkuState.newBuilder()
-                .setSku(book.sku())
+                .setSku(header.sku())
                 .setPolicy(policy)
-                .setOnHand(book.onHand())
-                .setAllocated(book.allocated())
-                .setOnOrder(book.onOrder())
-                .setLeadTimes(new LinkedHashMap<>(book.leadTimes()))
-                .setPromiseEpochDay(book.promise().map(d -> (int) d.toEpochDay()).orElse(null))
-                .setLines(lines)
-                .setRecentMovementIds(new ArrayList<>(book.recentMovementIds()))
+                .setOnHand(header.onHand())
+                .setAllocated(header.allocated())
+                .setOnOrder(header.onOrder())
+                .setBackordered(header.backordered())
+                .setOpenLines(header.openLines())
+                .setBackorderedLines(header.backorderedLines())
+                .setPromisedDates(promised)
+                .setLeadTimes(new LinkedHashMap<>(new TreeMap<>(header.leadTimes())))
+                .setPromiseEpochDay(header.promise() == null ? null : (int) header.promise().toEpochDay())
+                .setQueueTail(tail == null ? null : new QueueTailState(tail.rule(), tail.last().placedAt().toEpochMilli(),
+                        tail.last().orderId(), tail.last().lineId(), tail.scoreFloor(), tail.asOf().toEpochMilli()))
+                .setMovementsRemembered(header.movementsRemembered())
                 .build();
     }
 

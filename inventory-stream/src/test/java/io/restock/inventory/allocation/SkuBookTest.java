@@ -27,7 +27,7 @@ class SkuBookTest {
     }
 
     private static SkuBook stocked(final int onHand) {
-        final SkuBook book = SkuBook.empty("sku-a");
+        final SkuBook book = MemoryBooks.empty("sku-a");
         book.changeTerms(TERMS, at(NOW));
         book.changeLeadTime("acme", 5);
         if (onHand > 0) {
@@ -73,7 +73,7 @@ class SkuBookTest {
 
     @Test
     void aReceiptAgainstAPurchaseOrderComesOffOnOrder() {
-        final SkuBook book = SkuBook.empty("sku-a");
+        final SkuBook book = MemoryBooks.empty("sku-a");
         book.changeTerms(new SkuTerms(true, null, 2, 10, 0, List.of()), at(NOW));
         assertThat(book.onOrder()).isEqualTo(10);
 
@@ -86,7 +86,7 @@ class SkuBookTest {
 
     @Test
     void movementIdsAreRememberedUpToTheBound() {
-        final SkuBook book = SkuBook.empty("sku-a");
+        final SkuBook book = MemoryBooks.empty("sku-a");
         book.remember("m-1", 2);
         book.remember("m-2", 2);
         book.remember("m-3", 2);

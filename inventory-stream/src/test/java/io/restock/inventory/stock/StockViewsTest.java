@@ -2,6 +2,7 @@ package io.restock.inventory.stock;
 
 import io.restock.allocation.rules.PriorityRule;
 import io.restock.inventory.allocation.BookLine;
+import io.restock.inventory.allocation.MemoryBooks;
 import io.restock.inventory.allocation.SkuBook;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +23,13 @@ class StockViewsTest {
                 LocalDate.parse("2026-12-01"));
     }
 
-    private final SkuBook book = new SkuBook("s", null, 4, 4, 6, Map.of(), null, List.of(
-            new BookLine("a", "1", NOW.minusSeconds(500), 0, BigDecimal.TEN, 4, 4, 0, 0, null),
-            line("late-gold", 3, NOW.minusSeconds(10), 2),
-            line("early", 0, NOW.minusSeconds(100), 3)), List.of("m-1"));
+    private final SkuBook book = MemoryBooks.of(
+            new SkuBook.Header("s", null, 4, 4, 6, 5, 3, 2, Map.of(LocalDate.parse("2026-12-01"), 2), Map.of(), null,
+                    null, 1),
+            List.of(new BookLine("a", "1", NOW.minusSeconds(500), 0, BigDecimal.TEN, 4, 4, 0, 0, null),
+                    line("late-gold", 3, NOW.minusSeconds(10), 2),
+                    line("early", 0, NOW.minusSeconds(100), 3)),
+            List.of("m-1"));
 
     @Test
     void theStockViewCarriesTheLevelAndWhetherAMovementWasApplied() {

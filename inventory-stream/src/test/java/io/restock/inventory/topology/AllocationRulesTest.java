@@ -332,6 +332,21 @@ class AllocationRulesTest {
     }
 
     @Test
+    void aReceiptAgainstAPurchaseOrderComesOffOnOrderAndOneWithoutDoesNot() {
+        inventory.policy(SkuPolicy.newBuilder(InventoryDriver.policy("sku-a")).setReorderPoint(5).setTargetLevel(20)
+                .build()).offer("acme", "sku-a", 5);
+        assertThat(lastLevel().getOnOrder()).isEqualTo(20); // the shortfall raised for an empty SKU
+
+        inventory.receive("sku-a", 3, "mv-free", null);
+        assertThat(lastLevel().getOnOrder()).isEqualTo(20);
+
+        inventory.receive("sku-a", 8, "mv-po", "po-1");
+        final StockLevel level = lastLevel();
+        assertThat(level.getOnOrder()).isEqualTo(12);
+        assertThat(level.getOnHand()).isEqualTo(11);
+    }
+
+    @Test
     void aSkuWithNothingAtAllRaisesAShortfallAsSoonAsItsPolicyArrives() {
         inventory.policy(SkuPolicy.newBuilder(InventoryDriver.policy("sku-a")).setReorderPoint(5).setTargetLevel(20)
                 .build());

@@ -1,5 +1,6 @@
 package io.restock.inventory.topology;
 
+import io.restock.allocation.rules.PriorityRule;
 import io.restock.events.CustomerTier;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineRejected;
@@ -7,6 +8,7 @@ import io.restock.events.OrderPlaced;
 import io.restock.events.RejectionReason;
 import io.restock.events.ShippingPolicy;
 import io.restock.events.StockLevel;
+import io.restock.inventory.config.InventorySettings;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.streams.test.TestRecord;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static io.restock.inventory.topology.InventoryDriver.line;
@@ -115,6 +118,22 @@ class BadInputTest {
 
         assertThat(inventory.stockLevels()).extracting(StockLevel::getOnHand).containsExactly(10);
         assertThat(inventory.book("sku-a").getOnHand()).isEqualTo(10);
+    }
+
+    @Test
+    void aMovementIdIsRememberedForTheWindowOnly() {
+        try (InventoryDriver small = new InventoryDriver(new InventorySettings(PriorityRule.FIFO, 30, ZoneOffset.UTC, 2,
+                50))) {
+            small.sku("sku-a");
+            small.receive("sku-a", 1, "mv-1", null).receive("sku-a", 1, "mv-2", null);
+            small.receive("sku-a", 1, "mv-2", null).receive("sku-a", 1, "mv-1", null); // both still remembered
+            assertThat(small.book("sku-a").getOnHand()).isEqualTo(2);
+
+            small.receive("sku-a", 1, "mv-3", null); // pushes mv-1 out of a window of 2
+            small.receive("sku-a", 1, "mv-1", null).receive("sku-a", 1, "mv-3", null);
+
+            assertThat(small.book("sku-a").getOnHand()).isEqualTo(4);
+        }
     }
 
     @Test

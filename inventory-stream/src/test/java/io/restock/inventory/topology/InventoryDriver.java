@@ -21,6 +21,7 @@ import io.restock.events.StockShortfall;
 import io.restock.events.SupplierOffer;
 import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.config.InventoryStreamsConfig;
+import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.SkuState;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.serde.EventSerdes;
@@ -257,9 +258,20 @@ final class InventoryDriver implements AutoCloseable {
                 new ByteArrayDeserializer()).readRecordsToList();
     }
 
+    /** The SKU's header (position, terms, counters), or null if the SKU holds nothing. */
     SkuState book(final String sku) {
-        final KeyValueStore<String, SkuState> store = driver.getKeyValueStore(InventoryTopology.SKU_BOOKS);
+        final KeyValueStore<String, SkuState> store = driver.getKeyValueStore(InventoryTopology.SKU_STOCK);
         return store.get(sku);
+    }
+
+    /** The SKU's open lines. */
+    List<LineState> lines(final String sku) {
+        final KeyValueStore<String, LineState> store = driver.getKeyValueStore(InventoryTopology.SKU_LINES);
+        final List<LineState> lines = new ArrayList<>();
+        try (var all = store.prefixScan(SkuKeys.of(sku), new StringSerializer())) {
+            all.forEachRemaining(entry -> lines.add(entry.value));
+        }
+        return lines;
     }
 
     void drain() {

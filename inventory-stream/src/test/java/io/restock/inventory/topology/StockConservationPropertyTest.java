@@ -193,21 +193,27 @@ class StockConservationPropertyTest {
     private void checkAgainstModel(final InventoryDriver inventory, final int step) {
         for (final String sku : SKUS) {
             final SkuState book = inventory.book(sku);
+            final List<LineState> open = inventory.lines(sku);
             final int modelOnHand = onHand.getOrDefault(sku, 0);
             final int modelAllocated = lines.values().stream().filter(l -> l.sku.equals(sku)).mapToInt(l -> l.allocated).sum();
             final int modelBackordered = lines.values().stream().filter(l -> l.sku.equals(sku)).mapToInt(l -> l.backordered).sum();
             assertThat(book.getOnHand()).as("step %d: on hand of %s", step, sku).isEqualTo(modelOnHand).isNotNegative();
             assertThat(book.getAllocated()).as("step %d: allocated of %s", step, sku).isEqualTo(modelAllocated)
                     .isLessThanOrEqualTo(book.getOnHand());
-            assertThat(book.getLines().stream().mapToInt(LineState::getAllocated).sum())
+            assertThat(open.stream().mapToInt(LineState::getAllocated).sum())
                     .as("step %d: lines' allocation of %s", step, sku).isEqualTo(book.getAllocated());
-            assertThat(book.getLines().stream().mapToInt(LineState::getBackordered).sum())
+            assertThat(open.stream().mapToInt(LineState::getBackordered).sum())
                     .as("step %d: backordered of %s", step, sku).isEqualTo(modelBackordered);
+            assertThat(book.getBackordered()).as("step %d: backordered counter of %s", step, sku)
+                    .isEqualTo(modelBackordered);
+            assertThat(book.getOpenLines()).as("step %d: open-lines counter of %s", step, sku).isEqualTo(open.size());
+            assertThat(book.getBackorderedLines()).as("step %d: backordered-lines counter of %s", step, sku)
+                    .isEqualTo((int) open.stream().filter(l -> l.getBackordered() > 0).count());
             if (modelBackordered > 0) {
                 assertThat(book.getOnHand() - book.getAllocated()).as("step %d: idle stock while %s has backorders",
                         step, sku).isZero();
             }
-            for (final LineState l : book.getLines()) {
+            for (final LineState l : open) {
                 final ModelLine m = lines.get(l.getOrderId());
                 assertThat(m).as("step %d: line %s open in the model", step, l.getOrderId()).isNotNull();
                 assertThat(l.getAllocated()).as("step %d: %s allocated", step, l.getOrderId()).isEqualTo(m.allocated);
