@@ -8,6 +8,9 @@
 # Kafka: $KAFKA_BOOTSTRAP_SERVERS and $SCHEMA_REGISTRY_URL if set (topics are provisioned), else a
 # local broker and registry are started on free ports with data in a temporary directory.
 # Needs wrk (apt-get install -y wrk) and JDK 25 (JAVA_HOME or /usr/lib/jvm).
+# ORDER_INTAKE_JAVA_OPTS: extra JVM options for order-intake (e.g. -XX:StartFlightRecording=...);
+# ORDER_INTAKE_GC: its collector (default G1 with a 20 ms pause goal; ParallelGC stopped the service
+# for 0.6-2 s in a full collection under load, failing requests).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -33,9 +36,10 @@ if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]]; then
 fi
 
 echo "benchmark: building order-intake ..." >&2
-(cd "$ROOT" && ./mvnw -B -q -pl order-intake -am install -DskipTests >/dev/null \
+(cd "$ROOT" && ./mvnw -B -q -pl order-intake -am install -Dmaven.test.skip=true >"$WORK/build.log" 2>&1 \
   && ./mvnw -B -q -pl order-intake dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" \
-     -DincludeScope=runtime >/dev/null)
+     -DincludeScope=runtime >>"$WORK/build.log" 2>&1) \
+  || { echo "benchmark: the build failed:" >&2; tail -30 "$WORK/build.log" >&2; exit 1; }
 
 if [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
   KPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
@@ -56,7 +60,7 @@ fi
 echo "benchmark: starting order-intake on $PORT ..." >&2
 ORDER_INTAKE_PORT="$PORT" ORDER_INTAKE_STATE_DIR="$WORK/state" MICRONAUT_ENVIRONMENTS=bench \
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  -XX:+UseParallelGC -Xms1g -Xmx1g \
+  ${ORDER_INTAKE_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20} -Xms1g -Xmx1g ${ORDER_INTAKE_JAVA_OPTS:-} \
   -cp "$ROOT/order-intake/target/classes:$(cat "$WORK/cp.txt")" io.restock.orderintake.Application \
   >"$WORK/order-intake.log" 2>&1 &
 APP_PID=$!

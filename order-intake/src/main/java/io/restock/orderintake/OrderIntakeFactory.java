@@ -30,7 +30,10 @@ final class OrderIntakeFactory {
     }
 
     @Singleton
-    IdempotencyGuard idempotencyGuard(@Value("${order-intake.idempotency.max-memory-age:30s}") final Duration maxAge) {
-        return new IdempotencyGuard(1024, maxAge.toMillis(), System::nanoTime);
+    IdempotencyGuard idempotencyGuard(@Value("${order-intake.idempotency.retention:7d}") final Duration retention,
+                                      @Value("${order-intake.idempotency.max-remembered:1000000}") final int maxRemembered,
+                                      @Value("${order-intake.idempotency.pending-max-age:30s}") final Duration pending,
+                                      final Clock clock) {
+        return new IdempotencyGuard(1024, retention.toMillis(), maxRemembered, pending.toMillis(), clock::millis);
     }
 }

@@ -107,7 +107,7 @@ class OrderIntakeTopologyTest {
                     Processor: apply-line-events (stores: [order-views])
                       --> none
                       <-- read-line-events
-                    Processor: apply-order-events (stores: [idempotency-keys, order-views])
+                    Processor: apply-order-events (stores: [order-views])
                       --> none
                       <-- read-order-events
                     Sink: write-order-events (topic: orders.order-events)
@@ -119,7 +119,7 @@ class OrderIntakeTopologyTest {
     }
 
     @Test
-    void foldsOrderAndLineEventsIntoTheViewAndRemembersTheIdempotencyKey() {
+    void foldsOrderAndLineEventsIntoTheViewWithTheOrdersAcceptance() {
         final OrderEvent placed = placed("o-1");
         final RecordHeaders headers = new RecordHeaders();
         headers.add(IntakeHeaders.IDEMPOTENCY_KEY, "key-1".getBytes(StandardCharsets.UTF_8));
@@ -136,8 +136,6 @@ class OrderIntakeTopologyTest {
         assertThat(view.lines()).extracting(l -> l.status(view.shipsNow()))
                 .containsExactly(LineStatus.READY_TO_SHIP, LineStatus.CANCELLATION_REQUESTED);
         assertThat(view.version()).isEqualTo(3);
-        final KeyValueStore<String, Acceptance> keys = driver.getKeyValueStore(OrderIntakeTopology.IDEMPOTENCY_KEYS);
-        assertThat(keys.get("shop-a/key-1")).isEqualTo(view.acceptance());
         assertThat(applied).hasSize(2);
     }
 

@@ -38,7 +38,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +97,7 @@ public final class BareOrdersController {
                         Problems.invalid(request.getPath(), "The order", invalid.violations()));
             }
         }
-        final String eventId = UUID.randomUUID().toString();
+        final String eventId = OrderEventMapper.newEventId();
         final OrderEvent event = OrderEventMapper.placed(order, "bare", eventId, clock.instant());
         final byte[] value = serializer.serialize(Topics.ORDER_EVENTS.name(), event);
         final CompletableFuture<MutableHttpResponse<?>> result = new CompletableFuture<>();

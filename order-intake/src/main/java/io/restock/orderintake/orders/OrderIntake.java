@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
 import io.restock.orderintake.idempotency.IdempotencyGuard;
+import io.restock.orderintake.idempotency.IdempotencyGuard.BodyHash;
 import io.restock.orderintake.idempotency.IdempotencyGuard.Claim;
 import io.restock.orderintake.problem.Problems;
 import io.restock.orderintake.shops.Shop;
@@ -35,23 +36,22 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * Creates and cancels orders for the HTTP API: validation ({@link Submissions}), idempotency
- * ({@link IdempotencyGuard} in memory, then the status view), one record on
- * {@code orders.order-events}, and the answer only once Kafka acknowledged it.
+ * ({@link IdempotencyGuard}, in memory), one record on {@code orders.order-events}, and the answer
+ * only once Kafka acknowledged it. Creating reads no store: it costs one Kafka send.
  *
- * <p>Idempotency. The key, the body's SHA-256 and the order travel in the same record (key and hash
- * as headers), so an order is never stored without its key or the other way round. The view
- * remembers both per order id ({@code order-views}) and per key ({@code idempotency-keys}); this
- * instance's guard covers the moments before the view has applied a record.
+ * <p>Idempotency. The key, the body's SHA-256 and the order travel in the same record (key, hash,
+ * shop, event id and acceptance time as headers), so an order is never stored without its key or
+ * the other way round; the guard is rebuilt from those records on start ({@code OrderLogFollower}).
+ * Cancelling and reading use the status view.
  */
 @Singleton
 public final class OrderIntake {
@@ -97,9 +97,13 @@ public final class OrderIntake {
                 return done(Problems.invalid(path, "The order", invalid.violations()));
             }
         }
-        final String hash = Digests.sha256Hex(body);
+        if (!guard.ready()) {
+            return done(ProblemResponses.unavailable(path, "order-intake is starting (reading the idempotency keys "
+                    + "of recent orders)", RETRY_AFTER_SECONDS));
+        }
+        final byte[] digest = Digests.sha256(body);
         final IdempotencyGuard.Entry entry;
-        switch (guard.claim(shop.id(), idempotencyKey, order.orderId(), hash)) {
+        switch (guard.claim(shop.id(), idempotencyKey, order.orderId(), BodyHash.of(digest))) {
             case Claim.Granted granted -> entry = granted.entry();
             case Claim.Replay replay -> {
                 replayed.increment();
@@ -116,24 +120,17 @@ public final class OrderIntake {
                 return done(orderExists(path, order.orderId()));
             }
         }
-        final Optional<MutableHttpResponse<?>> known;
-        try {
-            known = alreadyKnown(shop, idempotencyKey, order.orderId(), hash, path);
-        } catch (final ViewUnavailableException e) {
-            guard.release(entry);
-            return done(ProblemResponses.unavailable(path, "the order view is starting or rebalancing", RETRY_AFTER_SECONDS));
-        }
-        if (known.isPresent()) {
-            guard.release(entry);
-            return done(known.get());
-        }
-        final String eventId = newEventId();
+        final String eventId = OrderEventMapper.newEventId();
         final OrderEvent event = OrderEventMapper.placed(order, shop.id(), eventId, clock.instant());
         final long acceptedAt = ((OrderPlaced) event.getEvent()).getOccurredAt().toEpochMilli();
         final RecordHeaders headers = new RecordHeaders();
         headers.add(IntakeHeaders.IDEMPOTENCY_KEY, idempotencyKey.getBytes(StandardCharsets.UTF_8));
-        headers.add(IntakeHeaders.REQUEST_HASH, hash.getBytes(StandardCharsets.US_ASCII));
-        return publisher.publish(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), null, order.orderId(), event, headers))
+        headers.add(IntakeHeaders.REQUEST_HASH, HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII));
+        headers.add(IntakeHeaders.SHOP_ID, shop.id().getBytes(StandardCharsets.UTF_8));
+        headers.add(IntakeHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.US_ASCII));
+        headers.add(IntakeHeaders.ACCEPTED_AT, Long.toString(acceptedAt).getBytes(StandardCharsets.US_ASCII));
+        return publisher.publish(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), null, acceptedAt, order.orderId(),
+                        event, headers))
                 .handle((metadata, error) -> {
                     if (error != null) {
                         guard.release(entry);
@@ -181,7 +178,7 @@ public final class OrderIntake {
         if (!anythingNew) {
             return done(cancellationResponse(orderId, request.lineIds(), null));
         }
-        final String eventId = newEventId();
+        final String eventId = OrderEventMapper.newEventId();
         final OrderEvent event = OrderEventMapper.cancellationRequested(request, shop.id(), eventId, clock.instant());
         return publisher.publish(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), orderId, event))
                 .handle((metadata, error) -> error != null ? kafkaFailed(path, error)
@@ -207,28 +204,6 @@ public final class OrderIntake {
                 .orElse(null);
         return order != null && shop.id().equals(order.shopId())
                 ? Optional.of(new VisibleOrder(order, fromView != null)) : Optional.empty();
-    }
-
-    private Optional<MutableHttpResponse<?>> alreadyKnown(final Shop shop, final String idempotencyKey,
-                                                          final String orderId, final String hash,
-                                                          final String path) {
-        final OrderView existing = view.find(orderId).orElse(null);
-        if (existing != null && existing.placed()) {
-            final Acceptance how = existing.acceptance();
-            if (shop.id().equals(how.shopId()) && idempotencyKey.equals(how.idempotencyKey())) {
-                if (hash.equals(how.requestHash())) {
-                    replayed.increment();
-                    return Optional.of(acceptedResponse(orderId, how.eventId(), how.acceptedAtMillis(), true));
-                }
-                return Optional.of(keyReused(path));
-            }
-            return Optional.of(orderExists(path, orderId));
-        }
-        final Optional<Acceptance> byKey = view.findKey(shop.id(), idempotencyKey);
-        if (byKey.isPresent()) {
-            return Optional.of(keyReused(path));
-        }
-        return Optional.empty();
     }
 
     private MutableHttpResponse<?> kafkaFailed(final String path, final Throwable failure) {
@@ -282,13 +257,6 @@ public final class OrderIntake {
     private static MutableHttpResponse<?> orderExists(final String path, final String orderId) {
         return ProblemResponses.of(HttpStatus.CONFLICT, "order-exists", "Order id already used",
                 "order id " + orderId + " was already placed under another Idempotency-Key", path);
-    }
-
-    private static String newEventId() {
-        final ThreadLocalRandom random = ThreadLocalRandom.current();
-        final long msb = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
-        final long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
     }
 
     private static CompletableFuture<MutableHttpResponse<?>> done(final MutableHttpResponse<?> response) {

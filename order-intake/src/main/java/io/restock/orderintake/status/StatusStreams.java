@@ -13,7 +13,9 @@ import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.streams.StreamsDefaults;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,7 +31,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -46,7 +47,6 @@ public final class StatusStreams {
     private final KafkaStreams streams;
     private final int partitions;
     private final AtomicReferenceArray<ReadOnlyKeyValueStore<String, OrderView>> viewStores;
-    private final AtomicReference<ReadOnlyKeyValueStore<String, Acceptance>> keyStore = new AtomicReference<>();
     private final MeterRegistry meters;
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
 
@@ -56,6 +56,8 @@ public final class StatusStreams {
                          @Value("${order-intake.streams.commit-interval:100ms}") final Duration commitInterval,
                          @Value("${order-intake.streams.cache-max-bytes:33554432}") final long cacheMaxBytes,
                          @Value("${order-intake.streams.partitions:6}") final int partitions,
+                         @Value("${order-intake.streams.fetch-min-bytes:1}") final int fetchMinBytes,
+                         @Value("${order-intake.streams.fetch-max-wait:500ms}") final Duration fetchMaxWait,
                          final EventSerdes serdes, final Submissions submissions, final ShopDirectory shops,
                          final IdempotencyGuard guard, final MeterRegistry meters) {
         this.partitions = partitions;
@@ -65,6 +67,12 @@ public final class StatusStreams {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) commitInterval.toMillis());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // The view folds each topic's events as they come and needs no alignment of the three topics
+        // by timestamp; checking for it cost a formatted log string per record (profiled).
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), fetchMinBytes);
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
+                (int) fetchMaxWait.toMillis());
         this.streams = new KafkaStreams(OrderIntakeTopology.build(serdes, submissions, shops::isKnown, guard), props);
         // A failed stream thread (e.g. a transaction that timed out while the broker was away) is
         // replaced rather than taking the whole view down for good.
@@ -87,7 +95,9 @@ public final class StatusStreams {
 
     @PreDestroy
     public void close() {
-        streams.close(Duration.ofSeconds(10));
+        // Leave the group: a restarted instance gets its partitions at once, not after the session timeout.
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(10)));
     }
 
     public KafkaStreams.State state() {
@@ -112,27 +122,10 @@ public final class StatusStreams {
         }
     }
 
-    /** What the view remembers of a shop's Idempotency-Key. */
-    public Optional<Acceptance> findKey(final String shopId, final String idempotencyKey) {
-        ReadOnlyKeyValueStore<String, Acceptance> store = keyStore.get();
-        try {
-            requireRunning();
-            if (store == null) {
-                store = streams.store(StoreQueryParameters.fromNameAndType(OrderIntakeTopology.IDEMPOTENCY_KEYS,
-                        QueryableStoreTypes.keyValueStore()));
-                keyStore.set(store);
-            }
-            return Optional.ofNullable(store.get(StatusViewProcessors.idempotencyStoreKey(shopId, idempotencyKey)));
-        } catch (final InvalidStateStoreException e) {
-            keyStore.set(null);
-            throw new ViewUnavailableException("the status view is not available: " + e.getMessage(), e);
-        }
-    }
-
     /** Store and changelog names, for the health endpoint. */
     public Map<String, Object> describe() {
         return Map.of("state", state.name(), "stores",
-                java.util.List.of(OrderIntakeTopology.ORDER_VIEWS, OrderIntakeTopology.IDEMPOTENCY_KEYS));
+                java.util.List.of(OrderIntakeTopology.ORDER_VIEWS));
     }
 
     private void requireRunning() {
@@ -149,6 +142,5 @@ public final class StatusStreams {
         for (int p = 0; p < partitions; p++) {
             viewStores.set(p, null);
         }
-        keyStore.set(null);
     }
 }

@@ -12,24 +12,18 @@ import io.restock.orderintake.OrderIntakeTopology;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The processors that fold the three order-keyed topics into the {@code order-views} store (and
- * HTTP acceptances into {@code idempotency-keys}). They forward nothing.
+ * The processors that fold the three order-keyed topics into the {@code order-views} store. They
+ * forward nothing.
  */
 public final class StatusViewProcessors {
 
     private StatusViewProcessors() {
     }
 
-    /** Key of the idempotency-keys store: shop and key, which cannot contain '/' in a shop id. */
-    public static String idempotencyStoreKey(final String shopId, final String idempotencyKey) {
-        return shopId + "/" + idempotencyKey;
-    }
-
     public static final class OrderEvents implements Processor<String, OrderEvent, Void, Void> {
         private final ViewProgress progress;
         private ProcessorContext<Void, Void> context;
         private KeyValueStore<String, OrderView> views;
-        private KeyValueStore<String, Acceptance> keys;
 
         public OrderEvents(final ViewProgress progress) {
             this.progress = progress;
@@ -39,7 +33,6 @@ public final class StatusViewProcessors {
         public void init(final ProcessorContext<Void, Void> context) {
             this.context = context;
             this.views = context.getStateStore(OrderIntakeTopology.ORDER_VIEWS);
-            this.keys = context.getStateStore(OrderIntakeTopology.IDEMPOTENCY_KEYS);
         }
 
         @Override
@@ -55,10 +48,6 @@ public final class StatusViewProcessors {
                                     IntakeHeaders.text(record.headers(), IntakeHeaders.IDEMPOTENCY_KEY),
                                     IntakeHeaders.text(record.headers(), IntakeHeaders.REQUEST_HASH));
                             views.put(record.key(), view.applyPlaced(placed, acceptance));
-                            if (acceptance.idempotencyKey() != null) {
-                                keys.put(idempotencyStoreKey(placed.getShopId(), acceptance.idempotencyKey()),
-                                        acceptance);
-                            }
                         }
                     }
                     case OrderCancellationRequested cancellation ->

@@ -19,8 +19,12 @@ public final class Digests {
     }
 
     public static String sha256Hex(final byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+
+    public static byte[] sha256(final byte[] bytes) {
         final MessageDigest digest = SHA256.get();
         digest.reset();
-        return HexFormat.of().formatHex(digest.digest(bytes));
+        return digest.digest(bytes);
     }
 }

@@ -23,7 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place order and cancellation submissions are read and validated, for the HTTP API and the
@@ -44,10 +44,24 @@ public final class Submissions {
     public static final int MAX_WAIT_DAYS = 365;
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_ID_LENGTH + "}");
-    private static final Pattern MONEY = Pattern.compile("\\d{1,15}(\\.\\d{1,4})?");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** Characters of an id, {@code [A-Za-z0-9._:-]} (checked by hand: a regex class is slow on the request path). */
+    private static final boolean[] ID_CHARS = new boolean[128];
+    /** Locale tags seen valid, with their canonical form (Locale.forLanguageTag is slow on the request path). */
+    private static final ConcurrentHashMap<String, String> KNOWN_LOCALES = new ConcurrentHashMap<>();
+    private static final int MAX_KNOWN_LOCALES = 1024;
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ID_CHARS[c] = true;
+            ID_CHARS[Character.toUpperCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            ID_CHARS[c] = true;
+        }
+        for (final char c : "._:-".toCharArray()) {
+            ID_CHARS[c] = true;
+        }
+    }
     private static final Set<String> ORDER_FIELDS = Set.of("orderId", "customer", "currency", "lines", "placedAt",
             "shippingPolicy", "maxWaitDays");
     private static final Set<String> CUSTOMER_FIELDS = Set.of("id", "email", "tier", "locale");
@@ -186,7 +200,63 @@ public final class Submissions {
 
     /** Whether a path segment (order or line id in a URL) is a well-formed id. */
     public static boolean isId(final String value) {
-        return value != null && ID.matcher(value).matches();
+        return value != null && isIdText(value);
+    }
+
+    /** {@code [A-Za-z0-9._:-]{1,64}}. */
+    static boolean isIdText(final String value) {
+        final int length = value.length();
+        if (length == 0 || length > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            final char c = value.charAt(i);
+            if (c >= ID_CHARS.length || !ID_CHARS[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code \d{1,15}(\.\d{1,4})?} with ASCII digits. */
+    static boolean isMoneyText(final String value) {
+        final int dot = value.indexOf('.');
+        final int integers = dot < 0 ? value.length() : dot;
+        final int fraction = dot < 0 ? 0 : value.length() - dot - 1;
+        if (integers < 1 || integers > 15 || (dot >= 0 && (fraction < 1 || fraction > 4))) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            final char c = value.charAt(i);
+            if (i != dot && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [^@\s]{1,64}@[^@\s]+\.[^@\s]+}: one '@', no white space, a dot inside the domain. */
+    static boolean isEmail(final String value) {
+        final int at = value.indexOf('@');
+        if (at < 1 || at > 64 || value.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (isRegexSpace(value.charAt(i))) {
+                return false;
+            }
+        }
+        final int lastDot = value.lastIndexOf('.', value.length() - 2);
+        return lastDot > at + 1;
+    }
+
+    /** What {@code \s} matches in a Java regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(final char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static boolean isCapital(final char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private OrderSubmission.Customer customer(final JsonNode node, final String path, final List<Violation> out) {
@@ -201,17 +271,23 @@ public final class Submissions {
         unknownFields(node, CUSTOMER_FIELDS, path, out);
         final String id = id(node, "id", path, out);
         final String email = optionalText(node, "email", path, 254, out);
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && !isEmail(email)) {
             out.add(new Violation(join(path, "email"), Code.INVALID_FORMAT, "not an email address"));
         }
         final CustomerTier tier = enumValue(node, "tier", path, CustomerTier.class, CustomerTier.STANDARD, out);
         String locale = optionalText(node, "locale", path, 35, out);
         if (locale != null) {
-            final Locale parsed = Locale.forLanguageTag(locale);
-            if (parsed.getLanguage().isEmpty() || !parsed.toLanguageTag().equalsIgnoreCase(locale)) {
+            final String known = KNOWN_LOCALES.get(locale);
+            final Locale parsed = known != null ? null : Locale.forLanguageTag(locale);
+            if (known != null) {
+                locale = known;
+            } else if (parsed.getLanguage().isEmpty() || !parsed.toLanguageTag().equalsIgnoreCase(locale)) {
                 out.add(new Violation(join(path, "locale"), Code.INVALID_FORMAT,
                         "not a BCP 47 language tag such as en or de-DE"));
             } else {
+                if (KNOWN_LOCALES.size() < MAX_KNOWN_LOCALES) {
+                    KNOWN_LOCALES.put(locale, parsed.toLanguageTag());
+                }
                 locale = parsed.toLanguageTag();
             }
         }
@@ -224,7 +300,8 @@ public final class Submissions {
         if (code == null) {
             return null;
         }
-        if (!CURRENCY.matcher(code).matches()) {
+        if (code.length() != 3 || !isCapital(code.charAt(0)) || !isCapital(code.charAt(1))
+                || !isCapital(code.charAt(2))) {
             out.add(new Violation(field, Code.INVALID_FORMAT, "an ISO 4217 code in capitals, such as EUR"));
             return null;
         }
@@ -286,7 +363,7 @@ public final class Submissions {
         }
         final String field = join(path, "placedAt");
         try {
-            final Instant placedAt = java.time.OffsetDateTime.parse(text).toInstant();
+            final Instant placedAt = OffsetDateTimes.parse(text);
             if (placedAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
                 out.add(new Violation(field, Code.IN_FUTURE, "is in the future"));
                 return null;
@@ -306,7 +383,7 @@ public final class Submissions {
         }
         final BigDecimal value;
         if (node.isTextual()) {
-            if (!MONEY.matcher(node.textValue()).matches()) {
+            if (!isMoneyText(node.textValue())) {
                 out.add(new Violation(field, Code.INVALID_MONEY,
                         "a non-negative decimal with at most 15 integer and 4 fraction digits, such as \"19.99\""));
                 return null;
@@ -346,7 +423,7 @@ public final class Submissions {
             out.add(new Violation(field, Code.TOO_LONG, "at most " + MAX_ID_LENGTH + " characters"));
             return null;
         }
-        if (!ID.matcher(text).matches()) {
+        if (!isIdText(text)) {
             out.add(new Violation(field, Code.INVALID_FORMAT, "letters, digits, '.', '_', ':' and '-' only"));
             return null;
         }

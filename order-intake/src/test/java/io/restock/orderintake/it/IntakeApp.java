@@ -69,7 +69,8 @@ final class IntakeApp implements AutoCloseable {
         props.putAll(overrides);
         final EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
         final IntakeApp app = new IntakeApp(server);
-        await().atMost(Duration.ofSeconds(60)).until(() -> app.streams().state() == KafkaStreams.State.RUNNING);
+        await().atMost(Duration.ofSeconds(60)).until(() -> app.streams().state() == KafkaStreams.State.RUNNING
+                && app.guard().ready());
         return app;
     }
 
