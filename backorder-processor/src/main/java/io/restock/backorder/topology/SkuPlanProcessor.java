@@ -87,7 +87,9 @@ final class SkuPlanProcessor implements Processor<String, SkuInput, String, Obje
                 causeId = lineEventId(event);
                 decisions = switch (event) {
                     case LineBackordered b -> plan.opened(b.getEventId(), b.getOrderId(), b.getLineId(), b.getPlacedAt(),
-                            0, BigDecimal.ZERO, b.getQuantity(), b.getPromisedDate(), ctx);
+                            b.getCustomerTier() == null ? 0 : b.getCustomerTier().ordinal(),
+                            b.getLineValue() == null ? BigDecimal.ZERO : b.getLineValue(), b.getQuantity(),
+                            b.getPromisedDate(), ctx);
                     case LineAllocated a -> plan.allocatedAtOrder(a.getEventId(), a.getQuantity(), ctx);
                     case BackorderAllocated f -> plan.filled(f.getEventId(), f.getOrderId(), f.getLineId(),
                             f.getQuantity(), f.getRemainingBackordered(), ctx);

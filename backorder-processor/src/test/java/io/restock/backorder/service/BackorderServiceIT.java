@@ -177,7 +177,7 @@ class BackorderServiceIT {
                 .setHandlingDays(1).setSubstitutes(List.of()).build());
         assertThat(send("PUT", "/supplier-offers/" + supplier + "/" + sku, offer(5)).statusCode()).isEqualTo(202);
         publish(Topics.LINE_EVENTS, "order-" + r, new LineEvent(new LineBackordered("lb-" + r, Instant.now(),
-                "order-" + r, "1", sku, 5, 5, 1, today.plusDays(6), Instant.now())));
+                "order-" + r, "1", sku, 5, 5, 1, today.plusDays(6), Instant.now(), null, null)));
 
         // The book: the backorder waits for a new order at the supplier's lead time, plus a handling day.
         final JsonNode book = awaitJson(() -> get("/skus/" + sku + "/backorders"),

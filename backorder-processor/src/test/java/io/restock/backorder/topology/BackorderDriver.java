@@ -5,6 +5,7 @@ import io.restock.backorder.config.BackorderStreamsConfig;
 import io.restock.events.AcknowledgedLine;
 import io.restock.events.BackorderAllocated;
 import io.restock.events.BackorderCancelled;
+import io.restock.events.CustomerTier;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineBackordered;
 import io.restock.events.LineEvent;
@@ -158,8 +159,14 @@ final class BackorderDriver implements AutoCloseable {
 
     void backordered(final String orderId, final String sku, final int quantity, final Instant placedAt,
                      final LocalDate promised) {
+        backordered(orderId, sku, quantity, placedAt, promised, null, null);
+    }
+
+    /** A backorder as inventory-stream reports it, with the customer's tier and the line's value. */
+    void backordered(final String orderId, final String sku, final int quantity, final Instant placedAt,
+                     final LocalDate promised, final CustomerTier tier, final BigDecimal lineValue) {
         lineEvents.pipeInput(orderId, new LineEvent(new LineBackordered(id("line"), now, orderId, "1", sku, quantity,
-                quantity, 1, promised, placedAt)), now);
+                quantity, 1, promised, placedAt, tier, lineValue)), now);
     }
 
     void backorderFilled(final String orderId, final String sku, final int quantity, final int remaining) {

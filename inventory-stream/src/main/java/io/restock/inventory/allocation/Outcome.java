@@ -1,5 +1,6 @@
 package io.restock.inventory.allocation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +14,8 @@ public sealed interface Outcome {
 
     /** Units of a line accepted into the backorder queue. */
     record Backordered(String orderId, String lineId, int quantity, int orderedQuantity, int queuePosition,
-                       LocalDate promisedDate, Instant placedAt) implements Outcome {
+                       LocalDate promisedDate, Instant placedAt, int tierRank, BigDecimal lineValue)
+            implements Outcome {
     }
 
     /** Units of a line not accepted, with in-stock substitutes. */

@@ -219,7 +219,7 @@ public final class SkuBook {
                 backorderedLines++;
                 promisedDates.merge(acceptance.date(), 1, Integer::sum);
                 outcomes.add(new Outcome.Backordered(request.orderId(), request.lineId(), remainder, request.quantity(),
-                        position, acceptance.date(), request.placedAt()));
+                        position, acceptance.date(), request.placedAt(), line.tierRank(), line.lineValue()));
             } else {
                 outcomes.add(new Outcome.Rejected(request.orderId(), request.lineId(), remainder, acceptance.reason(),
                         acceptance.detail(), substitutes(context.stock())));

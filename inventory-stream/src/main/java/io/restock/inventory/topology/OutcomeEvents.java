@@ -2,6 +2,7 @@ package io.restock.inventory.topology;
 
 import io.restock.events.BackorderAllocated;
 import io.restock.events.BackorderCancelled;
+import io.restock.events.CustomerTier;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineBackordered;
 import io.restock.events.LineEvent;
@@ -16,6 +17,7 @@ import io.restock.events.Substitute;
 import io.restock.inventory.allocation.Level;
 import io.restock.inventory.allocation.Outcome;
 
+import java.math.RoundingMode;
 import java.time.Instant;
 
 /**
@@ -38,7 +40,8 @@ final class OutcomeEvents {
             case Outcome.Allocated a -> new LineAllocated(eventId, at, a.orderId(), a.lineId(), sku, a.quantity(),
                     a.orderedQuantity(), shippingPolicy);
             case Outcome.Backordered b -> new LineBackordered(eventId, at, b.orderId(), b.lineId(), sku, b.quantity(),
-                    b.orderedQuantity(), b.queuePosition(), b.promisedDate(), b.placedAt());
+                    b.orderedQuantity(), b.queuePosition(), b.promisedDate(), b.placedAt(), tier(b.tierRank()),
+                    b.lineValue().setScale(4, RoundingMode.HALF_UP));
             case Outcome.Rejected r -> new LineRejected(eventId, at, r.orderId(), r.lineId(), sku, r.quantity(),
                     RejectionReason.valueOf(r.reason().name()), r.detail(),
                     r.substitutes().stream().map(s -> new Substitute(s.sku(), s.available())).toList());
@@ -75,5 +78,11 @@ final class OutcomeEvents {
     static StockLevel stockLevel(final Level level, final String eventId, final Instant at, final String sku) {
         return new StockLevel(eventId, at, sku, level.onHand(), level.allocated(), Math.max(0, level.available()),
                 level.backordered(), level.onOrder(), level.inventoryPosition());
+    }
+
+    /** The tier of a rank ({@code CustomerTier} ordinal, as inventory-stream ranks tiers). */
+    static CustomerTier tier(final int rank) {
+        final CustomerTier[] tiers = CustomerTier.values();
+        return tiers[Math.max(0, Math.min(rank, tiers.length - 1))];
     }
 }

@@ -43,7 +43,8 @@ class SkuBookTest {
         final List<Outcome> outcomes = book.allocate(line("o-1", 15, NOW), at(NOW));
 
         assertThat(outcomes).containsExactly(new Outcome.Allocated("o-1", "1", 10, 15),
-                new Outcome.Backordered("o-1", "1", 5, 15, 1, NOW.atZone(ZoneOffset.UTC).toLocalDate().plusDays(6), NOW),
+                new Outcome.Backordered("o-1", "1", 5, 15, 1, NOW.atZone(ZoneOffset.UTC).toLocalDate().plusDays(6), NOW,
+                        0, BigDecimal.valueOf(150)),
                 new Outcome.ShortfallRaised(5, true, -5, 0, 0, NOW.atZone(ZoneOffset.UTC).toLocalDate().plusDays(6)));
         assertThat(book.level()).isEqualTo(new Level(10, 10, 5, 5));
     }

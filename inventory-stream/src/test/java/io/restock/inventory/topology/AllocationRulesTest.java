@@ -48,6 +48,20 @@ class AllocationRulesTest {
     // ---- rule 1
 
     @Test
+    void aBackorderCarriesTheCustomersTierAndTheLineValueForTheWeightedRule() {
+        inventory.sku("sku-a").receive("sku-a", 1).drain();
+
+        inventory.order("o-1", ShippingPolicy.PARTIAL, CustomerTier.GOLD, null,
+                new InventoryDriver.Line("1", "sku-a", 4, new java.math.BigDecimal("2.5000")));
+
+        assertThat(ofType(inventory.lineEvents(), LineBackordered.class)).singleElement().satisfies(b -> {
+            assertThat(b.getCustomerTier()).isEqualTo(CustomerTier.GOLD);
+            assertThat(b.getLineValue()).isEqualByComparingTo("10.00");
+        });
+    }
+
+
+    @Test
     void allocatesWhatIsInStockAndBackordersTheRemainder() {
         inventory.sku("sku-a").receive("sku-a", 10).drain();
 
