@@ -50,6 +50,7 @@ public final class OrderLogFollower {
     private final Thread thread;
     private volatile KafkaConsumer<String, ByteBuffer> consumer;
     private volatile boolean running = true;
+    private volatile RuntimeException failure;
 
     public OrderLogFollower(@Value("${order-intake.kafka.bootstrap-servers}") final String bootstrapServers,
                             final IdempotencyGuard guard, final EventSerdes serdes) {
@@ -107,8 +108,15 @@ public final class OrderLogFollower {
                 throw e;
             }
         } catch (final RuntimeException e) {
-            LOG.error("reading {} for idempotency keys failed; POST /orders answers 503", Topics.ORDER_EVENTS.name(), e);
+            failure = e;
+            LOG.error("reading {} for idempotency keys failed; /health is DOWN until order-intake is restarted",
+                    Topics.ORDER_EVENTS.name(), e);
         }
+    }
+
+    /** Why the reader stopped, if it failed; it does not restart itself, so {@code /health} reports it DOWN. */
+    public java.util.Optional<RuntimeException> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     private Map<TopicPartition, Long> seekToRetentionStart(final KafkaConsumer<String, ByteBuffer> kafka) {
