@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.restock.allocation.rules.PriorityRule;
 import io.restock.backorder.config.BackorderSettings;
 import io.restock.schemas.serde.EventSerdes;
+import io.restock.service.streams.OwnerForwarder;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -17,6 +18,13 @@ final class BackorderFactory {
     @Singleton
     EventSerdes eventSerdes(@Value("${backorder-processor.kafka.schema-registry-url}") final String registryUrl) {
         return EventSerdes.registry(registryUrl, false);
+    }
+
+    /** Forwards a read to the instance that owns the SKU (one hop); see {@link ReadController}. */
+    @Singleton
+    OwnerForwarder ownerForwarder(final BackorderStreams streams,
+                                  @Value("${backorder-processor.http.forward-timeout:2s}") final Duration timeout) {
+        return new OwnerForwarder(streams.owners().selfName(), timeout);
     }
 
     @Singleton

@@ -1,13 +1,19 @@
 package io.restock.backorder.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.restock.allocation.rules.DateProjection;
@@ -21,10 +27,21 @@ import io.restock.backorder.reliability.SupplierReliability;
 import io.restock.backorder.topology.BackorderTopology;
 import io.restock.backorder.topology.SkuPlanCodec;
 import io.restock.service.problem.ProblemResponses;
+import io.restock.service.problem.Violation;
+import io.restock.service.streams.ForwardedReply;
+import io.restock.service.streams.KeyOwner;
+import io.restock.service.streams.OwnerForwarder;
+import io.restock.service.streams.OwnerUnavailableException;
+import io.restock.service.streams.StoreOwners;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,28 +54,42 @@ import java.util.function.Supplier;
  * Reads from the stores: open purchase-order lines, a SKU's backorder book with each line's
  * projected date, supplier reliability. A SKU it has never planned is a 404 problem; while the streams
  * application is not RUNNING (starting, restoring, rebalancing) every read is a 503 problem with
- * Retry-After. Single instance: every partition is local (reading a partition another instance owns is
- * not built).
+ * Retry-After.
+ *
+ * <p>Several instances: a SKU's book is read on the instance that owns the SKU's {@code sku-plans} partition,
+ * forwarded there once when that is another instance ({@link StoreOwners}, {@link OwnerForwarder}; a forwarded
+ * request that lands on a non-owner is 503, never a second hop). The listings ({@code /purchase-orders},
+ * {@code /suppliers/reliability}) gather every instance's local part: each instance with an active task of
+ * the store is asked with {@code ?scope=local}, and one that cannot answer makes the whole listing 503 rather
+ * than an incomplete 200.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class ReadController {
 
+    /** {@code ?scope=local}: only this instance's partitions (what a gathering instance asks each instance). */
+    static final String LOCAL_SCOPE = "local";
+
     private final BackorderStreams streams;
     private final BackorderSettings settings;
+    private final OwnerForwarder forwarder;
+    private final ObjectMapper json;
     private final long retryAfterSeconds;
 
     public ReadController(final BackorderStreams streams, final BackorderSettings settings,
+                          final OwnerForwarder forwarder, final ObjectMapper json,
                           @Value("${backorder-processor.http.retry-after:2s}") final Duration retryAfter) {
         this.streams = streams;
         this.settings = settings;
+        this.forwarder = forwarder;
+        this.json = json;
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
     }
 
-    /** Every open purchase-order line, by SKU. */
+    /** Every open purchase-order line, by SKU, from every instance (or this one's with {@code ?scope=local}). */
     @Get(uri = "/purchase-orders", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> openPurchaseOrders(final HttpRequest<?> request) {
-        return guarded(request, () -> {
+    public HttpResponse<?> openPurchaseOrders(@Nullable @QueryValue final String scope, final HttpRequest<?> request) {
+        return guarded(request, () -> gather(BackorderTopology.SKU_PLANS, "/purchase-orders", scope, () -> {
             final ReadOnlyKeyValueStore<String, SkuPlanState> plans = streams.store(BackorderTopology.SKU_PLANS);
             final List<Map<String, Object>> lines = new ArrayList<>();
             try (KeyValueIterator<String, SkuPlanState> all = plans.all()) {
@@ -66,14 +97,23 @@ public final class ReadController {
                         .forEach(l -> lines.add(line(kv.key, l))));
             }
             return lines;
-        });
+        }));
     }
 
-    /** A SKU's backorders in priority order with their projected dates, and its supply. */
+    /** A SKU's backorders in priority order with their projected dates, and its supply (from the SKU's owner). */
     @Get(uri = "/skus/{sku}/backorders", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> backorders(@PathVariable final String sku, final HttpRequest<?> request) {
+    public HttpResponse<?> backorders(@PathVariable final String sku,
+                                      @Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy,
+                                      final HttpRequest<?> request) {
         return guarded(request, () -> {
-            final SkuPlanState state = streams.<SkuPlanState>store(BackorderTopology.SKU_PLANS).get(sku);
+            final KeyOwner owner = streams.owners().ownerOf(BackorderTopology.SKU_PLANS, sku,
+                    Serdes.String().serializer(), forwardedBy);
+            if (owner instanceof KeyOwner.Remote remote) {
+                return forwarder.get(remote.host(), "/skus/" + encode(sku) + "/backorders",
+                        Map.of("Accept", MediaType.APPLICATION_JSON)).toResponse();
+            }
+            final int partition = ((KeyOwner.Local) owner).partition();
+            final SkuPlanState state = streams.<SkuPlanState>store(BackorderTopology.SKU_PLANS, partition).get(sku);
             if (state == null) {
                 return null;
             }
@@ -100,10 +140,10 @@ public final class ReadController {
         });
     }
 
-    /** Promised against actual arrival, per supplier. */
+    /** Promised against actual arrival, per supplier, from every instance (or this one's with {@code ?scope=local}). */
     @Get(uri = "/suppliers/reliability", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> reliability(final HttpRequest<?> request) {
-        return guarded(request, () -> {
+    public HttpResponse<?> reliability(@Nullable @QueryValue final String scope, final HttpRequest<?> request) {
+        return guarded(request, () -> gather(BackorderTopology.SUPPLIER_RELIABILITY, "/suppliers/reliability", scope, () -> {
             final ReadOnlyKeyValueStore<String, ReliabilityState> store = streams.store(BackorderTopology.SUPPLIER_RELIABILITY);
             final List<Map<String, Object>> rows = new ArrayList<>();
             try (KeyValueIterator<String, ReliabilityState> all = store.all()) {
@@ -115,7 +155,49 @@ public final class ReadController {
                 });
             }
             return rows;
-        });
+        }));
+    }
+
+    /**
+     * A whole-store listing: this instance's part alone for {@code ?scope=local}; otherwise the parts of every
+     * instance with an active task of {@code store}, each asked for its local part. Any instance that cannot
+     * answer: {@link OwnerUnavailableException} (503), never a silently incomplete list.
+     */
+    private Object gather(final String store, final String path, final String scope,
+                          final Supplier<List<Map<String, Object>>> localPart) {
+        if (LOCAL_SCOPE.equals(scope)) {
+            return localPart.get();
+        }
+        if (scope != null) {
+            return ProblemResponses.invalid(path, "Unknown scope", List.of(new Violation("scope", "unknown-scope",
+                    "leave it out for every instance's answer, or 'local' for this instance's part only")));
+        }
+        final ArrayNode all = json.createArrayNode();
+        for (final HostInfo host : streams.owners().activeHosts(store)) {
+            if (streams.owners().isSelf(host)) {
+                all.addAll(json.<ArrayNode>valueToTree(localPart.get()));
+                continue;
+            }
+            final ForwardedReply reply = forwarder.get(host, path + "?scope=" + LOCAL_SCOPE,
+                    Map.of("Accept", MediaType.APPLICATION_JSON));
+            final JsonNode part;
+            try {
+                part = reply.status() == 200 ? json.readTree(reply.body()) : null;
+            } catch (final IOException e) {
+                throw new OwnerUnavailableException("instance " + host.host() + ":" + host.port()
+                        + " answered unreadable JSON", e);
+            }
+            if (part == null || !part.isArray()) {
+                throw new OwnerUnavailableException("instance " + host.host() + ":" + host.port() + " answered "
+                        + reply.status() + " for its part of " + path);
+            }
+            all.addAll((ArrayNode) part);
+        }
+        return all;
+    }
+
+    private static String encode(final String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static Map<String, Object> line(final String sku, final PoLine l) {
@@ -136,6 +218,9 @@ public final class ReadController {
     private HttpResponse<?> guarded(final HttpRequest<?> request, final Supplier<Object> read) {
         try {
             final Object body = read.get();
+            if (body instanceof HttpResponse<?> answered) {
+                return answered;
+            }
             return body == null
                     ? ProblemResponses.of(HttpStatus.NOT_FOUND, "sku-not-found", "No such SKU",
                     "backorder-processor has no plan for this SKU: no backorder, shortfall, offer or purchase order "
@@ -144,6 +229,8 @@ public final class ReadController {
         } catch (final InvalidStateStoreException e) {
             return ProblemResponses.unavailable(request.getPath(), "the stores are not ready (" + e.getMessage()
                     + ")", retryAfterSeconds);
+        } catch (final OwnerUnavailableException e) {
+            return ProblemResponses.unavailable(request.getPath(), e.getMessage(), retryAfterSeconds);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.restock.backorder.config;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.restock.service.streams.AdvertisedServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,18 @@ class DefaultConfigurationTest {
                     .contains(System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
             assertThat(environment.getProperty("backorder-processor.kafka.schema-registry-url", String.class))
                     .contains(System.getenv().getOrDefault("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7"));
+        }
+    }
+
+    @Test
+    void withNoAdvertisedServerSetOtherInstancesReachThisOneOnLoopbackAtTheHttpPort() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
+            final Environment environment = context.getEnvironment().start();
+            final String configured = environment.getProperty("backorder-processor.streams.application-server",
+                    String.class).orElse(null);
+            final int port = environment.getProperty("micronaut.server.port", Integer.class).orElseThrow();
+            assertThat(AdvertisedServer.resolve(configured, port)).isEqualTo(
+                    System.getenv().getOrDefault("BACKORDER_PROCESSOR_ADVERTISED_SERVER", "127.0.0.1:" + port));
         }
     }
 }

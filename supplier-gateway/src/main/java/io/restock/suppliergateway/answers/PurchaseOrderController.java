@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,6 +13,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -19,6 +21,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.restock.events.SupplierEvent;
 import io.restock.service.problem.ProblemResponses;
 import io.restock.service.problem.Violation;
+import io.restock.service.streams.KeyOwner;
+import io.restock.service.streams.OwnerForwarder;
+import io.restock.service.streams.StoreOwners;
 import io.restock.suppliergateway.problem.Problems;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 import io.restock.suppliergateway.streams.GatewayStores;
@@ -26,6 +31,7 @@ import io.restock.suppliergateway.suppliers.Supplier;
 import io.restock.suppliergateway.suppliers.SupplierAuthenticationFilter;
 import io.restock.suppliergateway.suppliers.SupplierDirectory;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +41,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +54,13 @@ import java.util.concurrent.TimeoutException;
  * same as an unknown one. Answers are idempotent by the body's {@code messageId}: a replay with the same
  * body answers as the first did (202, same eventId, header {@code Idempotent-Replayed: true}); the same id
  * with another body is 422 {@code message-id-reused}. 202 once the event is on Kafka (acks=all).
+ *
+ * <p>Several instances: a purchase order, and the message ids of the answers to it, live in the partition of
+ * its id, on one instance. A request for a purchase order another instance owns is sent there once as it came
+ * (method, path, body, {@code Authorization}, {@code Content-Type}; {@link OwnerForwarder}) and the owner's
+ * answer is relayed: the owner authenticates, checks the order is the supplier's, validates, deduplicates by
+ * messageId and publishes, exactly as for a local order. A forwarded request that lands on a non-owner is 503
+ * (ownership is moving), never a second hop.
  */
 @Controller("/purchase-orders")
 @Tag(name = "Purchase orders")
@@ -57,17 +71,19 @@ public final class PurchaseOrderController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GatewayStores stores;
+    private final OwnerForwarder forwarder;
     private final MessageIds messageIds;
     private final SupplierEventPublisher publisher;
     private final Clock clock;
     private final ZoneId zone;
     private final long timeoutMillis;
 
-    PurchaseOrderController(final GatewayStores stores, final MessageIds messageIds,
+    PurchaseOrderController(final GatewayStores stores, final OwnerForwarder forwarder, final MessageIds messageIds,
                             final SupplierEventPublisher publisher,
                             @Value("${supplier-gateway.answers.time-zone:UTC}") final String zone,
                             @Value("${supplier-gateway.producer.delivery-timeout:5s}") final java.time.Duration timeout) {
         this.stores = stores;
+        this.forwarder = forwarder;
         this.messageIds = messageIds;
         this.publisher = publisher;
         this.clock = Clock.systemUTC();
@@ -80,7 +96,11 @@ public final class PurchaseOrderController {
     @Operation(summary = "Read one of your purchase orders")
     @ApiResponse(responseCode = "200", description = "the order")
     @ApiResponse(responseCode = "404", description = "no such order of yours (application/problem+json)")
-    public HttpResponse<?> read(final HttpRequest<?> request, @PathVariable final String id) {
+    public HttpResponse<?> read(final HttpRequest<?> request, @PathVariable final String id,
+                                @Parameter(hidden = true) @Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy) {
+        if (stores.ownerOfPurchaseOrder(id, forwardedBy) instanceof KeyOwner.Remote owner) {
+            return forward(owner, request, null);
+        }
         final Supplier supplier = supplier(request);
         final PurchaseOrderView view = owned(supplier, id);
         if (view == null) {
@@ -102,28 +122,34 @@ public final class PurchaseOrderController {
     @ApiResponse(responseCode = "404", description = "no such order of yours")
     @ApiResponse(responseCode = "422", description = "unknown or cancelled line, quantity above ordered, date in the past, messageId reused")
     public HttpResponse<?> acknowledge(final HttpRequest<?> request, @PathVariable final String id,
-                                       @Nullable @Body final byte[] body) {
-        return answer(request, id, body, Answers.Kind.ACKNOWLEDGEMENT);
+                                       @Nullable @Body final byte[] body,
+                                       @Parameter(hidden = true) @Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy) {
+        return answer(request, id, body, forwardedBy, Answers.Kind.ACKNOWLEDGEMENT);
     }
 
     @Post(value = "/{id}/promised-dates", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Set or change the promised date of lines")
     @ApiResponse(responseCode = "202", description = "recorded as PromisedDateChanged")
     public HttpResponse<?> promisedDates(final HttpRequest<?> request, @PathVariable final String id,
-                                         @Nullable @Body final byte[] body) {
-        return answer(request, id, body, Answers.Kind.PROMISED_DATES);
+                                         @Nullable @Body final byte[] body,
+                                         @Parameter(hidden = true) @Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy) {
+        return answer(request, id, body, forwardedBy, Answers.Kind.PROMISED_DATES);
     }
 
     @Post(value = "/{id}/shipments", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a shipment notice: lines, quantities, expected arrival, carrier, tracking number")
     @ApiResponse(responseCode = "202", description = "recorded as ShipmentDispatched")
     public HttpResponse<?> shipment(final HttpRequest<?> request, @PathVariable final String id,
-                                    @Nullable @Body final byte[] body) {
-        return answer(request, id, body, Answers.Kind.SHIPMENT);
+                                    @Nullable @Body final byte[] body,
+                                    @Parameter(hidden = true) @Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy) {
+        return answer(request, id, body, forwardedBy, Answers.Kind.SHIPMENT);
     }
 
     private HttpResponse<?> answer(final HttpRequest<?> request, final String id, final byte[] raw,
-                                   final Answers.Kind kind) {
+                                   final String forwardedBy, final Answers.Kind kind) {
+        if (stores.ownerOfPurchaseOrder(id, forwardedBy) instanceof KeyOwner.Remote owner) {
+            return forward(owner, request, raw);
+        }
         final String path = request.getPath();
         final Supplier supplier = supplier(request);
         final PurchaseOrderView view = owned(supplier, id);
@@ -210,6 +236,18 @@ public final class PurchaseOrderController {
                 "eventId", remembered.eventId(),
                 "status", "ACCEPTED"));
         return replayed ? response.header("Idempotent-Replayed", "true") : response;
+    }
+
+    /** The request, sent once to the purchase order's owner; its answer as this instance's. */
+    private HttpResponse<?> forward(final KeyOwner.Remote owner, final HttpRequest<?> request, final byte[] body) {
+        final Map<String, String> headers = new LinkedHashMap<>();
+        request.getHeaders().findFirst(HttpHeaders.AUTHORIZATION).ifPresent(v -> headers.put(HttpHeaders.AUTHORIZATION, v));
+        request.getHeaders().findFirst(HttpHeaders.CONTENT_TYPE).ifPresent(v -> headers.put(HttpHeaders.CONTENT_TYPE, v));
+        headers.put(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+        final String query = request.getUri().getRawQuery();
+        final String pathAndQuery = request.getUri().getRawPath() + (query == null ? "" : "?" + query);
+        return forwarder.send(owner.host(), request.getMethodName(), pathAndQuery, headers,
+                body).toResponse();
     }
 
     private PurchaseOrderView owned(final Supplier supplier, final String id) {

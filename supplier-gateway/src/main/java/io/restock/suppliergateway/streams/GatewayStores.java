@@ -3,7 +3,13 @@ package io.restock.suppliergateway.streams;
 import io.restock.suppliergateway.answers.RememberedMessage;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 import io.restock.suppliergateway.topology.GatewayTopology;
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.restock.service.streams.AdvertisedServer;
+import io.restock.service.streams.KeyOwner;
+import io.restock.service.streams.StoreOwners;
 import jakarta.inject.Singleton;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -17,19 +23,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads of the topology's stores from the HTTP side. The keyed stores are read across this instance's
- * tasks; supplier-gateway runs as one instance (see README: several instances would need a forwarding read
- * like inventory-stream's). Not RUNNING, or a store moving: {@link StoreUnavailableException} (503).
+ * Reads of the topology's stores from the HTTP side. Both keyed stores are partitioned by purchaseOrderId:
+ * with several instances, {@link #ownerOfPurchaseOrder} names the instance whose active task holds a purchase
+ * order (and the supplier message ids recorded for it), from this instance's {@code application.server};
+ * the controller forwards to it ({@link io.restock.service.streams.OwnerForwarder}). Not RUNNING, or a store
+ * moving: {@link StoreUnavailableException} (503); no owner known, or a forwarded request reaching a
+ * non-owner: {@link io.restock.service.streams.OwnerUnavailableException} (503).
  */
 @Singleton
 public final class GatewayStores {
 
     private final KafkaStreams streams;
+    private final StoreOwners owners;
 
-    GatewayStores(final KafkaStreams streams) {
+    GatewayStores(final KafkaStreams streams, final ConfiguredStreamBuilder builder) {
         this.streams = streams;
+        this.owners = new StoreOwners("supplier-gateway", streams, AdvertisedServer.hostInfo(
+                builder.getConfiguration().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG)));
     }
 
+    /** The instance that answers for a purchase order: this one (its partition) or another. */
+    public KeyOwner ownerOfPurchaseOrder(final String purchaseOrderId, final String forwardedBy) {
+        return owners.ownerOf(GatewayTopology.PURCHASE_ORDERS_STORE, purchaseOrderId, Serdes.String().serializer(),
+                forwardedBy);
+    }
+
+    /** This instance's {@code application.server} ({@code host:port}). */
+    public String selfName() {
+        return owners.selfName();
+    }
+
+    /** A purchase order in this instance's active partitions (see {@link #ownerOfPurchaseOrder}). */
     public Optional<PurchaseOrderView> purchaseOrder(final String purchaseOrderId) {
         return Optional.ofNullable(get(GatewayTopology.PURCHASE_ORDERS_STORE, purchaseOrderId));
     }

@@ -2,6 +2,7 @@ package io.restock.suppliergateway.config;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.restock.service.streams.AdvertisedServer;
 import io.restock.suppliergateway.topology.GatewayTopology;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,21 @@ class DefaultConfigurationTest {
             final Environment environment = context.getEnvironment().start();
             assertThat(environment.getProperty("supplier-gateway.answers.message-id-retention", Duration.class))
                     .contains(GatewayTopology.DEFAULT_MESSAGE_ID_RETENTION);
+        }
+    }
+
+    @Test
+    void withNoAdvertisedServerSetOtherInstancesReachThisOneOnLoopbackAtTheHttpPort() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
+            final Environment environment = context.getEnvironment().start();
+            final String configured = environment.getProperty("kafka.streams.default.application.server", String.class)
+                    .orElse(null);
+            final int port = environment.getProperty("micronaut.server.port", Integer.class).orElseThrow();
+            assertThat(AdvertisedServer.resolve(configured, port)).isEqualTo(
+                    System.getenv().getOrDefault("SUPPLIER_GATEWAY_ADVERTISED_SERVER", "127.0.0.1:" + port));
+            assertThat(environment.getProperty("supplier-gateway.http.forward-timeout", Duration.class))
+                    .get().matches(t -> t.compareTo(environment.getProperty("supplier-gateway.producer.delivery-timeout",
+                            Duration.class).orElseThrow()) > 0, "longer than the owner's wait for Kafka");
         }
     }
 }
