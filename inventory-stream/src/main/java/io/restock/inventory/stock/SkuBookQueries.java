@@ -1,6 +1,8 @@
 package io.restock.inventory.stock;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.context.annotation.Value;
 import io.restock.inventory.allocation.SkuBook;
 import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.internal.LineState;
@@ -9,10 +11,14 @@ import io.restock.inventory.topology.InventoryTopology;
 import io.restock.inventory.topology.SkuBookCodec;
 import io.restock.inventory.topology.StoredMovementIds;
 import io.restock.inventory.topology.StoredSkuLines;
+import io.restock.service.streams.ForwardedReply;
+import io.restock.service.streams.KeyOwner;
+import io.restock.service.streams.OwnerForwarder;
+import io.restock.service.streams.OwnerUnavailableException;
+import io.restock.service.streams.StoreOwners;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -20,18 +26,22 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.time.Clock;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Reads SKU books with interactive queries (the header from {@code sku-stock}, the lines from
  * {@code sku-lines}, remembered movement ids from {@code sku-movement-ids}), wherever the SKU lives:
- * {@link KafkaStreams#queryMetadataForKey} names the instance that owns the SKU's partition; this
- * instance reads its own store, or forwards to the owner ({@link OwnerClient}). Reads are refused
- * with {@link StoreUnavailableException} while the application is not RUNNING (starting, restoring,
+ * {@link StoreOwners} names the instance that owns the SKU's partition; this instance reads its own
+ * store, or forwards the GET once to the owner ({@link OwnerForwarder}; a forwarded request that lands
+ * on a non-owner is refused, never forwarded again). Reads are refused with
+ * {@link StoreUnavailableException} while the application is not RUNNING (starting, restoring,
  * rebalancing), when the owner is unknown, or when the owner does not answer.
  *
  * <p>Reads are of the local store, which under exactly-once may hold the current commit interval's
@@ -42,17 +52,21 @@ public final class SkuBookQueries {
 
     private final KafkaStreams streams;
     private final InventorySettings settings;
-    private final OwnerClient owners;
-    private final HostInfo self;
+    private final StoreOwners owners;
+    private final OwnerForwarder forwarder;
+    private final ObjectMapper json;
     private final Clock clock;
 
     SkuBookQueries(final KafkaStreams streams, final ConfiguredStreamBuilder builder, final InventorySettings settings,
-                   final OwnerClient owners) {
+                   final ObjectMapper json,
+                   @Value("${inventory-stream.http.forward-timeout:2s}") final Duration forwardTimeout) {
         this.streams = streams;
         this.settings = settings;
-        this.owners = owners;
+        this.json = json;
         final String server = builder.getConfiguration().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        this.self = server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server);
+        final HostInfo self = server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server);
+        this.owners = new StoreOwners("inventory-stream", streams, self);
+        this.forwarder = new OwnerForwarder(owners.selfName(), forwardTimeout);
         this.clock = Clock.systemUTC();
     }
 
@@ -75,38 +89,55 @@ public final class SkuBookQueries {
     private <T> Optional<T> read(final String sku, final String forwardedBy,
                                  final Function<SkuBook, T> view,
                                  final Function<HostInfo, String> remotePath, final Class<T> type) {
-        final KafkaStreams.State state = streams.state();
-        if (state != KafkaStreams.State.RUNNING) {
-            throw new StoreUnavailableException("inventory-stream is " + state
-                    + " (starting, restoring or rebalancing its stores); try again shortly");
-        }
+        final KeyOwner owner;
         try {
-            final KeyQueryMetadata metadata = streams.queryMetadataForKey(InventoryTopology.SKU_STOCK, sku,
-                    Serdes.String().serializer());
-            if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
-                throw new StoreUnavailableException("no instance owns the partition of " + sku + " right now");
-            }
-            final HostInfo owner = metadata.activeHost();
-            if (self != null && !self.equals(owner)) {
-                if (forwardedBy != null) {
-                    throw new StoreUnavailableException("forwarded by " + forwardedBy + " but " + sku
-                            + " is owned by " + owner.host() + ":" + owner.port() + " (ownership is moving)");
-                }
-                return owners.get(owner, remotePath.apply(owner), selfName(), type);
-            }
-            final SkuState stored = this.<SkuState>store(InventoryTopology.SKU_STOCK, metadata.partition()).get(sku);
+            owner = owners.ownerOf(InventoryTopology.SKU_STOCK, sku, Serdes.String().serializer(), forwardedBy);
+        } catch (final OwnerUnavailableException e) {
+            throw new StoreUnavailableException(e.getMessage() + "; try again shortly", e);
+        }
+        return switch (owner) {
+            case KeyOwner.Remote(final HostInfo host, final int partition) -> remote(host, remotePath.apply(host), type);
+            case KeyOwner.Local(final int partition) -> local(sku, partition, view);
+        };
+    }
+
+    private <T> Optional<T> local(final String sku, final int partition, final Function<SkuBook, T> view) {
+        try {
+            final SkuState stored = this.<SkuState>store(InventoryTopology.SKU_STOCK, partition).get(sku);
             if (stored == null) {
                 return Optional.empty();
             }
             // The three stores belong to the same task: the SKU's lines and ids live on the header's partition.
             final SkuBook book = new SkuBook(SkuBookCodec.fromState(stored),
-                    StoredSkuLines.readOnly(sku, this.<LineState>store(InventoryTopology.SKU_LINES, metadata.partition())),
-                    StoredMovementIds.readOnly(sku,
-                            this.<String>store(InventoryTopology.SKU_MOVEMENT_IDS, metadata.partition())));
+                    StoredSkuLines.readOnly(sku, this.<LineState>store(InventoryTopology.SKU_LINES, partition)),
+                    StoredMovementIds.readOnly(sku, this.<String>store(InventoryTopology.SKU_MOVEMENT_IDS, partition)));
             return Optional.of(view.apply(book));
         } catch (final InvalidStateStoreException e) {
             throw new StoreUnavailableException("the store of " + sku + " is not available: " + e.getMessage(), e);
         }
+    }
+
+    /** The owner's answer: present on 200, empty on 404; anything else is {@link StoreUnavailableException}. */
+    private <T> Optional<T> remote(final HostInfo owner, final String pathAndQuery, final Class<T> type) {
+        final ForwardedReply reply;
+        try {
+            reply = forwarder.get(owner, pathAndQuery, Map.of("Accept", "application/json"));
+        } catch (final OwnerUnavailableException e) {
+            throw new StoreUnavailableException(e.getMessage(), e);
+        }
+        return switch (reply.status()) {
+            case 200 -> {
+                try {
+                    yield Optional.of(json.readValue(reply.body(), type));
+                } catch (final IOException e) {
+                    throw new StoreUnavailableException("the owner of this SKU (" + owner.host() + ":"
+                            + owner.port() + ") answered what is not a " + type.getSimpleName() + ": " + e, e);
+                }
+            }
+            case 404 -> Optional.empty();
+            default -> throw new StoreUnavailableException("the owner of this SKU (" + owner.host() + ":"
+                    + owner.port() + ") answered " + reply.status());
+        };
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(final String name, final int partition) {
@@ -115,7 +146,7 @@ public final class SkuBookQueries {
     }
 
     private String selfName() {
-        return self == null ? "local" : self.host() + ":" + self.port();
+        return owners.selfName();
     }
 
     private static String encode(final String value) {

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.restock.inventory.problem.Problems;
+import io.restock.service.streams.StoreOwners;
 
 /**
  * Reads of a SKU's stock and backorder queue (interactive queries, forwarded to the owning instance):
@@ -30,7 +31,7 @@ final class StockController {
 
     @Get(uri = "/{sku}/stock", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> stock(@PathVariable final String sku, @Nullable @QueryValue final String movementId,
-                          @Nullable @Header(OwnerClient.FORWARDED_HEADER) final String forwardedBy,
+                          @Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy,
                           final HttpRequest<?> request) {
         return books.stock(sku, movementId, forwardedBy)
                 .<HttpResponse<?>>map(HttpResponse::ok)
@@ -39,7 +40,7 @@ final class StockController {
 
     @Get(uri = "/{sku}/backorders", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> backorders(@PathVariable final String sku,
-                               @Nullable @Header(OwnerClient.FORWARDED_HEADER) final String forwardedBy,
+                               @Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy,
                                final HttpRequest<?> request) {
         return books.backorders(sku, forwardedBy)
                 .<HttpResponse<?>>map(HttpResponse::ok)
