@@ -4,7 +4,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.restock.orderintake.idempotency.IdempotencyGuard;
 import io.restock.orderintake.submission.Submissions;
+import io.restock.orderintake.status.StatusStreams;
 import io.restock.schemas.serde.EventSerdes;
+import io.restock.service.streams.OwnerForwarder;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -35,5 +37,12 @@ final class OrderIntakeFactory {
                                       @Value("${order-intake.idempotency.pending-max-age:30s}") final Duration pending,
                                       final Clock clock) {
         return new IdempotencyGuard(1024, retention.toMillis(), maxRemembered, pending.toMillis(), clock::millis);
+    }
+
+    /** Sends a read or cancellation once to the instance that owns the order (see {@code OrdersController}). */
+    @Singleton
+    OwnerForwarder ownerForwarder(final StatusStreams streams,
+                                  @Value("${order-intake.http.forward-timeout:2s}") final Duration timeout) {
+        return new OwnerForwarder(streams.selfName(), timeout);
     }
 }

@@ -195,15 +195,25 @@ public final class OrderIntake {
             return Optional.empty();
         }
         final OrderView fromView = view.find(orderId).filter(OrderView::placed).orElse(null);
-        final OrderView order = fromView != null ? fromView : guard.recent(orderId)
+        if (fromView == null) {
+            return recentlyAccepted(shop, orderId);
+        }
+        return shop.id().equals(fromView.shopId()) ? Optional.of(new VisibleOrder(fromView, true)) : Optional.empty();
+    }
+
+    /**
+     * The order as this shop may see it from this instance's memory only (accepted moments ago, not in a view
+     * yet), whoever owns its view partition: a read forwarded to the owner may come before the owner knows it.
+     */
+    public Optional<VisibleOrder> recentlyAccepted(final Shop shop, final String orderId) {
+        return guard.recent(orderId)
                 .map(e -> {
                     final OrderPlaced placed = (OrderPlaced) e.event().getEvent();
                     return OrderView.empty(orderId).applyPlaced(placed, new Acceptance(orderId, placed.getShopId(),
                             e.eventId(), e.acceptedAtMillis(), null, null));
                 })
-                .orElse(null);
-        return order != null && shop.id().equals(order.shopId())
-                ? Optional.of(new VisibleOrder(order, fromView != null)) : Optional.empty();
+                .filter(order -> shop.id().equals(order.shopId()))
+                .map(order -> new VisibleOrder(order, false));
     }
 
     private MutableHttpResponse<?> kafkaFailed(final String path, final Throwable failure) {

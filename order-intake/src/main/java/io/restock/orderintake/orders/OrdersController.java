@@ -18,11 +18,20 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
 import io.restock.orderintake.problem.Problems;
 import io.restock.orderintake.shops.Shop;
+import io.restock.orderintake.shops.ShopAuthenticationFilter;
+import io.restock.orderintake.status.StatusStreams;
 import io.restock.orderintake.submission.OrderSubmission;
 import io.restock.orderintake.status.ViewUnavailableException;
+import io.restock.orderintake.submission.Submissions;
 import io.restock.service.problem.ProblemResponses;
+import io.restock.service.streams.ForwardedReply;
+import io.restock.service.streams.KeyOwner;
+import io.restock.service.streams.OwnerForwarder;
+import io.restock.service.streams.OwnerUnavailableException;
+import io.restock.service.streams.StoreOwners;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -31,12 +40,30 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The shops' HTTP API: create an order, cancel an order or a line, read an order's status.
  * Authenticated and rate-limited by {@code ShopAuthenticationFilter}; the work is in {@link OrderIntake}.
+ *
+ * <p>Several instances: reading and cancelling use the {@code order-views} store, partitioned by order id.
+ * When another instance owns the order's partition ({@link StatusStreams#ownerOf}), the request is sent
+ * there once as it came (method, path and query, body, the API key header, Content-Type, Idempotency-Key;
+ * {@link OwnerForwarder}, on a blocking thread) and the owner's answer is relayed: the owner authenticates,
+ * hides other shops' orders (404) and does everything else, as for a local order. A forwarded request that
+ * lands on a non-owner, an owner that does not answer, and an application that is not RUNNING answer 503
+ * with Retry-After, never a second hop. Creating an order reads no store and is never forwarded. A read that
+ * the owner answers 404 is answered from this instance's memory when it accepted the order moments ago (the
+ * owner may not have read it yet), so a shop reads its order through the instance that accepted it at once.
  */
 @Controller("/orders")
 @Tag(name = "orders", description = "Orders and cancellations from shops, and each line's status")
@@ -47,10 +74,22 @@ public final class OrdersController {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    private final OrderIntake intake;
+    private static final long RETRY_AFTER_SECONDS = 2;
+    /** Request headers a forwarded request carries (the owner authenticates with the same key). */
+    private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(HttpHeaders.AUTHORIZATION,
+            ShopAuthenticationFilter.API_KEY_HEADER, HttpHeaders.CONTENT_TYPE, "Idempotency-Key");
 
-    public OrdersController(final OrderIntake intake) {
+    private final OrderIntake intake;
+    private final StatusStreams view;
+    private final OwnerForwarder forwarder;
+    private final ExecutorService blocking;
+
+    public OrdersController(final OrderIntake intake, final StatusStreams view, final OwnerForwarder forwarder,
+                            @Named(TaskExecutors.BLOCKING) final ExecutorService blocking) {
         this.intake = intake;
+        this.view = view;
+        this.forwarder = forwarder;
+        this.blocking = blocking;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = {MediaType.APPLICATION_JSON, PROBLEM})
@@ -91,10 +130,11 @@ public final class OrdersController {
                     + "Answers 202 once the cancellation request is on Kafka. Repeating it is harmless.")
     @ApiResponse(responseCode = "202", description = "Cancellation requested")
     @ApiResponse(responseCode = "404", description = "This shop has no such order or line")
-    public CompletableFuture<MutableHttpResponse<?>> cancelOrder(final HttpRequest<?> request,
-                                                                 @PathVariable final String orderId,
-                                                                 @Body @Nullable final byte[] body) {
-        return intake.cancel(shop(request), orderId, null, body, request.getPath());
+    public CompletableFuture<MutableHttpResponse<?>> cancelOrder(
+            final HttpRequest<?> request, @PathVariable final String orderId, @Body @Nullable final byte[] body,
+            @Parameter(hidden = true) @Header(StoreOwners.FORWARDED_HEADER) @Nullable final String forwardedBy) {
+        return answerOrForward(request, orderId, forwardedBy, body,
+                () -> intake.cancel(shop(request), orderId, null, body, request.getPath()));
     }
 
     @Post(uri = "/{orderId}/lines/{lineId}/cancellation", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL},
@@ -102,11 +142,12 @@ public final class OrdersController {
     @Operation(summary = "Cancel one line", description = "Optional body: {\"reason\": \"...\"}.")
     @ApiResponse(responseCode = "202", description = "Cancellation requested")
     @ApiResponse(responseCode = "404", description = "This shop has no such order or line")
-    public CompletableFuture<MutableHttpResponse<?>> cancelLine(final HttpRequest<?> request,
-                                                                @PathVariable final String orderId,
-                                                                @PathVariable final String lineId,
-                                                                @Body @Nullable final byte[] body) {
-        return intake.cancel(shop(request), orderId, lineId, body, request.getPath());
+    public CompletableFuture<MutableHttpResponse<?>> cancelLine(
+            final HttpRequest<?> request, @PathVariable final String orderId, @PathVariable final String lineId,
+            @Body @Nullable final byte[] body,
+            @Parameter(hidden = true) @Header(StoreOwners.FORWARDED_HEADER) @Nullable final String forwardedBy) {
+        return answerOrForward(request, orderId, forwardedBy, body,
+                () -> intake.cancel(shop(request), orderId, lineId, body, request.getPath()));
     }
 
     @Get(uri = "/{orderId}", produces = {MediaType.APPLICATION_JSON, PROBLEM})
@@ -117,7 +158,18 @@ public final class OrdersController {
             content = @Content(schema = @Schema(implementation = OrderStatusResponse.class)))
     @ApiResponse(responseCode = "404", description = "This shop has no such order (or the view has not seen it yet)")
     @ApiResponse(responseCode = "503", description = "The view is starting or rebalancing; see Retry-After")
-    public MutableHttpResponse<?> read(final HttpRequest<?> request, @PathVariable final String orderId) {
+    public CompletableFuture<MutableHttpResponse<?>> read(
+            final HttpRequest<?> request, @PathVariable final String orderId,
+            @Parameter(hidden = true) @Header(StoreOwners.FORWARDED_HEADER) @Nullable final String forwardedBy) {
+        return answerOrForward(request, orderId, forwardedBy, null,
+                () -> CompletableFuture.completedFuture(readLocal(request, orderId)))
+                .thenApply(response -> response.code() == HttpStatus.NOT_FOUND.getCode()
+                        ? intake.recentlyAccepted(shop(request), orderId).<MutableHttpResponse<?>>map(
+                                OrdersController::status).orElse(response)
+                        : response);
+    }
+
+    private MutableHttpResponse<?> readLocal(final HttpRequest<?> request, final String orderId) {
         final OrderIntake.VisibleOrder order;
         try {
             order = intake.visibleOrder(shop(request), orderId).orElse(null);
@@ -127,6 +179,10 @@ public final class OrdersController {
         if (order == null) {
             return Problems.orderNotFound(request.getPath(), orderId);
         }
+        return status(order);
+    }
+
+    private static MutableHttpResponse<?> status(final OrderIntake.VisibleOrder order) {
         try {
             final OrderStatusResponse body = OrderStatusResponse.of(order.view(), order.fromView());
             return HttpResponse.<byte[]>status(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON_TYPE)
@@ -135,6 +191,65 @@ public final class OrdersController {
         } catch (final JsonProcessingException e) {
             throw new IllegalStateException("cannot write the order status", e);
         }
+    }
+
+    /**
+     * {@code local} when this instance owns the order's view partition (or the id is malformed: 404 here), else
+     * the request forwarded once to the owner and its answer relayed; 503 when the owner cannot be asked.
+     */
+    private CompletableFuture<MutableHttpResponse<?>> answerOrForward(
+            final HttpRequest<?> request, final String orderId, final String forwardedBy, final byte[] body,
+            final Supplier<CompletableFuture<MutableHttpResponse<?>>> local) {
+        if (!Submissions.isId(orderId)) {
+            return local.get();
+        }
+        final KeyOwner owner;
+        try {
+            owner = view.ownerOf(orderId, forwardedBy);
+        } catch (final OwnerUnavailableException e) {
+            return CompletableFuture.completedFuture(unavailable(request, e));
+        }
+        if (!(owner instanceof KeyOwner.Remote remote)) {
+            return local.get();
+        }
+        final Map<String, String> headers = new LinkedHashMap<>();
+        for (final String name : FORWARDED_REQUEST_HEADERS) {
+            request.getHeaders().findFirst(name).ifPresent(value -> headers.put(name, value));
+        }
+        final String query = request.getUri().getRawQuery();
+        final String pathAndQuery = request.getUri().getRawPath() + (query == null ? "" : "?" + query);
+        final String method = request.getMethodName();
+        return CompletableFuture.<MutableHttpResponse<?>>supplyAsync(() -> relay(forwarder.send(remote.host(),
+                        method, pathAndQuery, headers, body)), blocking)
+                .exceptionally(error -> {
+                    final Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    if (cause instanceof OwnerUnavailableException unavailable) {
+                        return unavailable(request, unavailable);
+                    }
+                    throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+                });
+    }
+
+    /** The owner's answer as this instance's; a read's ETag (not among the relayed headers) is its asOf.version. */
+    private static MutableHttpResponse<?> relay(final ForwardedReply reply) {
+        final MutableHttpResponse<byte[]> response = reply.toResponse();
+        if (reply.status() == HttpStatus.OK.getCode()) {
+            try {
+                final var version = JSON.readTree(reply.body()).path("asOf").path("version");
+                if (version.isIntegralNumber()) {
+                    response.header(HttpHeaders.ETAG, "\"" + version.asLong() + "\"");
+                }
+            } catch (final IOException e) {
+                // Not an order status: relayed as it is, without an ETag.
+            }
+        }
+        return response;
+    }
+
+    private static MutableHttpResponse<?> unavailable(final HttpRequest<?> request,
+                                                      final OwnerUnavailableException e) {
+        return ProblemResponses.unavailable(request.getPath(), e.getMessage(), RETRY_AFTER_SECONDS);
     }
 
     private static Shop shop(final HttpRequest<?> request) {

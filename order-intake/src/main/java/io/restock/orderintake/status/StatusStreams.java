@@ -11,9 +11,15 @@ import io.restock.orderintake.shops.ShopDirectory;
 import io.restock.orderintake.submission.Submissions;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.streams.StreamsDefaults;
+import io.restock.service.streams.AdvertisedServer;
+import io.restock.service.streams.KeyOwner;
+import io.restock.service.streams.OwnerUnavailableException;
+import io.restock.service.streams.StoreOwners;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -37,7 +43,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Runs order-intake's Kafka Streams application ({@link OrderIntakeTopology}) and reads its stores
  * with Interactive Queries. Configuration: {@code order-intake.streams.*} in application.yml.
  * Reads throw {@link ViewUnavailableException} unless the application is RUNNING and holds the
- * partition (single instance: it holds all; forwarding to the owning instance is not built yet).
+ * partition.
+ *
+ * <p>Several instances: the {@code order-views} store is partitioned by order id. Each instance advertises
+ * its HTTP server as {@code application.server} ({@code order-intake.streams.application-server}, default
+ * {@code 127.0.0.1:<HTTP port>}; {@link AdvertisedServer}), and {@link #ownerOf} names the instance whose
+ * active task holds an order's partition, for the controller to forward the request there
+ * ({@link StoreOwners}: one hop at most).
  */
 @Singleton
 public final class StatusStreams {
@@ -48,6 +60,8 @@ public final class StatusStreams {
     private final int partitions;
     private final AtomicReferenceArray<ReadOnlyKeyValueStore<String, OrderView>> viewStores;
     private final MeterRegistry meters;
+    private final StoreOwners owners;
+    private final Serializer<String> keySerializer = new StringSerializer();
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
 
     public StatusStreams(@Value("${order-intake.kafka.bootstrap-servers}") final String bootstrapServers,
@@ -58,6 +72,8 @@ public final class StatusStreams {
                          @Value("${order-intake.streams.partitions:6}") final int partitions,
                          @Value("${order-intake.streams.fetch-min-bytes:1}") final int fetchMinBytes,
                          @Value("${order-intake.streams.fetch-max-wait:500ms}") final Duration fetchMaxWait,
+                         @Value("${order-intake.streams.application-server:}") final String applicationServer,
+                         @Value("${micronaut.server.port:8080}") final int httpPort,
                          final EventSerdes serdes, final Submissions submissions, final ShopDirectory shops,
                          final IdempotencyGuard guard, final MeterRegistry meters) {
         this.partitions = partitions;
@@ -73,7 +89,10 @@ public final class StatusStreams {
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), fetchMinBytes);
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
                 (int) fetchMaxWait.toMillis());
+        final String advertised = AdvertisedServer.resolve(applicationServer, httpPort);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised);
         this.streams = new KafkaStreams(OrderIntakeTopology.build(serdes, submissions, shops::isKnown, guard), props);
+        this.owners = new StoreOwners("order-intake", streams, AdvertisedServer.hostInfo(advertised));
         // A failed stream thread (e.g. a transaction that timed out while the broker was away) is
         // replaced rather than taking the whole view down for good.
         streams.setUncaughtExceptionHandler(error -> {
@@ -102,6 +121,23 @@ public final class StatusStreams {
 
     public KafkaStreams.State state() {
         return state;
+    }
+
+    /**
+     * The instance that answers for {@code orderId}: this one ({@link KeyOwner.Local}) or the owner of its
+     * {@code order-views} partition ({@link KeyOwner.Remote}). {@code forwardedBy} is the request's
+     * {@link StoreOwners#FORWARDED_HEADER} (null when it came from a client).
+     *
+     * @throws OwnerUnavailableException while not RUNNING, when no instance owns the partition, or when a
+     *                                   forwarded request reached an instance that does not own it
+     */
+    public KeyOwner ownerOf(final String orderId, final String forwardedBy) {
+        return owners.ownerOf(OrderIntakeTopology.ORDER_VIEWS, orderId, keySerializer, forwardedBy);
+    }
+
+    /** This instance's {@code application.server} ({@code host:port}). */
+    public String selfName() {
+        return owners.selfName();
     }
 
     /** The order's view, if the view has seen it. */

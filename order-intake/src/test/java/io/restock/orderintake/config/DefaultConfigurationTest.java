@@ -2,6 +2,7 @@ package io.restock.orderintake.config;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.restock.service.streams.AdvertisedServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,19 @@ class DefaultConfigurationTest {
                     .contains(System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
             assertThat(environment.getProperty("order-intake.kafka.schema-registry-url", String.class))
                     .contains(System.getenv().getOrDefault("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7"));
+        }
+    }
+
+    @Test
+    void withNothingSetTheAdvertisedServerIsTheLoopbackAddressAndTheHttpPort() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
+            final Environment environment = context.getEnvironment().start();
+            final String configured = environment.getProperty("order-intake.streams.application-server", String.class)
+                    .orElse(null);
+            final int port = environment.getProperty("micronaut.server.port", Integer.class).orElseThrow();
+            final String expected = System.getenv().getOrDefault("ORDER_INTAKE_ADVERTISED_SERVER", "");
+            assertThat(AdvertisedServer.resolve(configured, port)).isEqualTo(expected.isBlank()
+                    ? "127.0.0.1:" + System.getenv().getOrDefault("ORDER_INTAKE_PORT", "8080") : expected.trim());
         }
     }
 }

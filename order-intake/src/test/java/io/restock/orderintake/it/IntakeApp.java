@@ -11,6 +11,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,8 +57,10 @@ final class IntakeApp implements AutoCloseable {
     static IntakeApp start(final String bootstrapServers, final String registryUrl, final Path stateDir,
                            final Map<String, Object> overrides) {
         final Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.server.port", -1);
-        props.put("endpoints.all.port", -1);
+        // A fixed port: it is also the instance's application.server (127.0.0.1:<port>).
+        final int port = freePort();
+        props.put("micronaut.server.port", port);
+        props.put("endpoints.all.port", port);
         props.put("order-intake.kafka.bootstrap-servers", bootstrapServers);
         props.put("order-intake.kafka.schema-registry-url", registryUrl);
         props.put("order-intake.streams.state-dir", stateDir.toString());
@@ -72,6 +76,14 @@ final class IntakeApp implements AutoCloseable {
         await().atMost(Duration.ofSeconds(60)).until(() -> app.streams().state() == KafkaStreams.State.RUNNING
                 && app.guard().ready());
         return app;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     StatusStreams streams() {
@@ -98,10 +110,15 @@ final class IntakeApp implements AutoCloseable {
     }
 
     HttpResponse<String> get(final String path, final String apiKey) {
+        return get(path, apiKey, Map.of());
+    }
+
+    HttpResponse<String> get(final String path, final String apiKey, final Map<String, String> headers) {
         final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
         }
+        headers.forEach(request::header);
         return send(request.build());
     }
 
