@@ -208,11 +208,17 @@ class BackorderLoopIT {
 
         private <T> T awaitRecord(final Function<ConsumerRecord<String, V>, Optional<T>> match) {
             final List<T> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(120)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                seen.stream().map(match).flatMap(Optional::stream).findFirst().ifPresent(found::add);
-                return !found.isEmpty();
-            });
+            try {
+                await().atMost(Duration.ofSeconds(120)).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                    seen.stream().map(match).flatMap(Optional::stream).findFirst().ifPresent(found::add);
+                    return !found.isEmpty();
+                });
+            } catch (final org.awaitility.core.ConditionTimeoutException e) {
+                // What the topic did carry is the first thing to know when the expected record never came.
+                throw new AssertionError("no matching record on " + consumer.subscription() + " within 120 s; seen: "
+                        + seen.stream().map(r -> r.key() + "=" + r.value()).toList(), e);
+            }
             return found.getFirst();
         }
 

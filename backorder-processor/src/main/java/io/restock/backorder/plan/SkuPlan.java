@@ -52,6 +52,7 @@ public final class SkuPlan {
     private final Map<String, Offer> offers;
     private int available;
     private boolean seenActivity;
+    private long levelAsOfMillis;
     private final Map<String, Backorder> backorders;
     private final List<PoLine> lines;
     private final List<Pending> pending;
@@ -111,6 +112,17 @@ public final class SkuPlan {
 
     public boolean seenActivity() {
         return seenActivity;
+    }
+
+    /** Record time of the stock level the available units started from; 0 if they did not start from one. */
+    public long levelAsOfMillis() {
+        return levelAsOfMillis;
+    }
+
+    /** Restores {@link #levelAsOfMillis()} (the codec). */
+    public SkuPlan withLevelAsOf(final long millis) {
+        this.levelAsOfMillis = millis;
+        return this;
     }
 
     public List<Backorder> backorders() {
@@ -214,7 +226,9 @@ public final class SkuPlan {
             return out;
         }
         seenActivity = true;
-        available -= quantity;
+        if (!inStartingLevel(ctx)) {
+            available -= quantity;
+        }
         final String key = Backorder.key(orderId, lineId);
         final Backorder b = backorders.get(key);
         if (b != null) {
@@ -260,7 +274,9 @@ public final class SkuPlan {
             return out;
         }
         seenActivity = true;
-        available += quantity;
+        if (!inStartingLevel(ctx)) {
+            available += quantity;
+        }
         Reason reason = Reason.STOCK_RECEIVED;
         if (purchaseOrderId != null) {
             requirement -= Math.min(quantity, requirement);
@@ -295,10 +311,21 @@ public final class SkuPlan {
         final List<Decision> out = new ArrayList<>();
         if (!seenActivity) {
             available = availableNow;
+            levelAsOfMillis = ctx.now().toEpochMilli();
             seenActivity = true;
             reproject(Reason.REPLANNED, ctx, out);
         }
         return out;
+    }
+
+    /**
+     * Whether a stock event is already counted in the level the available units started from: its
+     * record time is not after the level's. inventory-stream stamps a level with the record time of the
+     * event that caused it, and the level and the event reach this plan on different topics, in either
+     * order; without this, a receipt read after the level it caused would be counted twice.
+     */
+    private boolean inStartingLevel(final PlanContext ctx) {
+        return levelAsOfMillis > 0 && ctx.now().toEpochMilli() <= levelAsOfMillis;
     }
 
     private List<Decision> stockChange(final String id, final int delta, final Reason reason, final PlanContext ctx) {
@@ -307,7 +334,9 @@ public final class SkuPlan {
             return out;
         }
         seenActivity = true;
-        available += delta;
+        if (!inStartingLevel(ctx)) {
+            available += delta;
+        }
         reproject(reason, ctx, out);
         return out;
     }

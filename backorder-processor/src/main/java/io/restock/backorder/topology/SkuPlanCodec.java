@@ -40,6 +40,7 @@ public final class SkuPlanCodec {
                         .map(o -> new OfferState(o.supplierId(), offerTerms(o))).toList())
                 .setAvailable(plan.available())
                 .setSeenActivity(plan.seenActivity())
+                .setLevelAsOfMillis(plan.levelAsOfMillis())
                 .setBackorders(plan.backorders().stream().map(b -> new BackorderState(b.orderId(), b.lineId(),
                         b.placedAt().toEpochMilli(), b.tierRank(), b.lineValue().toPlainString(), b.waiting(),
                         day(b.date()))).toList())
@@ -79,7 +80,8 @@ public final class SkuPlanCodec {
                 s.getPending().stream().map(p -> new Pending(p.getSeq(), p.getSupplierId(), p.getQuantity(),
                         LocalDate.ofEpochDay(p.getExpectedEpochDay()))).toList(),
                 s.getNextSeq(), s.getRequirement(), new TreeSet<>(s.getExcluded()), s.getRecentIds(),
-                date(s.getPromisedEpochDay()), s.getPromisedSupplier(), s.getPromisedNewOrder());
+                date(s.getPromisedEpochDay()), s.getPromisedSupplier(), s.getPromisedNewOrder())
+                .withLevelAsOf(s.getLevelAsOfMillis());
     }
 
     public static OfferTerms offerTerms(final Offer o) {

@@ -27,6 +27,31 @@ class SkuPlanTest {
     }
 
     @Test
+    void aReceiptReadAfterTheStockLevelItCausedIsNotCountedTwice() {
+        final SkuPlan plan = planWithOffer(0);
+        // inventory-stream's level after the receipt (stamped with the receipt's record time) is read first.
+        plan.level(10, ctx);
+        plan.received("m1", 10, null, null, ctx);
+        assertThat(plan.available()).isEqualTo(10);
+
+        // A later receipt is not in that level: it counts.
+        final PlanContext later = new PlanContext(PriorityRule.FIFO, T0.plusSeconds(1), ZoneOffset.UTC, true, false, 100);
+        plan.received("m2", 5, null, null, later);
+        plan.allocatedAtOrder("a1", 3, later);
+        assertThat(plan.available()).isEqualTo(12);
+    }
+
+    @Test
+    void theStartingLevelSurvivesTheStore() {
+        final SkuPlan plan = planWithOffer(0);
+        plan.level(10, ctx);
+        final SkuPlan restored = io.restock.backorder.topology.SkuPlanCodec.fromState(
+                io.restock.backorder.topology.SkuPlanCodec.toState(plan));
+        restored.received("m1", 10, null, null, ctx);
+        assertThat(restored.available()).isEqualTo(10);
+    }
+
+    @Test
     void onlyTheUncoveredPartOfAShortfallIsRequested() {
         final SkuPlan plan = planWithOffer(0);
         assertThat(requests(plan.shortfall("a", 5, null, ctx))).containsExactly(5);
