@@ -27,7 +27,6 @@ import io.restock.orderintake.submission.OrderSubmission;
 import io.restock.orderintake.status.ViewUnavailableException;
 import io.restock.orderintake.submission.Submissions;
 import io.restock.service.problem.ProblemResponses;
-import io.restock.service.streams.ForwardedReply;
 import io.restock.service.streams.KeyOwner;
 import io.restock.service.streams.OwnerForwarder;
 import io.restock.service.streams.OwnerUnavailableException;
@@ -42,7 +41,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,8 +217,8 @@ public final class OrdersController {
         final String query = request.getUri().getRawQuery();
         final String pathAndQuery = request.getUri().getRawPath() + (query == null ? "" : "?" + query);
         final String method = request.getMethodName();
-        return CompletableFuture.<MutableHttpResponse<?>>supplyAsync(() -> relay(forwarder.send(remote.host(),
-                        method, pathAndQuery, headers, body)), blocking)
+        return CompletableFuture.<MutableHttpResponse<?>>supplyAsync(() -> forwarder.send(remote.host(),
+                        method, pathAndQuery, headers, body).toResponse(), blocking)
                 .exceptionally(error -> {
                     final Throwable cause = error instanceof CompletionException && error.getCause() != null
                             ? error.getCause() : error;
@@ -229,22 +227,6 @@ public final class OrdersController {
                     }
                     throw error instanceof CompletionException completion ? completion : new CompletionException(error);
                 });
-    }
-
-    /** The owner's answer as this instance's; a read's ETag (not among the relayed headers) is its asOf.version. */
-    private static MutableHttpResponse<?> relay(final ForwardedReply reply) {
-        final MutableHttpResponse<byte[]> response = reply.toResponse();
-        if (reply.status() == HttpStatus.OK.getCode()) {
-            try {
-                final var version = JSON.readTree(reply.body()).path("asOf").path("version");
-                if (version.isIntegralNumber()) {
-                    response.header(HttpHeaders.ETAG, "\"" + version.asLong() + "\"");
-                }
-            } catch (final IOException e) {
-                // Not an order status: relayed as it is, without an ETag.
-            }
-        }
-        return response;
     }
 
     private static MutableHttpResponse<?> unavailable(final HttpRequest<?> request,

@@ -23,7 +23,7 @@ import java.util.Objects;
 public final class OwnerForwarder {
 
     /** Answer headers relayed to the client (lower case). */
-    public static final List<String> RELAYED_HEADERS = List.of("content-type", "retry-after", "idempotent-replayed",
+    public static final List<String> RELAYED_HEADERS = List.of("content-type", "etag", "retry-after", "idempotent-replayed",
             "www-authenticate");
 
     private final String selfName;
