@@ -6,6 +6,7 @@ import io.restock.suppliergateway.topology.GatewayTopology;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.restock.service.streams.AdvertisedServer;
 import io.restock.service.streams.KeyOwner;
+import io.restock.service.streams.OwnerUnavailableException;
 import io.restock.service.streams.StoreOwners;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,8 +28,7 @@ import java.util.Optional;
  * with several instances, {@link #ownerOfPurchaseOrder} names the instance whose active task holds a purchase
  * order (and the supplier message ids recorded for it), from this instance's {@code application.server};
  * the controller forwards to it ({@link io.restock.service.streams.OwnerForwarder}). Not RUNNING, or a store
- * moving: {@link StoreUnavailableException} (503); no owner known, or a forwarded request reaching a
- * non-owner: {@link io.restock.service.streams.OwnerUnavailableException} (503).
+ * moving, no owner known, or a forwarded request reaching a non-owner: {@link OwnerUnavailableException} (503).
  */
 @Singleton
 public final class GatewayStores {
@@ -66,7 +66,7 @@ public final class GatewayStores {
         try {
             return this.<V>store(storeName).get(key);
         } catch (final InvalidStateStoreException e) {
-            throw new StoreUnavailableException("store " + storeName + " is restoring or moving", e);
+            throw new OwnerUnavailableException("store " + storeName + " is restoring or moving", e);
         }
     }
 
@@ -79,7 +79,7 @@ public final class GatewayStores {
                 all.put(kv.key, kv.value);
             }
         } catch (final InvalidStateStoreException e) {
-            throw new StoreUnavailableException("the supplier registry is loading", e);
+            throw new OwnerUnavailableException("the supplier registry is loading", e);
         }
         return all;
     }
@@ -90,12 +90,12 @@ public final class GatewayStores {
 
     private <V> ReadOnlyKeyValueStore<String, V> store(final String name) {
         if (!running()) {
-            throw new StoreUnavailableException("supplier-gateway is " + streams.state() + ", not yet RUNNING", null);
+            throw new OwnerUnavailableException("supplier-gateway is " + streams.state() + ", not yet RUNNING");
         }
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (final InvalidStateStoreException e) {
-            throw new StoreUnavailableException("store " + name + " is restoring or moving", e);
+            throw new OwnerUnavailableException("store " + name + " is restoring or moving", e);
         }
     }
 }

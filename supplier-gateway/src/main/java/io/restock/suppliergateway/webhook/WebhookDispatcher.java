@@ -10,10 +10,10 @@ import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.serde.EventDecodingException;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
+import io.restock.service.streams.OwnerUnavailableException;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
 import io.restock.suppliergateway.kafka.ClientSecurity;
 import io.restock.suppliergateway.streams.GatewayStores;
-import io.restock.suppliergateway.streams.StoreUnavailableException;
 import io.restock.suppliergateway.suppliers.Channel;
 import io.restock.suppliergateway.suppliers.Supplier;
 import io.restock.suppliergateway.suppliers.SupplierDirectory;
@@ -165,7 +165,7 @@ public final class WebhookDispatcher {
                     }
                     try {
                         dispatch(record);
-                    } catch (final StoreUnavailableException notReady) {
+                    } catch (final OwnerUnavailableException notReady) {
                         // The registry is not readable yet (starting or rebalancing): read this record again later.
                         LOG.info("supplier registry not readable ({}); {} resumes at offset {}", notReady.getMessage(),
                                 partition, record.offset());
@@ -193,7 +193,7 @@ public final class WebhookDispatcher {
     }
 
     /**
-     * Starts the delivery of one record. Throws {@link StoreUnavailableException}, having tracked
+     * Starts the delivery of one record. Throws {@link OwnerUnavailableException}, having tracked
      * nothing, when the supplier registry cannot be read yet; the caller reads the record again.
      */
     private void dispatch(final ConsumerRecord<String, byte[]> record) {
