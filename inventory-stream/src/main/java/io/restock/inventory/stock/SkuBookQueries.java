@@ -41,7 +41,7 @@ import java.util.function.Function;
  * {@link StoreOwners} names the instance that owns the SKU's partition; this instance reads its own
  * store, or forwards the GET once to the owner ({@link OwnerForwarder}; a forwarded request that lands
  * on a non-owner is refused, never forwarded again). Reads are refused with
- * {@link StoreUnavailableException} while the application is not RUNNING (starting, restoring,
+ * {@link OwnerUnavailableException} while the application is not RUNNING (starting, restoring,
  * rebalancing), when the owner is unknown, or when the owner does not answer.
  *
  * <p>Reads are of the local store, which under exactly-once may hold the current commit interval's
@@ -89,12 +89,8 @@ public final class SkuBookQueries {
     private <T> Optional<T> read(final String sku, final String forwardedBy,
                                  final Function<SkuBook, T> view,
                                  final Function<HostInfo, String> remotePath, final Class<T> type) {
-        final KeyOwner owner;
-        try {
-            owner = owners.ownerOf(InventoryTopology.SKU_STOCK, sku, Serdes.String().serializer(), forwardedBy);
-        } catch (final OwnerUnavailableException e) {
-            throw new StoreUnavailableException(e.getMessage() + "; try again shortly", e);
-        }
+        final KeyOwner owner = owners.ownerOf(InventoryTopology.SKU_STOCK, sku, Serdes.String().serializer(),
+                forwardedBy);
         return switch (owner) {
             case KeyOwner.Remote(final HostInfo host, final int partition) -> remote(host, remotePath.apply(host), type);
             case KeyOwner.Local(final int partition) -> local(sku, partition, view);
@@ -113,29 +109,24 @@ public final class SkuBookQueries {
                     StoredMovementIds.readOnly(sku, this.<String>store(InventoryTopology.SKU_MOVEMENT_IDS, partition)));
             return Optional.of(view.apply(book));
         } catch (final InvalidStateStoreException e) {
-            throw new StoreUnavailableException("the store of " + sku + " is not available: " + e.getMessage(), e);
+            throw new OwnerUnavailableException("the store of " + sku + " is not available: " + e.getMessage(), e);
         }
     }
 
-    /** The owner's answer: present on 200, empty on 404; anything else is {@link StoreUnavailableException}. */
+    /** The owner's answer: present on 200, empty on 404; anything else is {@link OwnerUnavailableException}. */
     private <T> Optional<T> remote(final HostInfo owner, final String pathAndQuery, final Class<T> type) {
-        final ForwardedReply reply;
-        try {
-            reply = forwarder.get(owner, pathAndQuery, Map.of("Accept", "application/json"));
-        } catch (final OwnerUnavailableException e) {
-            throw new StoreUnavailableException(e.getMessage(), e);
-        }
+        final ForwardedReply reply = forwarder.get(owner, pathAndQuery, Map.of("Accept", "application/json"));
         return switch (reply.status()) {
             case 200 -> {
                 try {
                     yield Optional.of(json.readValue(reply.body(), type));
                 } catch (final IOException e) {
-                    throw new StoreUnavailableException("the owner of this SKU (" + owner.host() + ":"
+                    throw new OwnerUnavailableException("the owner of this SKU (" + owner.host() + ":"
                             + owner.port() + ") answered what is not a " + type.getSimpleName() + ": " + e, e);
                 }
             }
             case 404 -> Optional.empty();
-            default -> throw new StoreUnavailableException("the owner of this SKU (" + owner.host() + ":"
+            default -> throw new OwnerUnavailableException("the owner of this SKU (" + owner.host() + ":"
                     + owner.port() + ") answered " + reply.status());
         };
     }

@@ -5,13 +5,14 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.restock.service.problem.ProblemResponses;
+import io.restock.service.streams.OwnerUnavailableException;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 
-/** {@link StoreUnavailableException} anywhere (reads, warehouse validation) answers 503 with Retry-After. */
+/** {@link OwnerUnavailableException} anywhere (reads, warehouse validation) answers 503 with Retry-After. */
 @Singleton
-final class StoreUnavailableHandler implements ExceptionHandler<StoreUnavailableException, HttpResponse<?>> {
+final class StoreUnavailableHandler implements ExceptionHandler<OwnerUnavailableException, HttpResponse<?>> {
 
     private final long retryAfterSeconds;
 
@@ -20,7 +21,7 @@ final class StoreUnavailableHandler implements ExceptionHandler<StoreUnavailable
     }
 
     @Override
-    public HttpResponse<?> handle(final HttpRequest request, final StoreUnavailableException exception) {
+    public HttpResponse<?> handle(final HttpRequest request, final OwnerUnavailableException exception) {
         return ProblemResponses.unavailable(request.getPath(), exception.getMessage(), retryAfterSeconds);
     }
 }
