@@ -21,11 +21,17 @@ public final class InventoryStreamsConfig {
 
     /**
      * The shared {@link StreamsDefaults} (exactly_once_v2, dead-letter handlers, 100 ms commits,
-     * earliest offsets, no default serdes) plus bounded RocksDB memory for the allocation stores.
+     * earliest offsets, no default serdes) plus bounded RocksDB memory for the allocation stores, and
+     * no waiting for empty input partitions ({@code max.task.idle.ms=-1}): the SKU writer's inputs
+     * (commands, movements, policies, promises, offers) are independent facts whose relative order
+     * across topics carries no meaning, and the order step's line events always follow the order they
+     * come from. Waiting bought nothing and its per-record lag check (with a formatted log string)
+     * was ~6% of the stream thread in a profile.
      */
     public static Properties properties(final String bootstrapServers, final String stateDir) {
         final Properties props = StreamsDefaults.properties(APPLICATION_ID, bootstrapServers, stateDir);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         return props;
     }
 }

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -30,7 +31,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
-import java.util.List;
+import java.util.Map;
 
 /**
  * inventory-stream's topology, as a pure function of its inputs (no I/O, no injection): the
@@ -110,9 +111,15 @@ public final class InventoryTopology {
                 .stream(Topics.ORDER_EVENTS.name(), Topics.ORDER_EVENTS.consumed(serdes).withName("read-order-events"))
                 .process(() -> new OrderCommandProcessor(ORDER_BOOK, settings.rememberedOrderEvents()),
                         Named.as("split-orders-into-line-commands"), ORDER_BOOK);
-        only(fromOrders, LineEvent.class, "select-order-rejections")
+        final Map<String, KStream<String, SpecificRecord>> fromOrdersByType = fromOrders
+                .split(Named.as("route-order-step-"))
+                .branch((key, value) -> value instanceof LineCommand, Branched.as("line-commands"))
+                .branch((key, value) -> value instanceof LineEvent, Branched.as("rejections"))
+                .noDefaultBranch();
+        InventoryTopology.<LineEvent>typed(fromOrdersByType.get("route-order-step-rejections"))
                 .to(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.produced(serdes).withName("write-order-rejections"));
-        final KStream<String, LineCommand> commands = only(fromOrders, LineCommand.class, "select-line-commands")
+        final KStream<String, LineCommand> commands = InventoryTopology.<LineCommand>typed(
+                        fromOrdersByType.get("route-order-step-line-commands"))
                 .repartition(Repartitioned.<String, LineCommand>as(LINE_COMMANDS_BY_SKU)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(new PlainAvroSerde<>(LineCommand.class)));
@@ -143,11 +150,17 @@ public final class InventoryTopology {
                 .merge(offers, Named.as("merge-offers"))
                 .process(() -> new AllocationProcessor(settings), Named.as("allocate-per-sku"), SKU_STOCK, SKU_LINES,
                         SKU_MOVEMENT_IDS);
-        final KStream<String, LineEvent> lineEvents = only(decided, LineEvent.class, "select-line-events");
+        final Map<String, KStream<String, SpecificRecord>> decidedByType = decided
+                .split(Named.as("route-decisions-"))
+                .branch((key, value) -> value instanceof LineEvent, Branched.as("line-events"))
+                .branch((key, value) -> value instanceof StockLevel, Branched.as("stock-levels"))
+                .branch((key, value) -> value instanceof StockShortfall, Branched.as("shortfalls"))
+                .noDefaultBranch();
+        final KStream<String, LineEvent> lineEvents = typed(decidedByType.get("route-decisions-line-events"));
         lineEvents.to(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.produced(serdes).withName("write-line-events"));
-        only(decided, StockShortfall.class, "select-shortfalls")
+        InventoryTopology.<StockShortfall>typed(decidedByType.get("route-decisions-shortfalls"))
                 .to(Topics.STOCK_SHORTFALLS.name(), Topics.STOCK_SHORTFALLS.produced(serdes).withName("write-shortfalls"));
-        only(decided, StockLevel.class, "select-stock-levels")
+        InventoryTopology.<StockLevel>typed(decidedByType.get("route-decisions-stock-levels"))
                 .to(Topics.STOCK_LEVELS.name(), Topics.STOCK_LEVELS.produced(serdes).withName("write-stock-levels"));
 
         // 3. Order shipments: line events, per order, become shipment requests.
@@ -170,8 +183,13 @@ public final class InventoryTopology {
         return KeyValue.pair(sku, new OfferChange(supplierId, sku, leadTime));
     }
 
-    /** The records of one type, as that type: one named node. */
-    private static <T> KStream<String, T> only(final KStream<String, ?> stream, final Class<T> type, final String name) {
-        return stream.flatMapValues(v -> type.isInstance(v) ? List.of(type.cast(v)) : List.<T>of(), Named.as(name));
+    /**
+     * A branch of a {@code split} whose predicate admitted only {@code T}s, as a stream of {@code T}.
+     * (One branch node testing the types in turn replaced a filtering node per type, each of which saw
+     * every record and allocated a list for it: ~12% of the stream thread in a profile.)
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> KStream<String, T> typed(final KStream<String, ? extends SpecificRecord> branch) {
+        return (KStream<String, T>) branch;
     }
 }
