@@ -77,12 +77,8 @@ public final class OrderCommandProcessor implements Processor<String, OrderEvent
             LOG.info("dropping duplicate order event {} of {}", placed.getEventId(), placed.getOrderId());
             return;
         }
-        final OrderState state = existing != null ? existing : OrderState.newBuilder()
-                .setOrderId(placed.getOrderId())
-                .setShippingPolicy(placed.getShippingPolicy().name())
-                .setLines(new ArrayList<>())
-                .setRecentEventIds(new ArrayList<>())
-                .build();
+        final OrderState state = existing != null ? existing : new OrderState(placed.getOrderId(),
+                placed.getShippingPolicy().name(), false, new ArrayList<>(), new ArrayList<>());
         final Set<String> known = new HashSet<>(state.getLines().stream().map(OrderLineState::getLineId).toList());
         final Instant at = Instant.ofEpochMilli(record.timestamp());
         final List<Record<String, SpecificRecord>> out = new ArrayList<>();
@@ -95,8 +91,8 @@ public final class OrderCommandProcessor implements Processor<String, OrderEvent
                 out.add(record.withKey(placed.getOrderId()).withValue(rejection(commandId, at, placed, line,
                         RejectionReason.INVALID_QUANTITY, "quantity must be positive, was " + line.getQuantity())));
             } else {
-                state.getLines().add(OrderLineState.newBuilder().setLineId(line.getLineId()).setSku(line.getSku())
-                        .setOrdered(line.getQuantity()).build());
+                // The constructor, not the builder: the builder looks up and copies each default per record.
+                state.getLines().add(new OrderLineState(line.getLineId(), line.getSku(), line.getQuantity(), 0, 0, 0, 0));
                 out.add(record.withKey(line.getSku()).withValue(LineCommand.newBuilder()
                         .setCommandId(commandId)
                         .setOccurredAt(at)
