@@ -27,6 +27,7 @@ import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -195,7 +196,11 @@ public final class InventoryBenchmark {
                     passThroughTopology(), PASS_THROUGH_TOPIC, this::passThroughDecisions, load, paced,
                     "T" + run + "-", "P" + run + "-",
                     options.latencyOrders() > 0 ? List.of("L" + run + "-") : List.of(), -1);
-            print(allocation, passThrough);
+            final Result shape = measure("issue's shape", "inventory-benchmark-shape-" + run,
+                    ShapeTopology.build(serdes), ShapeTopology.OUTPUT_TOPIC, this::lineEventDecisions, load, paced,
+                    "T" + run + "-", "S" + run + "-",
+                    options.latencyOrders() > 0 ? List.of("L" + run + "-", "P" + run + "-") : List.of(), -1);
+            print(allocation, passThrough, shape);
         } finally {
             if (broker != null) {
                 broker.close();
@@ -211,7 +216,8 @@ public final class InventoryBenchmark {
         try (Admin admin = Admin.create(TopicProvisioner.adminProperties(bootstrap, timeout))) {
             new TopicProvisioner(admin, registry, timeout, bootstrap).provision(TOPICS);
             try {
-                admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, 6, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, 6, (short) 1),
+                        new NewTopic(ShapeTopology.OUTPUT_TOPIC, 6, (short) 1))).all().get();
             } catch (final ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
@@ -230,6 +236,7 @@ public final class InventoryBenchmark {
             }
         }
         registry.register(PASS_THROUGH_TOPIC + "-value", OrderEvent.getClassSchema());
+        registry.register(ShapeTopology.OUTPUT_TOPIC + "-value", LineEvent.getClassSchema());
     }
 
     private KafkaProducer<String, byte[]> producer() {
@@ -389,6 +396,44 @@ public final class InventoryBenchmark {
         return props;
     }
 
+    // ---- records written
+
+    /** The sum of the end offsets of every topic's partitions, internal topics included, by topic. */
+    private Map<String, Long> endOffsets() throws Exception {
+        final Duration timeout = Duration.ofSeconds(60);
+        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(bootstrap, timeout))) {
+            final Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+            final Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            admin.describeTopics(names).allTopicNames().get().forEach((topic, description) ->
+                    description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+                            OffsetSpec.latest())));
+            final Map<String, Long> byTopic = new java.util.TreeMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) ->
+                    byTopic.merge(partition.topic(), info.offset(), Long::sum));
+            return byTopic;
+        }
+    }
+
+    /**
+     * Prints the records (and, under exactly-once, transaction markers: one per partition per commit)
+     * written per line during the throughput pass, per topic, so the cost of a topology's shape is visible.
+     */
+    private static void printRecordsWritten(final String name, final Map<String, Long> before,
+                                            final Map<String, Long> after, final int lines) {
+        final Map<String, Double> perLine = new java.util.TreeMap<>();
+        after.forEach((topic, end) -> {
+            final long written = end - before.getOrDefault(topic, 0L);
+            if (written > 0 && !topic.equals(Topics.ORDER_EVENTS.name())) {
+                perLine.put(topic, (double) written / lines);
+            }
+        });
+        final StringBuilder detail = new StringBuilder();
+        perLine.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> detail.append(String.format(Locale.ROOT, "%n    %-72s %6.2f", e.getKey(), e.getValue())));
+        System.out.printf(Locale.ROOT, "%s: records and transaction markers written per line (orders excluded): "
+                + "%.2f%s%n", name, perLine.values().stream().mapToDouble(Double::doubleValue).sum(), detail);
+    }
+
     // ---- what counts as a decided line
 
     private void lineEventDecisions(final ConsumerRecord<String, byte[]> record, final long seenAt,
@@ -461,10 +506,12 @@ public final class InventoryBenchmark {
             final long startAt;
             long streamCpuAtStart = applicationCpuNanos(applicationId);
             long processCpuAtStart = processCpuNanos();
+            Map<String, Long> offsetsAtStart = endOffsets();
             if (catalogueReceipts >= 0) {
                 // The allocation run: the catalogue first, then the orders are written while it runs (the
                 // producer is faster than the topology); the clock starts at the first order written.
                 awaitCatalogue(catalogueReceipts);
+                offsetsAtStart = endOffsets();
                 streamCpuAtStart = applicationCpuNanos(applicationId);
                 processCpuAtStart = processCpuNanos();
                 startAt = System.currentTimeMillis();
@@ -483,6 +530,7 @@ public final class InventoryBenchmark {
             }
             final long streamCpu = applicationCpuNanos(applicationId) - streamCpuAtStart;
             final long processCpu = processCpuNanos() - processCpuAtStart;
+            final Map<String, Long> offsetsAtEnd = endOffsets();
             final long last = Stream.concat(Stream.of(throughput), earlier.stream())
                     .mapToLong(LineWatcher.Batch::lastAt).max().orElseThrow();
             final int lines = throughput.total + earlier.stream().mapToInt(b -> b.total).sum();
@@ -490,6 +538,7 @@ public final class InventoryBenchmark {
             final double seconds = (last - (startAt >= 0 ? startAt : runningAt.get())) / 1000.0;
             System.out.printf(Locale.ROOT, "%s: %,d lines in %.1f s = %,.0f lines/s; now %,d orders at %,d/s for latency%n",
                     name, lines, seconds, lines / seconds, paced.orders, options.latencyRate());
+            printRecordsWritten(name, offsetsAtStart, offsetsAtEnd, lines);
             if (options.latencyOrders() > 0) {
                 produceOrdersPaced(paced, pacedPrefix);
                 if (!latency.awaitAll(PHASE_TIMEOUT)) {
@@ -502,33 +551,41 @@ public final class InventoryBenchmark {
         }
     }
 
-    private void print(final Result allocation, final Result passThrough) {
+    private void print(final Result allocation, final Result passThrough, final Result shape) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-34s %18s %18s %8s%n", "", "allocation", "pass-through", "ratio");
-        System.out.printf(Locale.ROOT, "%-34s %18s %18s %8.2f%n", "throughput, lines/s",
+        System.out.printf(Locale.ROOT, "%-34s %18s %18s %8s %18s %8s%n", "", "allocation", "pass-through", "ratio",
+                "issue's shape", "ratio");
+        System.out.printf(Locale.ROOT, "%-34s %18s %18s %8.2f %18s %8.2f%n", "throughput, lines/s",
                 String.format(Locale.ROOT, "%,.0f", allocation.linesPerSecond()),
                 String.format(Locale.ROOT, "%,.0f", passThrough.linesPerSecond()),
-                allocation.linesPerSecond() / passThrough.linesPerSecond());
-        System.out.printf(Locale.ROOT, "%-34s %18s %18s%n", "  (lines, seconds)",
+                allocation.linesPerSecond() / passThrough.linesPerSecond(),
+                String.format(Locale.ROOT, "%,.0f", shape.linesPerSecond()),
+                shape.linesPerSecond() / passThrough.linesPerSecond());
+        System.out.printf(Locale.ROOT, "%-34s %18s %18s %8s %18s%n", "  (lines, seconds)",
                 String.format(Locale.ROOT, "%,d / %.1f s", allocation.lines(), allocation.seconds()),
-                String.format(Locale.ROOT, "%,d / %.1f s", passThrough.lines(), passThrough.seconds()));
+                String.format(Locale.ROOT, "%,d / %.1f s", passThrough.lines(), passThrough.seconds()), "",
+                String.format(Locale.ROOT, "%,d / %.1f s", shape.lines(), shape.seconds()));
         for (final double p : new double[] {50, 99, 99.9}) {
-            System.out.printf(Locale.ROOT, "%-34s %18d %18d%n",
+            System.out.printf(Locale.ROOT, "%-34s %18d %18d %8s %18d%n",
                     "decision latency p" + (p == 99.9 ? "99.9" : String.valueOf((int) p)) + ", ms",
-                    allocation.latency().at(p), passThrough.latency().at(p));
+                    allocation.latency().at(p), passThrough.latency().at(p), "", shape.latency().at(p));
         }
-        System.out.printf(Locale.ROOT, "%-34s %18d %18d%n", "  (lines measured at " + options.latencyRate() + " orders/s)",
-                allocation.latency().count(), passThrough.latency().count());
-        System.out.printf(Locale.ROOT, "%-34s %18.1f %18.1f %8.2f%n", "CPU of the app's threads, us/line",
+        System.out.printf(Locale.ROOT, "%-34s %18d %18d %8s %18d%n", "  (lines measured at " + options.latencyRate() + " orders/s)",
+                allocation.latency().count(), passThrough.latency().count(), "", shape.latency().count());
+        System.out.printf(Locale.ROOT, "%-34s %18.1f %18.1f %8.2f %18.1f %8.2f%n", "CPU of the app's threads, us/line",
                 allocation.streamCpuMicrosPerLine(), passThrough.streamCpuMicrosPerLine(),
-                allocation.streamCpuMicrosPerLine() / passThrough.streamCpuMicrosPerLine());
-        System.out.printf(Locale.ROOT, "%-34s %18.1f %18.1f %8.2f%n", "CPU of the whole JVM, us/line",
+                allocation.streamCpuMicrosPerLine() / passThrough.streamCpuMicrosPerLine(),
+                shape.streamCpuMicrosPerLine(), shape.streamCpuMicrosPerLine() / passThrough.streamCpuMicrosPerLine());
+        System.out.printf(Locale.ROOT, "%-34s %18.1f %18.1f %8.2f %18.1f %8.2f%n", "CPU of the whole JVM, us/line",
                 allocation.processCpuMicrosPerLine(), passThrough.processCpuMicrosPerLine(),
-                allocation.processCpuMicrosPerLine() / passThrough.processCpuMicrosPerLine());
-        System.out.printf(Locale.ROOT, "%-34s %18d %18d%n", "JVM heap used at the end, MB",
-                allocation.heapBytes() >> 20, passThrough.heapBytes() >> 20);
+                allocation.processCpuMicrosPerLine() / passThrough.processCpuMicrosPerLine(),
+                shape.processCpuMicrosPerLine(), shape.processCpuMicrosPerLine() / passThrough.processCpuMicrosPerLine());
+        System.out.printf(Locale.ROOT, "%-34s %18d %18d %8s %18d%n", "JVM heap used at the end, MB",
+                allocation.heapBytes() >> 20, passThrough.heapBytes() >> 20, "", shape.heapBytes() >> 20);
         final double ratio = allocation.linesPerSecond() / passThrough.linesPerSecond();
         System.out.printf(Locale.ROOT, "goal (allocation >= 0.5 x pass-through): %s%n", ratio >= 0.5 ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "issue's shape without allocation logic (a ceiling for this design): %.2f x pass-through%n",
+                shape.linesPerSecond() / passThrough.linesPerSecond());
     }
 
     private static void deleteQuietly(final Path root) {
