@@ -82,8 +82,30 @@ public final class OrderIntake {
         Gauge.builder("order_intake_idempotency_remembered", guard, IdempotencyGuard::size).register(meters);
     }
 
+    /**
+     * Where a valid create is decided: {@code Optional.empty()} here, else the answer of the instance that
+     * decides it (see {@code OrdersController}: the owner of the order's view partition).
+     */
+    @FunctionalInterface
+    public interface Router {
+        Optional<CompletableFuture<MutableHttpResponse<?>>> elsewhere(String orderId);
+
+        /** Every create is decided here (a single instance; tests). */
+        Router HERE = orderId -> Optional.empty();
+    }
+
     public CompletableFuture<MutableHttpResponse<?>> create(final Shop shop, final String idempotencyKey,
                                                             final byte[] body, final String path) {
+        return create(shop, idempotencyKey, body, path, Router.HERE);
+    }
+
+    /**
+     * Validates the order, then lets {@code router} send it to the instance that decides it; decided here, the
+     * idempotency key is claimed and the order written.
+     */
+    public CompletableFuture<MutableHttpResponse<?>> create(final Shop shop, final String idempotencyKey,
+                                                            final byte[] body, final String path,
+                                                            final Router router) {
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             refused.increment();
             return done(ProblemResponses.of(HttpStatus.BAD_REQUEST, "idempotency-key-required", "Idempotency-Key required",
@@ -96,6 +118,10 @@ public final class OrderIntake {
                 refused.increment();
                 return done(Problems.invalid(path, "The order", invalid.violations()));
             }
+        }
+        final Optional<CompletableFuture<MutableHttpResponse<?>>> decidedElsewhere = router.elsewhere(order.orderId());
+        if (decidedElsewhere.isPresent()) {
+            return decidedElsewhere.get();
         }
         if (!guard.ready()) {
             return done(ProblemResponses.unavailable(path, "order-intake is starting (reading the idempotency keys "

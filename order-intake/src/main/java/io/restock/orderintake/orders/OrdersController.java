@@ -44,6 +44,7 @@ import jakarta.inject.Named;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +60,8 @@ import java.util.function.Supplier;
  * {@link OwnerForwarder}, on a blocking thread) and the owner's answer is relayed: the owner authenticates,
  * hides other shops' orders (404) and does everything else, as for a local order. A forwarded request that
  * lands on a non-owner, an owner that does not answer, and an application that is not RUNNING answer 503
- * with Retry-After, never a second hop. Creating an order reads no store and is never forwarded. A read that
+ * with Retry-After, never a second hop. Creating an order reads no store; a valid create is forwarded to the
+ * order's owner too, so one idempotency guard sees every attempt at it (see {@link #decidedByOwner}). A read that
  * the owner answers 404 is answered from this instance's memory when it accepted the order moments ago (the
  * owner may not have read it yet), so a shop reads its order through the instance that accepted it at once.
  */
@@ -112,13 +114,33 @@ public final class OrdersController {
             final HttpRequest<?> request,
             @Parameter(in = ParameterIn.HEADER, required = true, description = "Unique per order; 1-255 printable ASCII")
             @Header("Idempotency-Key") @Nullable final String idempotencyKey,
-            @Body @Nullable final byte[] body) {
+            @Body @Nullable final byte[] body,
+            @Parameter(hidden = true) @Header(StoreOwners.FORWARDED_HEADER) @Nullable final String forwardedBy) {
         if (request.getContentType().isEmpty()) {
             return CompletableFuture.completedFuture(ProblemResponses.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported-media-type", "Unsupported content type", "send Content-Type: application/json",
                     request.getPath()));
         }
-        return intake.create(shop(request), idempotencyKey, body, request.getPath());
+        return intake.create(shop(request), idempotencyKey, body, request.getPath(),
+                orderId -> decidedByOwner(request, orderId, forwardedBy, body));
+    }
+
+    /**
+     * A valid create is decided by the owner of the order's view partition, so that the same request sent to
+     * two instances at once (a client retrying through a load balancer) meets one idempotency guard: forwarded
+     * once when another instance owns it. When no owner is known (this instance is starting or rebalancing, or
+     * a forwarded request reached a non-owner), this instance decides it: creating stays available while the
+     * view moves, at the price of the old race for that moment (README, "Idempotency").
+     */
+    private Optional<CompletableFuture<MutableHttpResponse<?>>> decidedByOwner(
+            final HttpRequest<?> request, final String orderId, final String forwardedBy, final byte[] body) {
+        final KeyOwner owner;
+        try {
+            owner = view.ownerOf(orderId, forwardedBy);
+        } catch (final OwnerUnavailableException e) {
+            return Optional.empty();
+        }
+        return owner instanceof KeyOwner.Remote remote ? Optional.of(forward(request, remote, body)) : Optional.empty();
     }
 
     @Post(uri = "/{orderId}/cancellation", consumes = {MediaType.APPLICATION_JSON, MediaType.ALL},
@@ -210,6 +232,12 @@ public final class OrdersController {
         if (!(owner instanceof KeyOwner.Remote remote)) {
             return local.get();
         }
+        return forward(request, remote, body);
+    }
+
+    /** The request sent once, as it came, to {@code remote}, and its answer; 503 when it cannot be asked. */
+    private CompletableFuture<MutableHttpResponse<?>> forward(final HttpRequest<?> request,
+                                                              final KeyOwner.Remote remote, final byte[] body) {
         final Map<String, String> headers = new LinkedHashMap<>();
         for (final String name : FORWARDED_REQUEST_HEADERS) {
             request.getHeaders().findFirst(name).ifPresent(value -> headers.put(name, value));

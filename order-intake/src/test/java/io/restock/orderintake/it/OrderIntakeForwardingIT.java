@@ -7,6 +7,10 @@ import io.restock.kafkatest.RestockKafka;
 import io.restock.orderintake.SampleOrders;
 import io.restock.service.streams.KeyOwner;
 import io.restock.service.streams.StoreOwners;
+import io.restock.events.OrderEvent;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static io.restock.orderintake.it.IntakeApp.SHOP_A_KEY;
@@ -29,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * Two instances of one order-intake application (same application id, own ports = application.server, own
  * state directories) on one broker split the order-views partitions: a shop reads and cancels any of its
  * orders through either instance (the non-owner forwards to the order's owner, once), another shop's order
- * stays 404 through either, and a request that was already forwarded is never forwarded again (503).
+ * stays 404 through either, the same create sent to both at once makes one order (the owner decides it),
+ * and a request that was already forwarded is never forwarded again (503).
  */
 @RestockKafka
 class OrderIntakeForwardingIT {
@@ -119,6 +125,27 @@ class OrderIntakeForwardingIT {
             assertThat(orderCancelled.statusCode()).as(orderCancelled.body()).isEqualTo(202);
             await().atMost(WAIT).untilAsserted(() -> assertThat(lineStatuses(b, cancelThroughB))
                     .containsExactly("CANCELLATION_REQUESTED", "CANCELLATION_REQUESTED"));
+
+            // The same create sent to both instances at the same moment (a client retrying through a load
+            // balancer) is decided by the order's owner alone: one order; the other answer is a replay of the
+            // same 202 or a 409 while the first is in flight.
+            final List<String> raced = IntStream.rangeClosed(1, 10).mapToObj(i -> "race-" + run + "-" + i).toList();
+            for (final String id : raced) {
+                final byte[] body = SampleOrders.validOrder(id);
+                final CompletableFuture<HttpResponse<String>> viaA = a.createOrderAsync(SHOP_A_KEY, "key-" + id, body);
+                final CompletableFuture<HttpResponse<String>> viaB = b.createOrderAsync(SHOP_A_KEY, "key-" + id, body);
+                final List<HttpResponse<String>> answers = List.of(viaA.get(), viaB.get());
+                assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isIn(202, 409));
+                assertThat(answers.stream().filter(answer -> answer.statusCode() == 202
+                        && answer.headers().firstValue("Idempotent-Replayed").isEmpty()).count())
+                        .as("exactly one answer accepted the order as new: %s", answers).isEqualTo(1);
+            }
+            final EventSerdes serdes = EventSerdes.registry(kafka.schemaRegistryUrl(), false);
+            final List<ConsumerRecord<String, OrderEvent>> placed = TopicReader.read(kafka.bootstrapServers(),
+                    Topics.ORDER_EVENTS.name(), Topics.ORDER_EVENTS.valueSerde(serdes).deserializer(),
+                    key -> key.startsWith("race-" + run + "-"), raced.size());
+            assertThat(placed).extracting(ConsumerRecord::key).as("one OrderPlaced per order")
+                    .containsExactlyInAnyOrderElementsOf(raced);
 
             // A request already forwarded once that reaches a non-owner is not forwarded again.
             final HttpResponse<String> secondHop = a.get("/orders/" + ownedByB.getLast(), SHOP_A_KEY,

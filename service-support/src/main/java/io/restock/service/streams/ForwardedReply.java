@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The owner's answer to a forwarded request, relayed to the client as it is: status, body and the headers in
- * {@link OwnerForwarder#RELAYED_HEADERS} (content type, ETag, Retry-After, Idempotent-Replayed, WWW-Authenticate).
+ * {@link OwnerForwarder#RELAYED_HEADERS} (content type, ETag, Retry-After, Idempotent-Replayed, WWW-Authenticate, Location).
  */
 public record ForwardedReply(int status, Map<String, String> headers, byte[] body) {
 

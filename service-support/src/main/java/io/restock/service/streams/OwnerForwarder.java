@@ -24,7 +24,7 @@ public final class OwnerForwarder {
 
     /** Answer headers relayed to the client (lower case). */
     public static final List<String> RELAYED_HEADERS = List.of("content-type", "etag", "retry-after", "idempotent-replayed",
-            "www-authenticate");
+            "www-authenticate", "location");
 
     private final String selfName;
     private final Duration timeout;
