@@ -5,7 +5,7 @@ import io.restock.events.LineEvent;
 import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
 import io.restock.schemas.serde.EventSerdes;
-import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -28,7 +28,7 @@ import java.util.List;
  * The least a topology of the issue's shape does per order line, with no allocation logic: each order
  * line re-keyed by SKU through a repartition topic, one read and one write of a per-SKU counter in a
  * RocksDB store with a changelog, and one {@code LineAllocated} written, under exactly_once_v2 like the
- * other two (the repartition topic holds bare Avro, as the real topology's does). It writes about three records per line where the real topology writes six or seven
+ * other two (the repartition topic holds private Avro, as the real topology's does). It writes about three records per line where the real topology writes six or seven
  * (no per-line store, stock level, order-keyed step or shipment request), so its rate is a ceiling for
  * any topology that keeps the issue's single-writer-per-SKU design, measured on the same machine.
  */
@@ -58,7 +58,7 @@ final class ShapeTopology {
                     return lines;
                 }, Named.as("lines-by-sku"))
                 .repartition(Repartitioned.<String, LineEvent>as("shape-lines-by-sku")
-                        .withKeySerde(Serdes.String()).withValueSerde(new PlainAvroSerde<>(LineEvent.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(new PrivateAvroSerde<>(LineEvent.class)))
                 .process(CountPerSku::new, Named.as("count-per-sku"), STORE)
                 .to(OUTPUT_TOPIC, Produced.with(Serdes.String(), Topics.LINE_EVENTS.valueSerde(serdes))
                         .withName("write-shape-decisions"));

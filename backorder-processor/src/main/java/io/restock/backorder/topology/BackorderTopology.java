@@ -17,7 +17,7 @@ import io.restock.events.SkuPromise;
 import io.restock.events.SupplierEvent;
 import io.restock.events.SupplierOffer;
 import io.restock.schemas.serde.EventSerdes;
-import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -61,7 +61,7 @@ import java.util.List;
  *       {@code procurement.purchase-orders}; see {@link SupplierBatchProcessor}.</li>
  * </ol>
  * Shared topics use the given {@link EventSerdes}; repartition topics and changelogs are private and
- * hold {@link PlainAvroSerde} bytes. Guarantee: exactly_once_v2 ({@code BackorderStreamsConfig}):
+ * hold {@link PrivateAvroSerde} bytes. Guarantee: exactly_once_v2 ({@code BackorderStreamsConfig}):
  * a purchase order, the batch it empties, the plans it updates and the dates it moves are committed
  * together or not at all; consumers read {@code read_committed}.
  */
@@ -82,15 +82,15 @@ public final class BackorderTopology {
 
     public static void define(final StreamsBuilder builder, final EventSerdes serdes, final BackorderSettings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_PLANS),
-                Serdes.String(), new PlainAvroSerde<>(SkuPlanState.class)).withCachingEnabled());
+                Serdes.String(), new PrivateAvroSerde<>(SkuPlanState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PURCHASE_ORDERS),
-                Serdes.String(), new PlainAvroSerde<>(PurchaseOrderState.class)).withCachingEnabled());
+                Serdes.String(), new PrivateAvroSerde<>(PurchaseOrderState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_SUPPLIER_ANSWERS),
-                Serdes.String(), new PlainAvroSerde<>(ParkedSupplierAnswers.class)).withCachingEnabled());
+                Serdes.String(), new PrivateAvroSerde<>(ParkedSupplierAnswers.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPLIER_BATCHES),
-                Serdes.String(), new PlainAvroSerde<>(SupplierBatchState.class)).withCachingEnabled());
+                Serdes.String(), new PrivateAvroSerde<>(SupplierBatchState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPLIER_RELIABILITY),
-                Serdes.String(), new PlainAvroSerde<>(ReliabilityState.class)).withCachingEnabled());
+                Serdes.String(), new PrivateAvroSerde<>(ReliabilityState.class)).withCachingEnabled());
 
         // 1. Purchase-order step: our orders and the suppliers' answers, per line, keyed by SKU.
         final KStream<String, PurchaseOrderInput> ours = builder
@@ -108,7 +108,7 @@ public final class BackorderTopology {
         final KStream<String, SkuInput> supply = only(perLine, SupplyUpdate.class, "select-supply-updates")
                 .repartition(Repartitioned.<String, SupplyUpdate>as(SUPPLY_UPDATES_BY_SKU)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(new PlainAvroSerde<>(SupplyUpdate.class)))
+                        .withValueSerde(new PrivateAvroSerde<>(SupplyUpdate.class)))
                 .mapValues(SkuInput.Supply::new, Named.as("supply-as-sku-input"));
 
         // 2. SKU planner: every input of a SKU, merged, through one processor and one store.
@@ -118,7 +118,7 @@ public final class BackorderTopology {
                 .selectKey((orderId, event) -> sku(event), Named.as("key-line-events-by-sku"))
                 .repartition(Repartitioned.<String, LineEvent>as(LINE_EVENTS_BY_SKU)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(new PlainAvroSerde<>(LineEvent.class)))
+                        .withValueSerde(new PrivateAvroSerde<>(LineEvent.class)))
                 .mapValues(SkuInput.Line::new, Named.as("line-as-sku-input"));
         final KStream<String, SkuInput> shortfalls = builder
                 .stream(Topics.STOCK_SHORTFALLS.name(), Topics.STOCK_SHORTFALLS.consumed(serdes).withName("read-shortfalls"))
@@ -137,7 +137,7 @@ public final class BackorderTopology {
                 .map(BackorderTopology::offerBySku, Named.as("key-offers-by-sku"))
                 .repartition(Repartitioned.<String, OfferChange>as(SUPPLIER_OFFERS_BY_SKU)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(new PlainAvroSerde<>(OfferChange.class)))
+                        .withValueSerde(new PrivateAvroSerde<>(OfferChange.class)))
                 .mapValues(SkuInput.Offer::new, Named.as("offer-as-sku-input"));
 
         final KStream<String, Object> decided = shortfalls
@@ -162,7 +162,7 @@ public final class BackorderTopology {
         only(decided, SupplierInput.class, "select-supplier-inputs")
                 .repartition(Repartitioned.<String, SupplierInput>as(SUPPLIER_INPUTS_BY_SUPPLIER)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(new PlainAvroSerde<>(SupplierInput.class)))
+                        .withValueSerde(new PrivateAvroSerde<>(SupplierInput.class)))
                 .process(() -> new SupplierBatchProcessor(settings), Named.as("batch-per-supplier"),
                         SUPPLIER_BATCHES, SUPPLIER_RELIABILITY)
                 .to(Topics.PURCHASE_ORDERS.name(),

@@ -16,7 +16,7 @@ import io.restock.inventory.internal.SkuState;
 import io.restock.inventory.orders.OrderCommandProcessor;
 import io.restock.inventory.orders.OrderShipmentProcessor;
 import io.restock.schemas.serde.EventSerdes;
-import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -63,8 +63,9 @@ import java.util.Map;
  * </ol>
  * Shared topics use the given {@link EventSerdes} (the registry in production). The two repartition
  * topics and the stores' changelogs ({@code inventory-stream-<store>-changelog}) are private to this
- * application and hold {@link PlainAvroSerde} bytes (bare Avro, no registry: only this build writes
- * and reads them; {@value #SKU_MOVEMENT_IDS} holds plain strings). Stores are RocksDB with changelogs, without record caches, and queryable by name. Guarantee:
+ * application and hold {@link PrivateAvroSerde} bytes (Avro with the writer schema's fingerprint, no
+ * registry: only this application writes and reads them, across its builds; {@value #SKU_MOVEMENT_IDS}
+ * holds plain strings). Stores are RocksDB with changelogs, without record caches, and queryable by name. Guarantee:
  * exactly_once_v2 (see {@code InventoryStreamsConfig}); consumers of the output topics read
  * {@code read_committed}.
  */
@@ -95,11 +96,11 @@ public final class InventoryTopology {
         // (HeaderCache), so the cache's sorted-map insert and flush per header (~11% of the stream thread
         // in a profile) bought nothing but fewer changelog records on SKUs hit many times per commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_BOOK),
-                Serdes.String(), new PlainAvroSerde<>(OrderState.class)).withCachingDisabled());
+                Serdes.String(), new PrivateAvroSerde<>(OrderState.class)).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_STOCK),
-                Serdes.String(), new PlainAvroSerde<>(SkuState.class)).withCachingDisabled());
+                Serdes.String(), new PrivateAvroSerde<>(SkuState.class)).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_LINES),
-                Serdes.String(), new PlainAvroSerde<>(LineState.class)).withCachingDisabled());
+                Serdes.String(), new PrivateAvroSerde<>(LineState.class)).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_MOVEMENT_IDS),
                 Serdes.String(), Serdes.String()).withCachingDisabled());
         builder.globalTable(Topics.STOCK_LEVELS.name(),
@@ -125,7 +126,7 @@ public final class InventoryTopology {
                         fromOrdersByType.get("route-order-step-line-commands"))
                 .repartition(Repartitioned.<String, LineCommand>as(LINE_COMMANDS_BY_SKU)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(new PlainAvroSerde<>(LineCommand.class)));
+                        .withValueSerde(new PrivateAvroSerde<>(LineCommand.class)));
 
         // 2. SKU writer: every input of a SKU, merged, through one processor and one store.
         final KStream<String, SkuInput> movements = builder
@@ -142,7 +143,7 @@ public final class InventoryTopology {
                 .map(InventoryTopology::offerBySku, Named.as("key-offers-by-sku"))
                 .repartition(Repartitioned.<String, OfferChange>as(SUPPLIER_OFFERS_BY_SKU)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(new PlainAvroSerde<>(OfferChange.class)))
+                        .withValueSerde(new PrivateAvroSerde<>(OfferChange.class)))
                 .<SkuInput>mapValues(SkuInput.OfferChanged::new, Named.as("offer-as-sku-input"));
 
         final KStream<String, SpecificRecord> decided = commands

@@ -7,7 +7,7 @@ import io.restock.inventory.allocation.MemoryBooks;
 import io.restock.inventory.allocation.SkuBook;
 import io.restock.inventory.allocation.SkuTerms;
 import io.restock.inventory.internal.SkuState;
-import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.serde.PrivateAvroSerde;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SkuBookCodecTest {
 
-    private static final PlainAvroSerde<SkuState> SERDE = new PlainAvroSerde<>(SkuState.class);
+    private static final PrivateAvroSerde<SkuState> SERDE = new PrivateAvroSerde<>(SkuState.class);
 
     @Test
     void aHeaderReadBackFromTheStoreEqualsTheOneTheWriterKeptInMemory() {

@@ -46,7 +46,7 @@ import java.util.Map;
 
 /**
  * Delivers the decided notifications: a plain consumer on {@code notifier.outbox} (or, for a second
- * instance, on {@code notifier.outbox-retry}), key orderId, bare Avro {@code NotificationRequested},
+ * instance, on {@code notifier.outbox-retry}), key orderId, private Avro {@code NotificationRequested},
  * read {@code read_committed} with auto-commit off. Per record:
  * <ol>
  *   <li>an id already in the {@link SentLedger} is skipped (its offset committed);</li>

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The notification ids already delivered, read from the compacted {@code notifier.sent-notifications}
- * (key notificationId, bare Avro {@code SentNotification}, written in the sender's transactions, read
+ * (key notificationId, private Avro {@code SentNotification}, written in the sender's transactions, read
  * {@code read_committed}). {@link #catchUp} reads to the end; the sender calls it whenever it is given
  * partitions, so an id recorded by another instance before a rebalance is known after it.
  * Held in memory: one entry per notification ever sent (see README, what is missing).

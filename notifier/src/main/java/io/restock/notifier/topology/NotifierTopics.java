@@ -3,7 +3,7 @@ package io.restock.notifier.topology;
 import io.restock.notifier.internal.NotificationRequested;
 import io.restock.notifier.internal.SentNotification;
 import io.restock.schemas.deadletter.DeadLetters;
-import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.serde.PrivateAvroSerde;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -18,8 +18,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The notifier's private topics (names start with the application id; not in the shared catalogue
- * because nobody else reads them). Values are bare Avro ({@link PlainAvroSerde}): only this build
- * writes and reads them.
+ * because nobody else reads them). Values are private Avro ({@link PrivateAvroSerde}: the writer schema's
+ * fingerprint, then Avro): only the notifier writes and reads them, across its builds.
  */
 public final class NotifierTopics {
 
@@ -37,12 +37,12 @@ public final class NotifierTopics {
     private NotifierTopics() {
     }
 
-    public static PlainAvroSerde<NotificationRequested> outboxSerde() {
-        return new PlainAvroSerde<>(NotificationRequested.class);
+    public static PrivateAvroSerde<NotificationRequested> outboxSerde() {
+        return new PrivateAvroSerde<>(NotificationRequested.class);
     }
 
-    public static PlainAvroSerde<SentNotification> ledgerSerde() {
-        return new PlainAvroSerde<>(SentNotification.class);
+    public static PrivateAvroSerde<SentNotification> ledgerSerde() {
+        return new PrivateAvroSerde<>(SentNotification.class);
     }
 
     /** Creates the private topics unless they exist (replication: min(3, brokers)). */

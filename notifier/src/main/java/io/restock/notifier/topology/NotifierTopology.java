@@ -7,7 +7,7 @@ import io.restock.notifier.internal.NotificationRequested;
 import io.restock.notifier.internal.OrderContact;
 import io.restock.notifier.internal.PendingNotices;
 import io.restock.schemas.serde.EventSerdes;
-import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,10 +30,10 @@ import java.util.List;
  * {@code inventory.line-events} ({@code LineEvent}), {@code promises.delivery-dates}
  * ({@code DeliveryDateChanged}); and {@code inventory.stock-movements} (key sku, {@code StockMovement}),
  * whose {@code StockShipped} events are re-keyed by orderId through
- * {@code notifier-shipments-by-order-repartition} (key orderId, bare Avro {@code StockShipped}).
+ * {@code notifier-shipments-by-order-repartition} (key orderId, private Avro {@code StockShipped}).
  * One processor ({@link DecisionProcessor}) with stores {@value #ORDER_CONTACTS} (key orderId,
  * {@code OrderContact}) and {@value #PENDING_NOTICES} (key orderId, {@code PendingNotices}) writes
- * {@code notifier.outbox} (key orderId, bare Avro {@code NotificationRequested}) and
+ * {@code notifier.outbox} (key orderId, private Avro {@code NotificationRequested}) and
  * {@code notifications.customer-notifications} (key orderId, {@code NotificationEvent}: the
  * suppressions; the sender writes the sends). Guarantee: exactly_once_v2 — a decision, its store
  * changes and its outputs commit together, so each decision reaches the outbox once.
@@ -49,9 +49,9 @@ public final class NotifierTopology {
 
     public static void define(final StreamsBuilder builder, final EventSerdes serdes, final NotifierSettings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_CONTACTS),
-                Serdes.String(), new PlainAvroSerde<>(OrderContact.class)));
+                Serdes.String(), new PrivateAvroSerde<>(OrderContact.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_NOTICES),
-                Serdes.String(), new PlainAvroSerde<>(PendingNotices.class)));
+                Serdes.String(), new PrivateAvroSerde<>(PendingNotices.class)));
 
         final KStream<String, SpecificRecord> orders = builder
                 .stream(Topics.ORDER_EVENTS.name(), Topics.ORDER_EVENTS.consumed(serdes).withName("read-order-events"))
@@ -70,7 +70,7 @@ public final class NotifierTopology {
                 .selectKey((sku, shipped) -> shipped.getOrderId(), Named.as("key-shipments-by-order"))
                 .repartition(Repartitioned.<String, StockShipped>as(SHIPMENTS_BY_ORDER)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(new PlainAvroSerde<>(StockShipped.class)))
+                        .withValueSerde(new PrivateAvroSerde<>(StockShipped.class)))
                 .mapValues(s -> (SpecificRecord) s, Named.as("shipment-as-input"));
 
         final KStream<String, SpecificRecord> decided = orders
