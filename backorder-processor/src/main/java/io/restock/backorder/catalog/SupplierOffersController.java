@@ -1,5 +1,6 @@
 package io.restock.backorder.catalog;
 
+import io.restock.service.kafka.ClientLogin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,12 +68,13 @@ public final class SupplierOffersController {
     public SupplierOffersController(@Value("${backorder-processor.kafka.bootstrap-servers}") final String bootstrap,
                                     @Value("${backorder-processor.http.delivery-timeout:10s}") final Duration deliveryTimeout,
                                     @Value("${backorder-processor.http.retry-after:2s}") final Duration retryAfter,
-                                    final ObjectMapper json, final EventSerdes serdes) {
+                                    final ObjectMapper json, final EventSerdes serdes, final ClientLogin login) {
         this.json = json;
         this.serdes = serdes;
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
-        this.producer = new KafkaProducer<>(EdgeProducerConfig.properties(bootstrap, "backorder-processor-offers",
-                deliveryTimeout, deliveryTimeout), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(login.applyTo(EdgeProducerConfig.properties(bootstrap,
+                "backorder-processor-offers", deliveryTimeout, deliveryTimeout)), new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     @Put(uri = "/{supplierId}/{sku}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.restock.backorder.service;
 
+import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.restock.allocation.rules.PriorityRule;
@@ -25,6 +26,14 @@ final class BackorderFactory {
     OwnerForwarder ownerForwarder(final BackorderStreams streams,
                                   @Value("${backorder-processor.http.forward-timeout:2s}") final Duration timeout) {
         return new OwnerForwarder(streams.owners().selfName(), timeout);
+    }
+
+    /** How the service's Kafka clients log in (PLAINTEXT unless set); see service-support's {@link ClientLogin}. */
+    @Singleton
+    ClientLogin clientLogin(@Value("${backorder-processor.kafka.security-protocol:PLAINTEXT}") final String protocol,
+                            @Value("${backorder-processor.kafka.sasl-mechanism:}") final String mechanism,
+                            @Value("${backorder-processor.kafka.sasl-jaas-config:}") final String jaasConfig) {
+        return new ClientLogin("backorder-processor.kafka", protocol, mechanism, jaasConfig);
     }
 
     @Singleton

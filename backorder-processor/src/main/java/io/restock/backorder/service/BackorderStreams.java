@@ -1,5 +1,6 @@
 package io.restock.backorder.service;
 
+import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -50,10 +51,12 @@ public final class BackorderStreams {
                             @Value("${backorder-processor.streams.state-dir}") final String stateDir,
                             @Value("${backorder-processor.streams.application-server:}") final String applicationServer,
                             @Value("${micronaut.server.port:8083}") final int httpPort,
-                            final EventSerdes serdes, final BackorderSettings settings, final MeterRegistry meters) {
+                            final EventSerdes serdes, final BackorderSettings settings, final MeterRegistry meters,
+                            final ClientLogin login) {
         this.meters = meters;
         final Properties props = BackorderStreamsConfig.properties(bootstrapServers, stateDir);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        login.addTo(props);
         final String advertised = AdvertisedServer.resolve(applicationServer, httpPort);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised);
         final StreamsBuilder builder = new StreamsBuilder();

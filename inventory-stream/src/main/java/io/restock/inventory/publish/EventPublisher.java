@@ -1,5 +1,6 @@
 package io.restock.inventory.publish;
 
+import io.restock.service.kafka.ClientLogin;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Value;
@@ -40,10 +41,11 @@ public final class EventPublisher {
     public EventPublisher(@Value("${inventory-stream.kafka.bootstrap-servers}") final String bootstrapServers,
                           @Value("${inventory-stream.producer.delivery-timeout:5s}") final Duration deliveryTimeout,
                           @Value("${inventory-stream.producer.max-block:2s}") final Duration maxBlock,
-                          final EventSerdes serdes, final MeterRegistry meters) {
+                          final EventSerdes serdes, final MeterRegistry meters, final ClientLogin login) {
         this.serdes = serdes;
         this.producer = new KafkaProducer<>(
-                EdgeProducerConfig.properties(bootstrapServers, "inventory-stream-http", deliveryTimeout, maxBlock),
+                login.applyTo(EdgeProducerConfig.properties(bootstrapServers, "inventory-stream-http", deliveryTimeout,
+                        maxBlock)),
                 new StringSerializer(), new ByteArraySerializer());
         new KafkaClientMetrics(producer).bindTo(meters);
     }

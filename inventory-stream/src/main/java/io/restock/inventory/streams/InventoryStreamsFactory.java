@@ -1,5 +1,6 @@
 package io.restock.inventory.streams;
 
+import io.restock.service.kafka.ClientLogin;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -30,6 +31,14 @@ final class InventoryStreamsFactory {
         return EventSerdes.registry(registryUrl, false);
     }
 
+    /** How the service's Kafka clients log in (PLAINTEXT unless set); see service-support's {@link ClientLogin}. */
+    @Singleton
+    ClientLogin clientLogin(@Value("${inventory-stream.kafka.security-protocol:PLAINTEXT}") final String protocol,
+                            @Value("${inventory-stream.kafka.sasl-mechanism:}") final String mechanism,
+                            @Value("${inventory-stream.kafka.sasl-jaas-config:}") final String jaasConfig) {
+        return new ClientLogin("inventory-stream.kafka", protocol, mechanism, jaasConfig);
+    }
+
     @Singleton
     InventorySettings inventorySettings(
             @Value("${inventory-stream.allocation.priority-rule:FIFO}") final String rule,
@@ -46,7 +55,7 @@ final class InventoryStreamsFactory {
 
     @Singleton
     KStream<String, LineEvent> inventoryTopology(final ConfiguredStreamBuilder builder, final EventSerdes serdes,
-                                                 final InventorySettings settings,
+                                                 final InventorySettings settings, final ClientLogin login,
                                                  @Value("${inventory-stream.streams.application-id:inventory-stream}")
                                                  final String applicationId) {
         final Properties config = builder.getConfiguration();
@@ -54,6 +63,7 @@ final class InventoryStreamsFactory {
                 config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
                 config.getProperty(StreamsConfig.STATE_DIR_CONFIG)));
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        login.addTo(config);
         return InventoryTopology.define(builder, serdes, settings);
     }
 }

@@ -1,5 +1,6 @@
 package io.restock.notifier.service;
 
+import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -46,7 +47,8 @@ public final class NotifierService {
     private final List<OutboxSender> senders = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final MeterRegistry meters;
-    private final String bootstrapServers;
+    /** Bootstrap servers and login, for every Kafka client the service makes besides Kafka Streams. */
+    private final Map<String, Object> clients;
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
 
     public NotifierService(@Value("${notifier.kafka.bootstrap-servers}") final String bootstrapServers,
@@ -69,9 +71,13 @@ public final class NotifierService {
                            @Value("${notifier.retry.max-backoff:1m}") final Duration maxBackoff,
                            @Value("${notifier.webhook.timeout:10s}") final Duration webhookTimeout,
                            final List<CustomerPreferenceConfig> customers, final List<ShopWebhookConfig> shops,
-                           final MeterRegistry meters) {
+                           final MeterRegistry meters,
+                           @Value("${notifier.kafka.security-protocol:PLAINTEXT}") final String securityProtocol,
+                           @Value("${notifier.kafka.sasl-mechanism:}") final String saslMechanism,
+                           @Value("${notifier.kafka.sasl-jaas-config:}") final String saslJaasConfig) {
         this.meters = meters;
-        this.bootstrapServers = bootstrapServers;
+        final ClientLogin login = new ClientLogin("notifier.kafka", securityProtocol, saslMechanism, saslJaasConfig);
+        this.clients = login.applyTo(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         final Map<String, NotifierSettings.CustomerPreference> preferences = new HashMap<>();
         customers.forEach(c -> preferences.put(c.getCustomerId(),
                 new NotifierSettings.CustomerPreference(c.getChannel(), c.isOptOut())));
@@ -86,6 +92,7 @@ public final class NotifierService {
         NotifierTopology.define(builder, serdes, settings);
         final Properties props = NotifierStreamsConfig.properties(bootstrapServers, stateDir);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        login.addTo(props);
         this.streams = new KafkaStreams(builder.build(), props);
         streams.setStateListener((next, previous) -> state = next);
 
@@ -96,7 +103,6 @@ public final class NotifierService {
                 NotificationChannel.WEBHOOK, webhook);
         final MessageRenderer renderer = new MessageRenderer(cancelLink);
         final RetryPolicy retry = new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
-        final Map<String, Object> clients = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         for (final String source : List.of(NotifierTopics.OUTBOX, NotifierTopics.OUTBOX_RETRY)) {
             senders.add(new OutboxSender(source, clients, instanceId, serdes, channels, renderer, retry,
                     Clock.systemUTC(), request -> { }, NotifierStreamsConfig.APPLICATION_ID + "-sender"));
@@ -105,7 +111,7 @@ public final class NotifierService {
 
     @EventListener
     void start(final StartupEvent event) {
-        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clients)) {
             NotifierTopics.create(admin, Duration.ofSeconds(30));
         }
         new KafkaStreamsMetrics(streams).bindTo(meters);
