@@ -2,8 +2,8 @@ package io.restock.orderintake;
 
 import io.restock.orderintake.shoptopic.ShopSubmissionProcessor;
 import io.restock.orderintake.status.Acceptance;
-import io.restock.orderintake.status.JsonSerde;
 import io.restock.orderintake.status.OrderView;
+import io.restock.orderintake.status.OrderViewSerde;
 import io.restock.orderintake.status.StatusViewProcessors;
 import io.restock.orderintake.status.ViewProgress;
 import io.restock.orderintake.submission.Submissions;
@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  *       detect orders placed twice.</li>
  * </ul>
  * The store is RocksDB without a record cache, changelog {@code order-intake-order-views-changelog}; its
- * values are private JSON ({@link JsonSerde}). A pure function: tests feed it to TopologyTestDriver.
+ * values are a private compact binary form with a format byte ({@link OrderViewSerde}). A pure function:
+ * tests feed it to TopologyTestDriver.
  */
 public final class OrderIntakeTopology {
 
@@ -73,7 +74,7 @@ public final class OrderIntakeTopology {
         // No record cache: an order's view is written a handful of times, so the cache saves few writes,
         // and its sorted-map insert per write cost more than RocksDB itself (profiled at ~7k orders/s).
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_VIEWS),
-                        Serdes.String(), JsonSerde.of(OrderView.class)).withCachingDisabled(),
+                        Serdes.String(), new OrderViewSerde()).withCachingDisabled(),
                 "apply-order-events", "apply-line-events", "apply-delivery-dates", "validate-shop-submissions");
         return topology;
     }

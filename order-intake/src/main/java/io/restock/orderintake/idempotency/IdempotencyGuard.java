@@ -280,6 +280,15 @@ public final class IdempotencyGuard implements ViewProgress {
         evict();
     }
 
+    /**
+     * Whether the record of {@code orderId} at this partition and offset is already entered (typically this
+     * instance's own acceptance, read back from the log): the reader can skip it without looking at its headers.
+     */
+    public boolean enteredAt(final String orderId, final int partition, final long offset) {
+        final Entry entry = byOrder.get(orderId);
+        return entry != null && entry.accepted && entry.partition == partition && entry.offset == offset;
+    }
+
     /** An order this instance accepted and the view may not show yet. */
     public Optional<Entry> recent(final String orderId) {
         final Entry entry = byOrder.get(orderId);

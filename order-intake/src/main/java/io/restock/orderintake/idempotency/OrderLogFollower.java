@@ -36,8 +36,9 @@ import java.util.Properties;
  * partition, no consumer group, nothing committed) into the {@link IdempotencyGuard}: on start from
  * the guard's retention ago, marking the guard ready once it has read up to where the topic ended
  * at start, and from then on, so orders written by other instances or by the Kafka entrance are
- * known too. HTTP records are read from their headers ({@link IntakeHeaders}); others are decoded
- * to tell an {@code OrderPlaced} from a cancellation.
+ * known too. This instance's own acceptances are entered already and skipped by partition and offset; other
+ * HTTP records are read from their headers ({@link IntakeHeaders}); others are decoded to tell an
+ * {@code OrderPlaced} from a cancellation.
  */
 @Singleton
 public final class OrderLogFollower {
@@ -156,7 +157,8 @@ public final class OrderLogFollower {
     }
 
     private void read(final ConsumerRecord<String, ByteBuffer> record) {
-        if (record.key() == null || record.value() == null) {
+        if (record.key() == null || record.value() == null
+                || guard.enteredAt(record.key(), record.partition(), record.offset())) {
             return;
         }
         final String key = IntakeHeaders.text(record.headers(), IntakeHeaders.IDEMPOTENCY_KEY);

@@ -12,9 +12,9 @@ import org.apache.kafka.common.serialization.Serializer;
 import java.io.IOException;
 
 /**
- * JSON serde for order-intake's private state (store values and their changelogs). Unknown fields
- * are ignored so a newer version of a state record can be read by an older instance during a
- * rolling upgrade.
+ * JSON serde for order-intake's private state. The {@code order-views} store now writes {@link OrderViewSerde}'s
+ * binary form; this reads the JSON values written before it (a store or changelog from an earlier version).
+ * Unknown fields are ignored so a newer version of a state record can be read by an older instance.
  */
 public final class JsonSerde {
 

@@ -46,6 +46,21 @@ class IdempotencyGuardTest {
     }
 
     @Test
+    void onlyTheRecordAnAcceptedOrderWasWrittenAtCountsAsEnteredAlready() {
+        final IdempotencyGuard.Entry entry = granted(guard.claim("shop-a", "k1", "o-1", H1));
+        assertThat(guard.enteredAt("o-1", 2, 40)).as("in flight: the log must still be read").isFalse();
+
+        guard.accepted(entry, E1, 1000, null, 2, 40);
+        guard.remember("o-2", "shop-a", "k2", H2, E1, 1000, 3, 7);
+
+        assertThat(guard.enteredAt("o-1", 2, 40)).isTrue();
+        assertThat(guard.enteredAt("o-2", 3, 7)).isTrue();
+        assertThat(guard.enteredAt("o-1", 2, 41)).isFalse();
+        assertThat(guard.enteredAt("o-1", 1, 40)).isFalse();
+        assertThat(guard.enteredAt("o-3", 2, 40)).isFalse();
+    }
+
+    @Test
     void aReleasedClaimLeavesNoTrace() {
         guard.release(granted(guard.claim("shop-a", "k1", "o-1", H1)));
 
