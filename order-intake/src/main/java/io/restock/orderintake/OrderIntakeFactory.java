@@ -1,5 +1,6 @@
 package io.restock.orderintake;
 
+import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.restock.orderintake.idempotency.IdempotencyGuard;
@@ -19,6 +20,14 @@ final class OrderIntakeFactory {
     @Singleton
     EventSerdes eventSerdes(@Value("${order-intake.kafka.schema-registry-url}") final String registryUrl) {
         return EventSerdes.registry(registryUrl, false);
+    }
+
+    /** How the service's Kafka clients log in (PLAINTEXT unless set); see service-support's {@link ClientLogin}. */
+    @Singleton
+    ClientLogin clientLogin(@Value("${order-intake.kafka.security-protocol:PLAINTEXT}") final String protocol,
+                            @Value("${order-intake.kafka.sasl-mechanism:}") final String mechanism,
+                            @Value("${order-intake.kafka.sasl-jaas-config:}") final String jaasConfig) {
+        return new ClientLogin("order-intake.kafka", protocol, mechanism, jaasConfig);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package io.restock.orderintake.benchmark;
 
+import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -62,13 +63,15 @@ public final class BareOrdersController {
 
     public BareOrdersController(@Value("${order-intake.kafka.bootstrap-servers}") final String bootstrapServers,
                                 @Value("${order-intake.benchmark.topic:order-intake.benchmark-orders}") final String topic,
-                                final Submissions submissions, final Clock clock, final EventSerdes serdes)
+                                final Submissions submissions, final Clock clock, final EventSerdes serdes,
+                                final ClientLogin login)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         this.submissions = submissions;
         this.clock = clock;
         this.topic = topic;
         this.serializer = Topics.ORDER_EVENTS.valueSerde(serdes).serializer();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(login.applyTo(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers)))) {
             admin.createTopics(List.of(new NewTopic(topic, Topics.ORDER_EVENTS.spec().partitions(), (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
         } catch (final ExecutionException e) {
@@ -76,12 +79,12 @@ public final class BareOrdersController {
                 throw e;
             }
         }
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producer = new KafkaProducer<>(login.applyTo(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "order-intake-bare",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0),
+                ProducerConfig.LINGER_MS_CONFIG, 0)),
                 new StringSerializer(), new ByteArraySerializer());
         producer.partitionsFor(topic);
     }

@@ -1,5 +1,6 @@
 package io.restock.orderintake.idempotency;
 
+import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -54,10 +55,11 @@ public final class OrderLogFollower {
     private volatile RuntimeException failure;
 
     public OrderLogFollower(@Value("${order-intake.kafka.bootstrap-servers}") final String bootstrapServers,
-                            final IdempotencyGuard guard, final EventSerdes serdes) {
+                            final IdempotencyGuard guard, final EventSerdes serdes, final ClientLogin login) {
         this.guard = guard;
         this.events = Topics.ORDER_EVENTS.valueSerde(serdes).deserializer();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(login.properties());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "order-intake-idempotency");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

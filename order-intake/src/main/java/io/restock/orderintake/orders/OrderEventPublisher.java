@@ -1,5 +1,6 @@
 package io.restock.orderintake.orders;
 
+import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -35,10 +36,11 @@ public final class OrderEventPublisher {
     public OrderEventPublisher(@Value("${order-intake.kafka.bootstrap-servers}") final String bootstrapServers,
                                @Value("${order-intake.producer.delivery-timeout:5s}") final Duration deliveryTimeout,
                                @Value("${order-intake.producer.max-block:1s}") final Duration maxBlock,
-                               final EventSerdes serdes, final MeterRegistry meters) {
+                               final EventSerdes serdes, final MeterRegistry meters, final ClientLogin login) {
         this.meters = meters;
         this.producer = new KafkaProducer<>(
-                EdgeProducerConfig.properties(bootstrapServers, "order-intake-http", deliveryTimeout, maxBlock),
+                login.applyTo(EdgeProducerConfig.properties(bootstrapServers, "order-intake-http", deliveryTimeout,
+                        maxBlock)),
                 new StringSerializer(), Topics.ORDER_EVENTS.valueSerde(serdes).serializer());
     }
 

@@ -1,5 +1,6 @@
 package io.restock.orderintake.status;
 
+import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -75,7 +76,7 @@ public final class StatusStreams {
                          @Value("${order-intake.streams.application-server:}") final String applicationServer,
                          @Value("${micronaut.server.port:8080}") final int httpPort,
                          final EventSerdes serdes, final Submissions submissions, final ShopDirectory shops,
-                         final IdempotencyGuard guard, final MeterRegistry meters) {
+                         final IdempotencyGuard guard, final MeterRegistry meters, final ClientLogin login) {
         this.partitions = partitions;
         this.viewStores = new AtomicReferenceArray<>(partitions);
         this.meters = meters;
@@ -83,6 +84,7 @@ public final class StatusStreams {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) commitInterval.toMillis());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        login.addTo(props);
         // The view folds each topic's events as they come and needs no alignment of the three topics
         // by timestamp; checking for it cost a formatted log string per record (profiled).
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
