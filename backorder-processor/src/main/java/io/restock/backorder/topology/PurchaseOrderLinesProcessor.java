@@ -19,7 +19,7 @@ import io.restock.events.ShipmentDispatched;
 import io.restock.events.ShippedLine;
 import io.restock.events.SupplierEvent;
 import io.restock.schemas.deadletter.DeadLetters;
-import io.restock.schemas.serde.PlainAvroSerde;
+import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -65,7 +65,7 @@ final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrd
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseOrderLinesProcessor.class);
     /** More answers than this for one unknown purchase order are not parked but dead-lettered at once. */
     static final int MAX_PARKED_PER_ORDER = 100;
-    private static final PlainAvroSerde<SupplierEvent> EVENTS = new PlainAvroSerde<>(SupplierEvent.class);
+    private static final PrivateAvroSerde<SupplierEvent> EVENTS = new PrivateAvroSerde<>(SupplierEvent.class);
 
     private final int rememberedIds;
     private final Duration answerWait;
