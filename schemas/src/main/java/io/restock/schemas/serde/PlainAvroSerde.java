@@ -1,26 +1,20 @@
 package io.restock.schemas.serde;
 
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 
 /**
  * Bare Avro binary with the class's own schema on both sides: no registry, no framing. For
  * {@code TopologyTestDriver} tests and for state stores, where the writer is always this build.
  */
 public final class PlainAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    private static final byte[] NO_HEADER = new byte[0];
 
     private final Class<T> type;
     private final SpecificDatumWriter<T> writer;
@@ -35,39 +29,12 @@ public final class PlainAvroSerde<T extends SpecificRecord> implements Serde<T>,
 
     @Override
     public byte[] serialize(final String topic, final T data) {
-        if (data == null) {
-            return null;
-        }
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        try {
-            writer.write(data, encoder);
-            encoder.flush();
-        } catch (final IOException | RuntimeException e) {
-            throw new SerializationException("cannot encode " + type.getSimpleName() + ": " + e, e);
-        }
-        return out.toByteArray();
+        return data == null ? null : AvroBinary.write(writer, data, NO_HEADER, type.getSimpleName());
     }
 
     @Override
     public T deserialize(final String topic, final byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
-        final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
-        try {
-            final T value = reader.read(null, decoder);
-            if (!decoder.isEnd()) {
-                throw new EventDecodingException(EventDecodingException.Reason.CORRUPT_PAYLOAD, topic,
-                        "bytes left over after a " + type.getSimpleName(), null);
-            }
-            return value;
-        } catch (final IOException | RuntimeException e) {
-            if (e instanceof EventDecodingException decoding) {
-                throw decoding;
-            }
-            throw new EventDecodingException(EventDecodingException.Reason.CORRUPT_PAYLOAD, topic, e.toString(), e);
-        }
+        return bytes == null ? null : AvroBinary.read(reader, bytes, 0, topic, type.getSimpleName());
     }
 
     @Override

@@ -3,20 +3,14 @@ package io.restock.schemas.serde;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,19 +76,7 @@ public final class PrivateAvroSerde<T extends SpecificRecord> implements Serde<T
 
     @Override
     public byte[] serialize(final String topic, final T data) {
-        if (data == null) {
-            return null;
-        }
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.writeBytes(header);
-        final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        try {
-            writer.write(data, encoder);
-            encoder.flush();
-        } catch (final IOException | RuntimeException e) {
-            throw new SerializationException("cannot encode " + type.getSimpleName() + ": " + e, e);
-        }
-        return out.toByteArray();
+        return data == null ? null : AvroBinary.write(writer, data, header, type.getSimpleName());
     }
 
     @Override
@@ -126,20 +108,8 @@ public final class PrivateAvroSerde<T extends SpecificRecord> implements Serde<T
 
     private T read(final String topic, final SpecificDatumReader<T> datumReader, final byte[] bytes, final int offset,
                    final String writtenWith) {
-        final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, null);
-        try {
-            final T value = datumReader.read(null, decoder);
-            if (!decoder.isEnd()) {
-                throw new EventDecodingException(EventDecodingException.Reason.CORRUPT_PAYLOAD, topic,
-                        "bytes left over after a " + type.getSimpleName() + " (" + writtenWith + ")", null);
-            }
-            return value;
-        } catch (final EventDecodingException e) {
-            throw e;
-        } catch (final IOException | RuntimeException e) {
-            throw new EventDecodingException(EventDecodingException.Reason.CORRUPT_PAYLOAD, topic,
-                    "a private " + type.getSimpleName() + " does not decode (" + writtenWith + "): " + e, e);
-        }
+        return AvroBinary.read(datumReader, bytes, offset, topic,
+                "private " + type.getSimpleName() + " (" + writtenWith + ")");
     }
 
     /** The kept earlier schemas of {@code type}, each checked to be readable as {@code current}. */
