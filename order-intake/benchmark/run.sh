@@ -16,7 +16,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/order-intake/benchmark"
 SECONDS_PER_RUN="${1:-30}"
-WARMUP_SECONDS="${WARMUP_SECONDS:-15}"
+WARMUP_SECONDS="${WARMUP_SECONDS:-12}"
+WARMUP_ROUNDS="${WARMUP_ROUNDS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 WRK_THREADS="${WRK_THREADS:-2}"
 PORT="${ORDER_INTAKE_PORT:-18080}"
@@ -76,33 +77,56 @@ BARE="http://127.0.0.1:$PORT/benchmark/bare-orders"
 FULL="http://127.0.0.1:$PORT/orders"
 BROKER_PID=$(ss -ltnp "sport = :${KAFKA_BOOTSTRAP_SERVERS##*:}" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
 cpu_ticks() { [[ -n "$1" && -r /proc/$1/stat ]] && awk '{print $14+$15}' "/proc/$1/stat" || echo 0; }
+# CPU of order-intake's JIT compiler threads: still compiling during a measurement means it was not warm.
+jit_ticks() {
+  cat /proc/"$APP_PID"/task/*/stat 2>/dev/null | grep -E '^[0-9]+ \(C[12] CompilerThre' \
+    | sed 's/^.*) //' | awk '{t += $12 + $13} END {print t + 0}'
+}
 # CPU time per accepted order (service and broker) does not depend on what else the machine runs,
 # unlike orders/s: it is printed next to the rates so a busy machine's numbers can still be compared.
 measure() { # name url seconds [api key]
-  local app0 broker0 out accepted
-  app0=$(cpu_ticks "$APP_PID"); broker0=$(cpu_ticks "$BROKER_PID")
+  local app0 broker0 jit0 out accepted
+  app0=$(cpu_ticks "$APP_PID"); broker0=$(cpu_ticks "$BROKER_PID"); jit0=$(jit_ticks)
   out=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$3s" --latency -s "$HERE/orders.lua" "$2" -- ${4:-} 2>&1 \
     | grep '^RESULT' | sed "s/^RESULT/$1/")
   accepted=$(sed -n 's/.* accepted=\([0-9]*\).*/\1/p' <<<"$out")
   echo "$out app_us_per_order=$(( ($(cpu_ticks "$APP_PID") - app0) * 1000000 / $(getconf CLK_TCK) / (accepted > 0 ? accepted : 1) ))" \
-    "broker_us_per_order=$(( ($(cpu_ticks "$BROKER_PID") - broker0) * 1000000 / $(getconf CLK_TCK) / (accepted > 0 ? accepted : 1) ))"
+    "broker_us_per_order=$(( ($(cpu_ticks "$BROKER_PID") - broker0) * 1000000 / $(getconf CLK_TCK) / (accepted > 0 ? accepted : 1) ))" \
+    "jit_us_per_order=$(( ($(jit_ticks) - jit0) * 1000000 / $(getconf CLK_TCK) / (accepted > 0 ? accepted : 1) ))"
 }
-echo "benchmark: warming up ($WARMUP_SECONDS s each) ..." >&2
-measure warmup-bare "$BARE" "$WARMUP_SECONDS" >/dev/null
-measure warmup-full "$FULL" "$WARMUP_SECONDS" bench-shop-key >/dev/null
+# Both endpoints are warmed the same way, in turns: code they share (validation, mapping, Avro, the
+# producer) is compiled with both in its profile, so neither measurement pays for the other's recompiles.
+echo "benchmark: warming up ($WARMUP_ROUNDS rounds of $WARMUP_SECONDS s per endpoint, in turns) ..." >&2
+for _ in $(seq 1 "$WARMUP_ROUNDS"); do
+  measure warmup-bare "$BARE" "$WARMUP_SECONDS" >/dev/null
+  measure warmup-full "$FULL" "$WARMUP_SECONDS" bench-shop-key >/dev/null
+done
 
+# Each measurement starts with order-intake idle: the status view and the follower may still be working off
+# the orders of the phase before (full), which would otherwise be counted against the next one (bare).
+settle() {
+  local t0
+  for _ in $(seq 1 30); do
+    t0=$(cpu_ticks "$APP_PID"); sleep 1
+    (( ($(cpu_ticks "$APP_PID") - t0) * 10 < $(getconf CLK_TCK) )) && return
+  done
+  echo "benchmark: order-intake still busy after 30 s; measuring anyway" >&2
+}
 echo "benchmark: measuring ($SECONDS_PER_RUN s each, $CONNECTIONS connections, wrk threads $WRK_THREADS) ..." >&2
+settle
 bare=$(measure bare "$BARE" "$SECONDS_PER_RUN")
+settle
 full=$(measure full "$FULL" "$SECONDS_PER_RUN" bench-shop-key)
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
-printf '\n%-28s %12s %10s %10s %10s %10s %8s %14s %14s\n' endpoint "accepted/s" "p50 ms" "p99 ms" "p99.9 ms" "max ms" failed \
-  "app CPU µs/ord" "broker µs/ord"
+printf '\n%-28s %12s %10s %10s %10s %10s %8s %14s %14s %12s\n' endpoint "accepted/s" "p50 ms" "p99 ms" "p99.9 ms" "max ms" \
+  failed "app CPU µs/ord" "broker µs/ord" "of it JIT"
 for line in "$bare" "$full"; do
   name=${line%% *}
   label=$([[ $name == bare ]] && echo "bare (ceiling)" || echo "POST /orders (full)")
-  printf '%-28s %12s %10s %10s %10s %10s %8s %14s %14s\n' "$label" "$(field "$line" accepted_per_s)" \
+  printf '%-28s %12s %10s %10s %10s %10s %8s %14s %14s %12s\n' "$label" "$(field "$line" accepted_per_s)" \
     "$(field "$line" p50_ms)" "$(field "$line" p99_ms)" "$(field "$line" p999_ms)" "$(field "$line" max_ms)" \
-    "$(field "$line" failed)" "$(field "$line" app_us_per_order)" "$(field "$line" broker_us_per_order)"
+    "$(field "$line" failed)" "$(field "$line" app_us_per_order)" "$(field "$line" broker_us_per_order)" \
+    "$(field "$line" jit_us_per_order)"
 done
 ratio=$(python3 -c "print(f'{$(field "$full" accepted_per_s)/max(1,$(field "$bare" accepted_per_s))*100:.0f}')")
 echo "full / bare: ${ratio}%   (cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
