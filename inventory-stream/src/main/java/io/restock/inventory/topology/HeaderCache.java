@@ -45,8 +45,4 @@ final class HeaderCache {
     void clear() {
         entries.clear();
     }
-
-    int size() {
-        return entries.size();
-    }
 }

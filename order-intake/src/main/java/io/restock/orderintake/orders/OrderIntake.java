@@ -89,14 +89,6 @@ public final class OrderIntake {
     @FunctionalInterface
     public interface Router {
         Optional<CompletableFuture<MutableHttpResponse<?>>> elsewhere(String orderId);
-
-        /** Every create is decided here (a single instance; tests). */
-        Router HERE = orderId -> Optional.empty();
-    }
-
-    public CompletableFuture<MutableHttpResponse<?>> create(final Shop shop, final String idempotencyKey,
-                                                            final byte[] body, final String path) {
-        return create(shop, idempotencyKey, body, path, Router.HERE);
     }
 
     /**

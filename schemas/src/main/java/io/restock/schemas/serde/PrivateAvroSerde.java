@@ -69,11 +69,6 @@ public final class PrivateAvroSerde<T extends SpecificRecord> implements Serde<T
         this.earlier = earlierReaders(type, schema, model);
     }
 
-    /** The fingerprint this build writes for {@code T}. */
-    public long fingerprint() {
-        return fingerprint;
-    }
-
     @Override
     public byte[] serialize(final String topic, final T data) {
         return data == null ? null : AvroBinary.write(writer, data, header, type.getSimpleName());
