@@ -24,13 +24,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
-import org.apache.kafka.streams.processor.StreamPartitioner;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -41,8 +38,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -61,19 +56,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class StatusStreams {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusStreams.class);
-    private static final long OWNER_TABLE_MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final KafkaStreams streams;
     private final int partitions;
     private final AtomicReferenceArray<ReadOnlyKeyValueStore<String, OrderView>> viewStores;
     private final MeterRegistry meters;
     private final StoreOwners owners;
-    private final HostInfo self;
     private final Serializer<String> keySerializer = new StringSerializer();
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
-    /** Raised on every state change: an owner table built before it is not used. */
-    private final AtomicLong ownerGeneration = new AtomicLong();
-    private volatile OwnerTable ownerTable;
 
     public StatusStreams(@Value("${order-intake.kafka.bootstrap-servers}") final String bootstrapServers,
                          @Value("${order-intake.streams.application-id:order-intake}") final String applicationId,
@@ -104,8 +94,7 @@ public final class StatusStreams {
         final String advertised = AdvertisedServer.resolve(applicationServer, httpPort);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised);
         this.streams = new KafkaStreams(OrderIntakeTopology.build(serdes, submissions, shops::isKnown, guard), props);
-        this.self = AdvertisedServer.hostInfo(advertised);
-        this.owners = new StoreOwners("order-intake", streams, self);
+        this.owners = new StoreOwners("order-intake", streams, AdvertisedServer.hostInfo(advertised));
         // A failed stream thread (e.g. a transaction that timed out while the broker was away) is
         // replaced rather than taking the whole view down for good.
         streams.setUncaughtExceptionHandler(error -> {
@@ -113,8 +102,6 @@ public final class StatusStreams {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((next, previous) -> {
-            ownerGeneration.incrementAndGet();
-            ownerTable = null;
             state = next;
             clearStoreHandles();
             LOG.info("order-intake streams: {} -> {}", previous, next);
@@ -147,86 +134,7 @@ public final class StatusStreams {
      *                                   forwarded request reached an instance that does not own it
      */
     public KeyOwner ownerOf(final String orderId, final String forwardedBy) {
-        final KafkaStreams.State current = streams.state();
-        final OwnerTable table = current == KafkaStreams.State.RUNNING ? currentOwnerTable() : null;
-        if (table == null) {
-            return owners.ownerOf(OrderIntakeTopology.ORDER_VIEWS, orderId, keySerializer, forwardedBy);
-        }
-        return StoreOwners.decide("order-intake", current, table.owner(orderId), self, orderId, forwardedBy);
-    }
-
-    /** {@link #ownerOf} as Kafka Streams answers it for this one key (no owner table); for checks. */
-    public KeyOwner ownerOfAskingKafkaStreams(final String orderId) {
-        return owners.ownerOf(OrderIntakeTopology.ORDER_VIEWS, orderId, keySerializer, null);
-    }
-
-    /**
-     * The owner of each {@code order-views} partition, as Kafka Streams' metadata named it when the table was
-     * built. Asking Kafka Streams per request ({@code queryMetadataForKey}) is a synchronized call that copies
-     * sets of partitions per host: 3-4% of the event loops' CPU on every create (profiled). A key's partition is
-     * computed here as Kafka Streams computes it for a String key (murmur2 of its UTF-8 bytes, default
-     * partitioner; the view's topics are written by producers with that partitioner).
-     */
-    private record OwnerTable(long generation, long builtAtNanos, KeyQueryMetadata[] owners) {
-
-        KeyQueryMetadata owner(final String orderId) {
-            return owners[Utils.toPositive(Utils.murmur2(orderId.getBytes(StandardCharsets.UTF_8))) % owners.length];
-        }
-    }
-
-    /**
-     * The owner table, built again after any state change (a rebalance moves partitions only through one) and
-     * at most {@link #OWNER_TABLE_MAX_AGE_NANOS} old all the same; null when it cannot be built (an owner is not
-     * known): then each request asks Kafka Streams.
-     */
-    private OwnerTable currentOwnerTable() {
-        final long generation = ownerGeneration.get();
-        final OwnerTable table = ownerTable;
-        if (table != null && table.generation() == generation
-                && System.nanoTime() - table.builtAtNanos() < OWNER_TABLE_MAX_AGE_NANOS) {
-            return table;
-        }
-        final OwnerTable built = buildOwnerTable(generation);
-        if (built != null && ownerGeneration.get() == generation) {
-            ownerTable = built;
-            if (ownerGeneration.get() != generation) {
-                ownerTable = null;
-                return null;
-            }
-        }
-        return built;
-    }
-
-    private OwnerTable buildOwnerTable(final long generation) {
-        final int[] count = {-1};
-        try {
-            final KeyQueryMetadata first = streams.queryMetadataForKey(OrderIntakeTopology.ORDER_VIEWS, "",
-                    partitionerOf(0, count));
-            if (count[0] <= 0) {
-                return null;
-            }
-            final KeyQueryMetadata[] table = new KeyQueryMetadata[count[0]];
-            table[0] = first;
-            for (int p = 1; p < table.length; p++) {
-                table[p] = streams.queryMetadataForKey(OrderIntakeTopology.ORDER_VIEWS, "", partitionerOf(p, count));
-            }
-            for (final KeyQueryMetadata owner : table) {
-                if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost() == null) {
-                    return null;
-                }
-            }
-            return new OwnerTable(generation, System.nanoTime(), table);
-        } catch (final RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** A partitioner naming {@code partition}; it notes the number of partitions Kafka Streams passes it. */
-    private static StreamPartitioner<String, Object> partitionerOf(final int partition, final int[] count) {
-        return (topic, key, value, numPartitions) -> {
-            count[0] = numPartitions;
-            return Optional.of(Set.of(partition));
-        };
+        return owners.ownerOf(OrderIntakeTopology.ORDER_VIEWS, orderId, keySerializer, forwardedBy);
     }
 
     /** This instance's {@code application.server} ({@code host:port}). */
