@@ -1,0 +1,128 @@
+package io.restock.demo.observe;
+
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topic;
+import io.restock.schemas.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads Restock's public topics, as an operator's tool would, into the {@link EventLedger}: a consumer of its own
+ * (a fresh group per run, read_committed, from the beginning, records older than the run skipped) subscribed to
+ * the topics below and to every dead-letter topic ({@code dlq.*}, new ones picked up within seconds). Avro values
+ * are read with the project's own serdes from the topic catalogue.
+ *
+ * <ul>
+ *   <li>{@code orders.order-events}, {@code inventory.line-events}, {@code inventory.shipment-requests},
+ *       {@code promises.delivery-dates}, {@code notifications.customer-notifications}: key orderId, Avro.</li>
+ *   <li>{@code inventory.stock-movements}: key sku; {@code procurement.purchase-orders},
+ *       {@code procurement.supplier-events}: key purchaseOrderId; Avro.</li>
+ *   <li>{@code dlq.*}: counted per topic, not decoded.</li>
+ * </ul>
+ */
+public final class EventFeed implements AutoCloseable {
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, Consumer<byte[]>> handlers;
+    private final EventLedger ledger;
+    private final Instant runStart;
+    private final Thread thread;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean running = true;
+
+    public EventFeed(final String bootstrapServers, final String schemaRegistryUrl, final EventLedger ledger,
+                     final Instant runStart) {
+        this.ledger = ledger;
+        this.runStart = runStart;
+        final EventSerdes serdes = EventSerdes.registry(schemaRegistryUrl, false);
+        handlers = Map.of(
+                Topics.ORDER_EVENTS.name(), decode(Topics.ORDER_EVENTS, serdes, ledger::onOrderEvent),
+                Topics.LINE_EVENTS.name(), decode(Topics.LINE_EVENTS, serdes, ledger::onLineEvent),
+                Topics.SHIPMENT_REQUESTS.name(), decode(Topics.SHIPMENT_REQUESTS, serdes, ledger::onShipmentRequested),
+                Topics.DELIVERY_DATES.name(), decode(Topics.DELIVERY_DATES, serdes, ledger::onDeliveryDate),
+                Topics.CUSTOMER_NOTIFICATIONS.name(), decode(Topics.CUSTOMER_NOTIFICATIONS, serdes, ledger::onNotification),
+                Topics.STOCK_MOVEMENTS.name(), decode(Topics.STOCK_MOVEMENTS, serdes, v -> ledger.onStockMovement(v, runStart)),
+                Topics.PURCHASE_ORDERS.name(), decode(Topics.PURCHASE_ORDERS, serdes, v -> ledger.onPurchaseOrder(v, runStart)),
+                Topics.SUPPLIER_EVENTS.name(), decode(Topics.SUPPLIER_EVENTS, serdes, ledger::onSupplierEvent));
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "demo-world-observer-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        thread = new Thread(this::run, "demo-event-feed");
+        thread.setDaemon(true);
+    }
+
+    private static <V> Consumer<byte[]> decode(final Topic<String, V> topic, final EventSerdes serdes,
+                                               final Consumer<V> handler) {
+        final Deserializer<V> deserializer = topic.valueSerde(serdes).deserializer();
+        return bytes -> handler.accept(deserializer.deserialize(topic.name(), bytes));
+    }
+
+    public EventFeed start() {
+        final String names = handlers.keySet().stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        consumer.subscribe(Pattern.compile(names + "|dlq\\..+"));
+        thread.start();
+        return this;
+    }
+
+    /** Why the feed stopped reading, if it did. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.timestamp() < runStart.toEpochMilli() || record.value() == null) {
+                        continue;
+                    }
+                    if (record.topic().startsWith("dlq.")) {
+                        ledger.onDeadLetter(record.topic());
+                        continue;
+                    }
+                    final Consumer<byte[]> handler = handlers.getOrDefault(record.topic(), bytes -> { });
+                    try {
+                        handler.accept(record.value());
+                    } catch (RuntimeException e) {
+                        ledger.onDeadLetter("unreadable by the demo: " + record.topic());
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                failure.set(e);
+            }
+        } catch (RuntimeException e) {
+            failure.set(e);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(5000);
+    }
+
+}

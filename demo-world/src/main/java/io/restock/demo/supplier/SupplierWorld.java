@@ -1,0 +1,272 @@
+package io.restock.demo.supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restock.demo.catalog.Catalog;
+import io.restock.demo.warehouse.Warehouse;
+import io.restock.demo.world.JsonHttp;
+import io.restock.demo.world.SimClock;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The suppliers' side of the world: what a supplier does with a purchase order, whichever channel brought it
+ * ({@code restock.purchase-order-event.v1} JSON). Answers go to supplier-gateway's HTTP API with the supplier's
+ * own API key. Per order, in simulated days after it was issued: ~10% are rejected (the next supplier gets the
+ * demand); the rest are acknowledged with each line's promised date (issue day + the offer's lead time); ~30%
+ * slip by 2-4 days a day later; goods are dispatched two days before the promise, ~30% in two partial
+ * shipments, and the {@link Warehouse} receives each shipment against its purchase-order line when it arrives.
+ * Amendments and cancellations are applied to what is not shipped yet.
+ */
+public final class SupplierWorld {
+
+    /** One supplier: its id and API key. */
+    public record Supplier(String id, String apiKey) {
+    }
+
+    private static final class PoLine {
+        final String lineId;
+        final String sku;
+        volatile int quantity;
+        volatile boolean cancelled;
+        volatile LocalDate promised;
+        volatile int shipped;
+
+        PoLine(final String lineId, final String sku, final int quantity) {
+            this.lineId = lineId;
+            this.sku = sku;
+            this.quantity = quantity;
+        }
+    }
+
+    private record Po(String id, Supplier supplier, double issuedDay, Map<String, PoLine> lines) {
+    }
+
+    private final Catalog catalog;
+    private final SimClock clock;
+    private final JsonHttp http;
+    private final URI gateway;
+    private final Warehouse warehouse;
+    private final ScheduledExecutorService scheduler;
+    private final Random random;
+    private final Instant runStart;
+    private final Map<String, Po> orders = new ConcurrentHashMap<>();
+    private final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong answers = new AtomicLong();
+    private final AtomicLong answersRefused = new AtomicLong();
+    private final AtomicLong rejections = new AtomicLong();
+    private final AtomicLong slips = new AtomicLong();
+    private final AtomicLong shipments = new AtomicLong();
+    private final AtomicLong messageIds = new AtomicLong();
+
+    public SupplierWorld(final Catalog catalog, final SimClock clock, final JsonHttp http, final URI gateway,
+                         final Warehouse warehouse, final ScheduledExecutorService scheduler, final long seed,
+                         final Instant runStart) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.http = http;
+        this.gateway = gateway;
+        this.warehouse = warehouse;
+        this.scheduler = scheduler;
+        this.random = new Random(seed);
+        this.runStart = runStart;
+    }
+
+    /** A purchase-order document arrived for this supplier (deduplicated by its event id). */
+    public void onDocument(final Supplier supplier, final JsonNode doc) {
+        final String eventId = doc.path("eventId").asText();
+        if (!seenEvents.add(eventId) || Instant.parse(doc.path("occurredAt").asText()).isBefore(runStart)) {
+            return;
+        }
+        received.incrementAndGet();
+        final String poId = doc.path("purchaseOrderId").asText();
+        switch (doc.path("eventType").asText()) {
+            case "PurchaseOrderIssued" -> issued(supplier, poId, doc);
+            case "PurchaseOrderAmended" -> {
+                final Po po = orders.get(poId);
+                if (po != null) {
+                    doc.path("lines").forEach(l -> {
+                        final PoLine line = po.lines().get(l.path("lineId").asText());
+                        if (line != null) {
+                            line.quantity = l.path("quantity").asInt();
+                        }
+                    });
+                }
+            }
+            case "PurchaseOrderCancelled" -> {
+                final Po po = orders.get(poId);
+                if (po != null) {
+                    final List<String> ids = new ArrayList<>();
+                    doc.path("lineIds").forEach(id -> ids.add(id.asText()));
+                    po.lines().values().stream().filter(l -> ids.isEmpty() || ids.contains(l.lineId))
+                            .forEach(l -> l.cancelled = true);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void issued(final Supplier supplier, final String poId, final JsonNode doc) {
+        final Map<String, PoLine> lines = new LinkedHashMap<>();
+        doc.path("lines").forEach(l -> lines.put(l.path("lineId").asText(),
+                new PoLine(l.path("lineId").asText(), l.path("sku").asText(), l.path("quantity").asInt())));
+        final Po po = new Po(poId, supplier, clock.today(), lines);
+        orders.put(poId, po);
+        final double roll;
+        synchronized (random) {
+            roll = random.nextDouble();
+        }
+        at(po.issuedDay() + 0.2, roll < 0.10 ? () -> reject(po) : () -> acknowledge(po));
+    }
+
+    private void reject(final Po po) {
+        final Map<String, Object> body = Map.of("messageId", nextMessageId(po), "decision", "REJECT",
+                "reason", "no capacity this month");
+        if (answer(po, "acknowledgements", body)) {
+            rejections.incrementAndGet();
+        }
+    }
+
+    private void acknowledge(final Po po) {
+        final List<Map<String, Object>> lines = new ArrayList<>();
+        for (final PoLine line : po.lines().values()) {
+            if (line.cancelled) {
+                continue;
+            }
+            final Catalog.Offer offer = catalog.offer(po.supplier().id(), line.sku);
+            line.promised = clock.dateOf(po.issuedDay() + (offer == null ? 7 : offer.leadTimeDays()));
+            lines.add(Map.of("lineId", line.lineId, "acceptedQuantity", line.quantity,
+                    "promisedDate", line.promised.toString()));
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (!answer(po, "acknowledgements", Map.of("messageId", nextMessageId(po), "decision", "ACCEPT", "lines", lines))) {
+            return;
+        }
+        final boolean slip;
+        synchronized (random) {
+            slip = random.nextDouble() < 0.30;
+        }
+        if (slip) {
+            at(clock.today() + 1, () -> slip(po));
+        }
+        scheduleShipments(po);
+    }
+
+    private void slip(final Po po) {
+        final List<Map<String, Object>> lines = new ArrayList<>();
+        for (final PoLine line : po.lines().values()) {
+            if (!line.cancelled && line.shipped == 0 && line.promised != null) {
+                final int days;
+                synchronized (random) {
+                    days = 2 + random.nextInt(3);
+                }
+                line.promised = line.promised.plusDays(days);
+                lines.add(Map.of("lineId", line.lineId, "promisedDate", line.promised.toString()));
+            }
+        }
+        if (!lines.isEmpty() && answer(po, "promised-dates", Map.of("messageId", nextMessageId(po), "lines", lines))) {
+            slips.incrementAndGet();
+        }
+    }
+
+    private void scheduleShipments(final Po po) {
+        final LocalDate earliest = po.lines().values().stream().map(l -> l.promised).filter(d -> d != null)
+                .min(LocalDate::compareTo).orElse(null);
+        if (earliest != null) {
+            // The slip (if any) happens on day +1; shipping waits at least until then.
+            at(Math.max(clock.dayOf(earliest) - 2, po.issuedDay() + 1.5), () -> ship(po, true));
+        }
+    }
+
+    private void ship(final Po po, final boolean first) {
+        final boolean split;
+        synchronized (random) {
+            split = first && random.nextDouble() < 0.30;
+        }
+        final List<Map<String, Object>> lines = new ArrayList<>();
+        final Map<PoLine, Integer> quantities = new LinkedHashMap<>();
+        LocalDate arrival = null;
+        for (final PoLine line : po.lines().values()) {
+            final int left = line.quantity - line.shipped;
+            if (line.cancelled || left <= 0 || line.promised == null) {
+                continue;
+            }
+            final int quantity = split && left > 1 ? left / 2 : left;
+            quantities.put(line, quantity);
+            lines.add(Map.of("lineId", line.lineId, "quantity", quantity));
+            final LocalDate due = split ? line.promised.minusDays(1) : line.promised;
+            arrival = arrival == null || due.isAfter(arrival) ? due : arrival;
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        final LocalDate today = clock.dateOf(clock.today());
+        final LocalDate expected = arrival.isBefore(today) ? today : arrival;
+        final String shipmentId = po.id() + "-S" + (first ? 1 : 2);
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messageId", nextMessageId(po));
+        body.put("shipmentId", shipmentId);
+        body.put("expectedArrival", expected.toString());
+        body.put("carrier", po.supplier().id().equals(Catalog.KAFKA_SUPPLIER) ? "ACME Freight" : "Bright Logistics");
+        body.put("trackingNumber", "TRK-" + shipmentId);
+        body.put("lines", lines);
+        if (!answer(po, "shipments", body)) {
+            return;
+        }
+        shipments.incrementAndGet();
+        quantities.forEach((line, quantity) -> {
+            line.shipped += quantity;
+            warehouse.expectDelivery(po.id(), line.lineId, line.sku, quantity, shipmentId, clock.dayOf(expected) + 0.5);
+        });
+        if (split) {
+            at(clock.today() + 2, () -> ship(po, false));
+        }
+    }
+
+    private boolean answer(final Po po, final String what, final Map<String, Object> body) {
+        final JsonHttp.Answer answer = http.post(gateway.resolve("/purchase-orders/" + po.id() + "/" + what),
+                Map.of("Authorization", "Bearer " + po.supplier().apiKey()), body);
+        if (answer.ok()) {
+            answers.incrementAndGet();
+            return true;
+        }
+        answersRefused.incrementAndGet();
+        return false;
+    }
+
+    private String nextMessageId(final Po po) {
+        return po.id() + "-m" + messageIds.incrementAndGet();
+    }
+
+    private void at(final double simDay, final Runnable action) {
+        scheduler.schedule(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                answersRefused.incrementAndGet();
+            }
+        }, clock.until(simDay).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Counters: documents received, answers accepted / refused, rejections, slips, shipments. */
+    public record Stats(long documents, long answers, long answersRefused, long rejections, long slips, long shipments) {
+    }
+
+    public Stats stats() {
+        return new Stats(received.get(), answers.get(), answersRefused.get(), rejections.get(), slips.get(),
+                shipments.get());
+    }
+}

@@ -1,0 +1,156 @@
+package io.restock.demo.warehouse;
+
+import io.restock.demo.world.JsonHttp;
+import io.restock.demo.world.SimClock;
+import io.restock.events.LineQuantity;
+import io.restock.events.ShipmentRequested;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The demo's warehouse {@code wh-demo}, on inventory-stream's warehouse API. It receives the starting stock, then
+ * each supplier shipment when it arrives in simulated time, against its purchase-order line
+ * ({@code POST /warehouse/receipts}); and it reads {@code inventory.shipment-requests} (key orderId, Avro
+ * {@code ShipmentRequested}, read_committed, a consumer group of its own) and, half a simulated day later, confirms
+ * each line shipped with a carrier and tracking number ({@code POST /warehouse/shipments}, movement id
+ * {@code <shipmentRequestId>/<lineId>} so a re-read request is applied once).
+ */
+public final class Warehouse implements AutoCloseable {
+
+    public static final String WAREHOUSE_ID = "wh-demo";
+
+    private final JsonHttp http;
+    private final URI inventory;
+    private final SimClock clock;
+    private final ScheduledExecutorService scheduler;
+    private final KafkaConsumer<String, ShipmentRequested> consumer;
+    private final Predicate<String> ourOrder;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private final AtomicLong receipts = new AtomicLong();
+    private final AtomicLong unitsReceived = new AtomicLong();
+    private final AtomicLong shipmentsConfirmed = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+
+    public Warehouse(final JsonHttp http, final URI inventory, final SimClock clock,
+                     final ScheduledExecutorService scheduler, final String bootstrapServers,
+                     final String schemaRegistryUrl, final String runId, final Predicate<String> ourOrder) {
+        this.http = http;
+        this.inventory = inventory;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.ourOrder = ourOrder;
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "warehouse-" + WAREHOUSE_ID + "-" + runId);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                Topics.SHIPMENT_REQUESTS.valueSerde(EventSerdes.registry(schemaRegistryUrl, false)).deserializer());
+        thread = new Thread(this::run, "demo-warehouse");
+        thread.setDaemon(true);
+    }
+
+    public Warehouse start() {
+        consumer.subscribe(List.of(Topics.SHIPMENT_REQUESTS.name()));
+        thread.start();
+        return this;
+    }
+
+    /** Goods on the shelf: a receipt now (starting stock, or goods that arrived). */
+    public boolean receive(final String movementId, final String sku, final int quantity, final String purchaseOrderId,
+                           final String purchaseOrderLineId) {
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("movementId", movementId);
+        body.put("warehouseId", WAREHOUSE_ID);
+        body.put("sku", sku);
+        body.put("quantity", quantity);
+        if (purchaseOrderId != null) {
+            body.put("purchaseOrderId", purchaseOrderId);
+            body.put("purchaseOrderLineId", purchaseOrderLineId);
+        }
+        if (http.post(inventory.resolve("/warehouse/receipts"), Map.of(), body).ok()) {
+            receipts.incrementAndGet();
+            unitsReceived.addAndGet(quantity);
+            return true;
+        }
+        refused.incrementAndGet();
+        return false;
+    }
+
+    /** A supplier shipment that will arrive on simulated day {@code arrivalDay}: receive it then. */
+    public void expectDelivery(final String purchaseOrderId, final String lineId, final String sku, final int quantity,
+                               final String shipmentId, final double arrivalDay) {
+        scheduler.schedule(() -> receive("rcv-" + shipmentId + "-" + lineId, sku, quantity, purchaseOrderId, lineId),
+                clock.until(arrivalDay).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (final ConsumerRecord<String, ShipmentRequested> record : consumer.poll(Duration.ofMillis(200))) {
+                    final ShipmentRequested request = record.value();
+                    if (request != null && ourOrder.test(request.getOrderId())) {
+                        scheduler.schedule(() -> ship(request), clock.wallDuration(0.5).toMillis(),
+                                TimeUnit.MILLISECONDS);
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void ship(final ShipmentRequested request) {
+        for (final LineQuantity line : request.getLines()) {
+            final Map<String, Object> body = new LinkedHashMap<>();
+            body.put("movementId", request.getShipmentRequestId() + "/" + line.getLineId());
+            body.put("warehouseId", WAREHOUSE_ID);
+            body.put("sku", line.getSku());
+            body.put("orderId", request.getOrderId());
+            body.put("lineId", line.getLineId());
+            body.put("quantity", line.getQuantity());
+            body.put("carrier", "DHL");
+            body.put("trackingNumber", "JD%010d".formatted(Math.abs((request.getShipmentRequestId()
+                    + line.getLineId()).hashCode())));
+            if (http.post(inventory.resolve("/warehouse/shipments"), Map.of(), body).ok()) {
+                shipmentsConfirmed.incrementAndGet();
+            } else {
+                refused.incrementAndGet();
+            }
+        }
+    }
+
+    /** Receipts posted, units received, shipment lines confirmed, requests refused by the API. */
+    public record Stats(long receipts, long unitsReceived, long shipmentsConfirmed, long refused) {
+    }
+
+    public Stats stats() {
+        return new Stats(receipts.get(), unitsReceived.get(), shipmentsConfirmed.get(), refused.get());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(5000);
+    }
+
+}
