@@ -1,0 +1,78 @@
+package io.restock.stack;
+
+import java.util.Locale;
+
+/**
+ * The five Restock services the launcher runs, each as its own process, with its documented HTTP port
+ * (before {@link StackOptions#portOffset()}) and the environment variables its {@code application.yml} reads
+ * for the port and the state directory.
+ */
+public enum Service {
+    ORDER_INTAKE("order-intake", 8080, "io.restock.orderintake.Application", true),
+    INVENTORY_STREAM("inventory-stream", 8082, "io.restock.inventory.Application", true),
+    BACKORDER_PROCESSOR("backorder-processor", 8083, "io.restock.backorder.Application", true),
+    SUPPLIER_GATEWAY("supplier-gateway", 8084, "io.restock.suppliergateway.Application", true),
+    NOTIFIER("notifier", 8085, "io.restock.notifier.Application", true);
+
+    /** Kafka's client port before the offset. */
+    public static final int KAFKA_PORT = 9092;
+    /** The schema registry's HTTP port before the offset. */
+    public static final int REGISTRY_PORT = 8081;
+
+    private final String id;
+    private final int defaultPort;
+    private final String mainClass;
+    private final boolean runsKafkaStreams;
+
+    Service(final String id, final int defaultPort, final String mainClass, final boolean runsKafkaStreams) {
+        this.id = id;
+        this.defaultPort = defaultPort;
+        this.mainClass = mainClass;
+        this.runsKafkaStreams = runsKafkaStreams;
+    }
+
+    /** The Maven module, application id and process name, e.g. {@code order-intake}. */
+    public String id() {
+        return id;
+    }
+
+    /** The documented HTTP port (API, {@code /health}, {@code /prometheus}) before the offset. */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    public String mainClass() {
+        return mainClass;
+    }
+
+    /** True when {@code /health} is UP only once its Kafka Streams application is RUNNING. */
+    public boolean runsKafkaStreams() {
+        return runsKafkaStreams;
+    }
+
+    /** The prefix of its environment variables, e.g. {@code ORDER_INTAKE}. */
+    public String envPrefix() {
+        return id.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** {@code <PREFIX>_PORT}: the HTTP port its application.yml reads. */
+    public String portVariable() {
+        return envPrefix() + "_PORT";
+    }
+
+    /** {@code <PREFIX>_STATE_DIR}: its Kafka Streams state directory. */
+    public String stateDirVariable() {
+        return envPrefix() + "_STATE_DIR";
+    }
+
+    /** The service whose {@link #id()} is {@code id}. */
+    public static Service of(final String id) {
+        for (final Service service : values()) {
+            if (service.id.equals(id)) {
+                return service;
+            }
+        }
+        throw new IllegalArgumentException("no service '" + id + "'; one of: order-intake, inventory-stream, "
+                + "backorder-processor, supplier-gateway, notifier");
+    }
+}

@@ -1,0 +1,283 @@
+package io.restock.stack;
+
+import io.restock.schemas.provisioning.ProvisioningException;
+import io.restock.schemas.provisioning.TopicProvisioner;
+import io.restock.schemas.registry.HttpSchemaRegistryClient;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running Restock: the local Kafka broker and schema registry (one process, local-kafka's launcher, whose child
+ * is the registry) and the selected services, each its own {@code java} process, all started by
+ * {@link #start(StackOptions)} and stopped by {@link #close()}.
+ *
+ * <p>Every child runs under {@link ParentWatch}, so it stops by itself when this JVM dies, even by SIGKILL; the
+ * pids are also written to {@code <data dir>/stack.pids}, and the next start stops any survivor it lists.
+ * A JVM shutdown hook closes the stack if this JVM is asked to stop (Ctrl-C, SIGTERM) before {@link #close()}.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** Process names, as in {@link #pids()} and {@link Endpoints#logFiles()}. */
+    public static final String KAFKA = "kafka";
+    public static final String SCHEMA_REGISTRY = "schema-registry";
+
+    private static final int LOG_TAIL_LINES = 30;
+
+    private final StackOptions options;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
+    private final Map<String, Path> logFiles = new LinkedHashMap<>();
+    private final Map<Service, URI> serviceUrls = new EnumMap<>(Service.class);
+    private final Thread shutdownHook = new Thread(this::stopAll, "restock-stack-stopper");
+    private ProcessHandle registry;
+    private Duration startupTime = Duration.ZERO;
+    private boolean closed;
+
+    private Stack(final StackOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Builds what is missing (when {@link StackOptions#build()}), starts Kafka and the registry, provisions topics
+     * and schemas, starts the services and returns once every one is healthy.
+     *
+     * @throws StackStartException with the failing step and the last lines of its log, after stopping whatever
+     *                             had been started
+     */
+    public static Stack start(final StackOptions options) {
+        final long started = System.nanoTime();
+        final Stack stack = new Stack(options);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            StalePids.stopLeftovers(options.dataDir(), options.progress());
+            if (options.build()) {
+                new ModuleBuild(options.rootDir(), options.progress()).buildMissing(options.services());
+            }
+            stack.startKafka();
+            stack.provision();
+            stack.startServices();
+            stack.startupTime = Duration.ofNanos(System.nanoTime() - started);
+            return stack;
+        } catch (final RuntimeException e) {
+            stack.close();
+            throw e instanceof StackStartException ? e : new StackStartException(e.getMessage(), e);
+        }
+    }
+
+    /** Where everything is: service URLs, Kafka, the registry, log files. */
+    public Endpoints endpoints() {
+        return new Endpoints(serviceUrls, "127.0.0.1:" + options.kafkaPort(),
+                "http://127.0.0.1:" + options.registryPort() + "/apis/ccompat/v7", logFiles);
+    }
+
+    /** Each process's pid by name ({@link #KAFKA}, {@link #SCHEMA_REGISTRY}, service ids). */
+    public synchronized Map<String, Long> pids() {
+        final Map<String, Long> pids = new LinkedHashMap<>();
+        processes.forEach((name, process) -> pids.put(name, process.pid()));
+        if (registry != null) {
+            pids.put(SCHEMA_REGISTRY, registry.pid());
+        }
+        return pids;
+    }
+
+    /**
+     * Each process's peak resident set size in KiB ({@code VmHWM} of {@code /proc/<pid>/status}), read now for a
+     * live process and as last read for one that has exited ({@link #close()} reads them all before stopping).
+     * Empty where {@code /proc} does not exist.
+     */
+    public Map<String, Long> peakRssKb() {
+        pids().forEach((name, pid) -> ProcessMemory.peakRssKb(pid).ifPresent(kb -> peakRss.merge(name, kb, Math::max)));
+        return Map.copyOf(peakRss);
+    }
+
+    /** How long {@link #start(StackOptions)} took, build included. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /**
+     * Stops every process: the services first (SIGTERM, then SIGKILL after {@link StackOptions#stopTimeout()}),
+     * then Kafka and the registry. Returns once every process has exited. Idempotent.
+     */
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (final IllegalStateException shuttingDown) {
+            // the hook is running: it stops the same processes
+        }
+    }
+
+    private synchronized void stopAll() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        peakRssKb();
+        final List<CompletableFuture<Void>> stops = new ArrayList<>();
+        processes.forEach((name, process) -> {
+            if (!KAFKA.equals(name)) {
+                stops.add(CompletableFuture.runAsync(() -> stop(name, process.toHandle())));
+            }
+        });
+        stops.forEach(CompletableFuture::join);
+        final Process kafka = processes.get(KAFKA);
+        if (kafka != null) {
+            final List<ProcessHandle> descendants = kafka.descendants().toList();
+            stop(KAFKA, kafka.toHandle());
+            descendants.forEach(child -> stop(SCHEMA_REGISTRY, child));
+        }
+        StalePids.clear(options.dataDir());
+    }
+
+    private void stop(final String name, final ProcessHandle process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            process.onExit().get(options.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (final java.util.concurrent.TimeoutException e) {
+            options.progress().println("  " + name + " (pid " + process.pid() + ") did not stop within "
+                    + options.stopTimeout().toSeconds() + " s: killing it");
+            process.destroyForcibly();
+            process.onExit().join();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        } catch (final java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void startKafka() {
+        final Path logFile = options.logDir().resolve("kafka-launcher.log");
+        final Path localKafka = options.rootDir().resolve("local-kafka").resolve("target");
+        final List<String> command = Launch.javaCommand(options.rootDir(), 256, Map.of(),
+                localKafka.resolve("classes") + java.io.File.pathSeparator + localKafka.resolve("lib") + "/*",
+                "io.restock.localkafka.Main");
+        command.addAll(List.of("--port", String.valueOf(options.kafkaPort()),
+                "--registry-port", String.valueOf(options.registryPort()),
+                "--data-dir", options.dataDir().toString(), "--log-dir", options.logDir().toString()));
+        options.progress().println("Starting Kafka on 127.0.0.1:" + options.kafkaPort()
+                + " and the schema registry on 127.0.0.1:" + options.registryPort() + " ...");
+        final Process kafka = launch(KAFKA, command, Map.of(), logFile);
+        logFiles.put(KAFKA, options.logDir().resolve("kafka.log"));
+        logFiles.put(SCHEMA_REGISTRY, options.logDir().resolve("schema-registry.log"));
+        logFiles.put("kafka-launcher", logFile);
+        final URI ready = URI.create(endpoints().schemaRegistryUrl() + "/subjects");
+        Health.await(KAFKA, kafka, logFile, options.startTimeout(), () -> Health.answers200(ready));
+        synchronized (this) {
+            registry = kafka.descendants().findFirst().orElse(null);
+        }
+        StalePids.write(options.dataDir(), pids());
+    }
+
+    private void provision() {
+        options.progress().println("Provisioning topics and schemas ...");
+        final String bootstrap = endpoints().bootstrapServers();
+        final Duration timeout = options.startTimeout();
+        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(bootstrap, timeout))) {
+            final var provisioner = new TopicProvisioner(admin,
+                    new HttpSchemaRegistryClient(endpoints().schemaRegistryUrl(), timeout), timeout, bootstrap);
+            options.progress().println("  " + provisioner.provision(Topics.ALL).summary().replace("\n", "\n  "));
+        } catch (final ProvisioningException e) {
+            throw new StackStartException("provisioning failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void startServices() {
+        final Map<Service, Process> started = new EnumMap<>(Service.class);
+        for (final Service service : Service.values()) {
+            if (!options.services().contains(service)) {
+                continue;
+            }
+            final int port = options.port(service);
+            if (!Launch.isFree(port)) {
+                throw new StackStartException("port " + port + " for " + service.id()
+                        + " is already in use: is another Restock running? (bin/restock down, or --port-offset)");
+            }
+            final Path logFile = options.logDir().resolve(service.id() + ".log");
+            final Path target = options.rootDir().resolve(service.id()).resolve("target");
+            final String classpath = target.resolve("classes") + java.io.File.pathSeparator
+                    + ModuleBuild.readClasspath(target.resolve("classpath.txt"));
+            final List<String> command = Launch.javaCommand(options.rootDir(), options.heapMegabytes(service),
+                    options.systemProperties().getOrDefault(service, Map.of()), classpath, service.mainClass());
+            final Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", endpoints().bootstrapServers());
+            environment.put("SCHEMA_REGISTRY_URL", endpoints().schemaRegistryUrl());
+            environment.put(service.portVariable(), String.valueOf(port));
+            environment.put(service.stateDirVariable(),
+                    options.dataDir().resolve("state").resolve(service.id()).toString());
+            environment.put(service.envPrefix() + "_ADVERTISED_SERVER", "127.0.0.1:" + port);
+            environment.putAll(options.environment().getOrDefault(service, Map.of()));
+            options.progress().println("Starting " + service.id() + " on http://127.0.0.1:" + port + " ...");
+            started.put(service, launch(service.id(), command, environment, logFile));
+            logFiles.put(service.id(), logFile);
+            synchronized (this) {
+                serviceUrls.put(service, URI.create("http://127.0.0.1:" + port));
+            }
+        }
+        StalePids.write(options.dataDir(), pids());
+        final long waitStarted = System.nanoTime();
+        started.forEach((service, process) -> {
+            final URI health = endpoints().health(service);
+            Health.await(service.id(), process, logFiles.get(service.id()), options.startTimeout(),
+                    () -> Health.isUp(health));
+            options.progress().printf("  %s healthy (%.1f s)%n", service.id(),
+                    (System.nanoTime() - waitStarted) / 1e9);
+        });
+    }
+
+    private synchronized Process launch(final String name, final List<String> command,
+                                        final Map<String, String> environment, final Path logFile) {
+        if (closed) {
+            throw new StackStartException("the stack is stopping");
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, "=== restock: " + name + " starting at " + Instant.now() + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            final ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(options.rootDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().putAll(environment);
+            final Process process = builder.start();
+            processes.put(name, process);
+            return process;
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+        }
+    }
+
+    /** The last {@value #LOG_TAIL_LINES} lines of a log file, for failure messages. */
+    static String tail(final Path file) {
+        try {
+            final List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (final IOException | UncheckedIOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+}
