@@ -5,7 +5,8 @@ import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -14,8 +15,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -43,6 +46,7 @@ public final class EventFeed implements AutoCloseable {
     private final Thread thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean running = true;
+    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
 
     public EventFeed(final String bootstrapServers, final String schemaRegistryUrl, final EventLedger ledger,
                      final Instant runStart) {
@@ -78,7 +82,22 @@ public final class EventFeed implements AutoCloseable {
 
     public EventFeed start() {
         final String names = handlers.keySet().stream().map(Pattern::quote).collect(Collectors.joining("|"));
-        consumer.subscribe(Pattern.compile(names + "|dlq\\..+"));
+        consumer.subscribe(Pattern.compile(names + "|dlq\\..+"), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(final Collection<TopicPartition> partitions) {
+            }
+
+            @Override
+            public void onPartitionsAssigned(final Collection<TopicPartition> partitions) {
+                // Nothing is committed (the group is this run's own): resume where this feed was, not from the start.
+                partitions.forEach(p -> {
+                    final Long next = nextOffsets.get(p);
+                    if (next != null) {
+                        consumer.seek(p, next);
+                    }
+                });
+            }
+        });
         thread.start();
         return this;
     }
@@ -92,6 +111,12 @@ public final class EventFeed implements AutoCloseable {
         try {
             while (running) {
                 for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    final Long next = nextOffsets.get(partition);
+                    if (next != null && record.offset() < next) {
+                        continue;
+                    }
+                    nextOffsets.put(partition, record.offset() + 1);
                     if (record.timestamp() < runStart.toEpochMilli() || record.value() == null) {
                         continue;
                     }

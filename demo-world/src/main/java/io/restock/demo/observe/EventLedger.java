@@ -26,6 +26,7 @@ import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShipped;
 import io.restock.events.SupplierEvent;
+import io.restock.demo.world.SimClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,7 +78,8 @@ public final class EventLedger {
     /** A purchase-order line: the supplier's latest promise and the first receipt. */
     static final class PoLine {
         final String supplierId;
-        LocalDate promised;
+        /** The simulated day the supplier's latest promise stands for. */
+        double dueDay = Double.NaN;
         Instant receivedAt;
 
         PoLine(final String supplierId) {
@@ -85,8 +87,11 @@ public final class EventLedger {
         }
     }
 
-    public EventLedger(final Predicate<String> ourOrder) {
+    private final SimClock clock;
+
+    public EventLedger(final Predicate<String> ourOrder, final SimClock clock) {
         this.ourOrder = ourOrder;
+        this.clock = clock;
     }
 
     public synchronized void onOrderEvent(final OrderEvent value) {
@@ -126,8 +131,11 @@ public final class EventLedger {
                 line.openedAt = e.getOccurredAt();
                 line.firstPromise = e.getPromisedDate();
                 line.lastPromise = e.getPromisedDate();
-                journal(e.getOrderId(), e.getOccurredAt(), "line %s: %d x %s backordered, queue position %d, promised %s"
-                        .formatted(e.getLineId(), e.getQuantity(), e.getSku(), e.getQueuePosition(), e.getPromisedDate()));
+                line.firstDueDay = clock.dueDay(e.getPromisedDate(), e.getOccurredAt());
+                line.lastDueDay = line.firstDueDay;
+                journal(e.getOrderId(), e.getOccurredAt(), "line %s: %d x %s backordered, queue position %d, promised %s (in %d d)"
+                        .formatted(e.getLineId(), e.getQuantity(), e.getSku(), e.getQueuePosition(), e.getPromisedDate(),
+                                SimClock.daysAhead(e.getPromisedDate(), e.getOccurredAt())));
             }
             case LineRejected e when ourOrder.test(e.getOrderId()) -> {
                 linesRejected++;
@@ -170,8 +178,10 @@ public final class EventLedger {
         final LineRecord line = line(e.getOrderId(), e.getLineId());
         line.dateChanges++;
         line.lastPromise = e.getNewDate();
-        journal(e.getOrderId(), e.getOccurredAt(), "line %s: delivery date %s -> %s (%s)"
-                .formatted(e.getLineId(), e.getPreviousDate(), e.getNewDate(), e.getReason()));
+        line.lastDueDay = clock.dueDay(e.getNewDate(), e.getOccurredAt());
+        journal(e.getOrderId(), e.getOccurredAt(), "line %s: delivery date %s -> %s (in %d d, %s)"
+                .formatted(e.getLineId(), e.getPreviousDate(), e.getNewDate(),
+                        SimClock.daysAhead(e.getNewDate(), e.getOccurredAt()), e.getReason()));
     }
 
     public synchronized void onShipmentRequested(final ShipmentRequested e) {
@@ -217,13 +227,15 @@ public final class EventLedger {
         switch (value.getEvent()) {
             case PurchaseOrderAcknowledged e when purchaseOrdersIssued.contains(e.getPurchaseOrderId()) -> {
                 purchaseOrdersAcknowledged.add(e.getPurchaseOrderId());
-                e.getLines().forEach(l -> promise(e.getPurchaseOrderId(), l.getLineId(), l.getPromisedDate()));
+                e.getLines().forEach(l -> promise(e.getPurchaseOrderId(), l.getLineId(), l.getPromisedDate(),
+                        e.getOccurredAt()));
             }
             case PurchaseOrderRejected e when purchaseOrdersIssued.contains(e.getPurchaseOrderId()) ->
                     purchaseOrdersRejected.add(e.getPurchaseOrderId());
             case PromisedDateChanged e when purchaseOrdersIssued.contains(e.getPurchaseOrderId()) -> {
                 supplierDateChanges++;
-                e.getLines().forEach(l -> promise(e.getPurchaseOrderId(), l.getLineId(), l.getPromisedDate()));
+                e.getLines().forEach(l -> promise(e.getPurchaseOrderId(), l.getLineId(), l.getPromisedDate(),
+                        e.getOccurredAt()));
             }
             case ShipmentDispatched e when purchaseOrdersIssued.contains(e.getPurchaseOrderId()) -> supplierShipments++;
             default -> { }
@@ -252,10 +264,10 @@ public final class EventLedger {
         }
     }
 
-    private void promise(final String purchaseOrderId, final String lineId, final LocalDate date) {
+    private void promise(final String purchaseOrderId, final String lineId, final LocalDate date, final Instant at) {
         final PoLine po = poLines.get(key(purchaseOrderId, lineId));
         if (po != null && po.receivedAt == null) {
-            po.promised = date;
+            po.dueDay = clock.dueDay(date, at);
         }
     }
 

@@ -4,7 +4,6 @@ import io.restock.demo.catalog.Catalog;
 import io.restock.demo.report.Kpis;
 import io.restock.demo.world.SimClock;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,13 +48,14 @@ public final class KpiCalculator {
             if (line.filledAt != null && line.openedAt != null) {
                 waits.add(clock.dayAt(line.filledAt) - clock.dayAt(line.openedAt));
                 final Catalog.Sku sku = catalog.sku(line.sku);
-                final LocalDate actual = clock.dateAt(line.filledAt).plusDays(sku == null ? 0 : sku.handlingDays());
-                if (line.firstPromise != null) {
-                    onFirst += actual.isAfter(line.firstPromise) ? 0 : 1;
-                    deviation += Math.abs(actual.toEpochDay() - line.firstPromise.toEpochDay());
+                // The day the customer gets it: the day the line became whole, plus the SKU's handling days.
+                final double actual = Math.floor(clock.dayAt(line.filledAt)) + (sku == null ? 0 : sku.handlingDays());
+                if (!Double.isNaN(line.firstDueDay)) {
+                    onFirst += actual > line.firstDueDay ? 0 : 1;
+                    deviation += Math.abs(actual - line.firstDueDay);
                 }
-                if (line.lastPromise != null) {
-                    onLast += actual.isAfter(line.lastPromise) ? 0 : 1;
+                if (!Double.isNaN(line.lastDueDay)) {
+                    onLast += actual > line.lastDueDay ? 0 : 1;
                 }
             }
             final int waiting = line.openBackordered();
@@ -75,10 +75,10 @@ public final class KpiCalculator {
         final int filled = waits.size();
         final Map<String, Kpis.OnTime> suppliers = new TreeMap<>();
         for (final EventLedger.PoLine po : ledger.poLines()) {
-            if (po.receivedAt == null || po.promised == null) {
+            if (po.receivedAt == null || Double.isNaN(po.dueDay)) {
                 continue;
             }
-            final boolean onTime = !clock.dateAt(po.receivedAt).isAfter(po.promised);
+            final boolean onTime = Math.floor(clock.dayAt(po.receivedAt)) <= po.dueDay;
             suppliers.merge(po.supplierId, new Kpis.OnTime(onTime ? 1 : 0, 1),
                     (a, b) -> new Kpis.OnTime(a.onTime() + b.onTime(), a.received() + b.received()));
         }

@@ -23,6 +23,9 @@ public final class LineRecord {
     Instant filledAt;
     LocalDate firstPromise;
     LocalDate lastPromise;
+    /** The simulated days the first and the latest promise stand for (see {@code SimClock.dueDay}). */
+    double firstDueDay = Double.NaN;
+    double lastDueDay = Double.NaN;
     int dateChanges;
 
     LineRecord(final String orderId, final String lineId, final String sku, final int ordered, final BigDecimal unitPrice) {

@@ -7,7 +7,6 @@ import io.restock.demo.world.JsonHttp;
 import io.restock.demo.world.SimClock;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +38,18 @@ public final class SupplierWorld {
         final String sku;
         volatile int quantity;
         volatile boolean cancelled;
-        volatile LocalDate promised;
+        /** Simulated day the supplier promised; NaN before the acknowledgement. */
+        volatile double promisedDay = Double.NaN;
         volatile int shipped;
 
         PoLine(final String lineId, final String sku, final int quantity) {
             this.lineId = lineId;
             this.sku = sku;
             this.quantity = quantity;
+        }
+
+        boolean open() {
+            return !cancelled && !Double.isNaN(promisedDay) && quantity - shipped > 0;
         }
     }
 
@@ -145,9 +149,9 @@ public final class SupplierWorld {
                 continue;
             }
             final Catalog.Offer offer = catalog.offer(po.supplier().id(), line.sku);
-            line.promised = clock.dateOf(po.issuedDay() + (offer == null ? 7 : offer.leadTimeDays()));
+            line.promisedDay = po.issuedDay() + (offer == null ? 7 : offer.leadTimeDays());
             lines.add(Map.of("lineId", line.lineId, "acceptedQuantity", line.quantity,
-                    "promisedDate", line.promised.toString()));
+                    "promisedDate", clock.serviceDate(line.promisedDay).toString()));
         }
         if (lines.isEmpty()) {
             return;
@@ -162,19 +166,27 @@ public final class SupplierWorld {
         if (slip) {
             at(clock.today() + 1, () -> slip(po));
         }
-        scheduleShipments(po);
+        // One shipment per promised day, dispatched two days before it (after the slip, if any).
+        final Map<Long, List<PoLine>> byDay = new java.util.TreeMap<>();
+        po.lines().values().stream().filter(PoLine::open)
+                .forEach(l -> byDay.computeIfAbsent((long) Math.floor(l.promisedDay), d -> new ArrayList<>()).add(l));
+        int n = 0;
+        for (final Map.Entry<Long, List<PoLine>> group : byDay.entrySet()) {
+            final String shipmentId = po.id() + "-S" + (++n);
+            at(Math.max(group.getKey() - 2, po.issuedDay() + 1.5), () -> ship(po, group.getValue(), shipmentId, true));
+        }
     }
 
     private void slip(final Po po) {
         final List<Map<String, Object>> lines = new ArrayList<>();
         for (final PoLine line : po.lines().values()) {
-            if (!line.cancelled && line.shipped == 0 && line.promised != null) {
+            if (line.open() && line.shipped == 0) {
                 final int days;
                 synchronized (random) {
                     days = 2 + random.nextInt(3);
                 }
-                line.promised = line.promised.plusDays(days);
-                lines.add(Map.of("lineId", line.lineId, "promisedDate", line.promised.toString()));
+                line.promisedDay += days;
+                lines.add(Map.of("lineId", line.lineId, "promisedDate", clock.serviceDate(line.promisedDay).toString()));
             }
         }
         if (!lines.isEmpty() && answer(po, "promised-dates", Map.of("messageId", nextMessageId(po), "lines", lines))) {
@@ -182,44 +194,31 @@ public final class SupplierWorld {
         }
     }
 
-    private void scheduleShipments(final Po po) {
-        final LocalDate earliest = po.lines().values().stream().map(l -> l.promised).filter(d -> d != null)
-                .min(LocalDate::compareTo).orElse(null);
-        if (earliest != null) {
-            // The slip (if any) happens on day +1; shipping waits at least until then.
-            at(Math.max(clock.dayOf(earliest) - 2, po.issuedDay() + 1.5), () -> ship(po, true));
-        }
-    }
-
-    private void ship(final Po po, final boolean first) {
+    private void ship(final Po po, final List<PoLine> group, final String shipmentId, final boolean first) {
         final boolean split;
         synchronized (random) {
             split = first && random.nextDouble() < 0.30;
         }
         final List<Map<String, Object>> lines = new ArrayList<>();
         final Map<PoLine, Integer> quantities = new LinkedHashMap<>();
-        LocalDate arrival = null;
-        for (final PoLine line : po.lines().values()) {
-            final int left = line.quantity - line.shipped;
-            if (line.cancelled || left <= 0 || line.promised == null) {
+        double arrival = clock.today() + 0.5;
+        for (final PoLine line : group) {
+            if (!line.open()) {
                 continue;
             }
+            final int left = line.quantity - line.shipped;
             final int quantity = split && left > 1 ? left / 2 : left;
             quantities.put(line, quantity);
             lines.add(Map.of("lineId", line.lineId, "quantity", quantity));
-            final LocalDate due = split ? line.promised.minusDays(1) : line.promised;
-            arrival = arrival == null || due.isAfter(arrival) ? due : arrival;
+            arrival = Math.max(arrival, split ? line.promisedDay - 1 : line.promisedDay);
         }
         if (lines.isEmpty()) {
             return;
         }
-        final LocalDate today = clock.dateOf(clock.today());
-        final LocalDate expected = arrival.isBefore(today) ? today : arrival;
-        final String shipmentId = po.id() + "-S" + (first ? 1 : 2);
         final Map<String, Object> body = new LinkedHashMap<>();
         body.put("messageId", nextMessageId(po));
         body.put("shipmentId", shipmentId);
-        body.put("expectedArrival", expected.toString());
+        body.put("expectedArrival", clock.serviceDate(arrival).toString());
         body.put("carrier", po.supplier().id().equals(Catalog.KAFKA_SUPPLIER) ? "ACME Freight" : "Bright Logistics");
         body.put("trackingNumber", "TRK-" + shipmentId);
         body.put("lines", lines);
@@ -227,12 +226,13 @@ public final class SupplierWorld {
             return;
         }
         shipments.incrementAndGet();
+        final double arrivalDay = arrival;
         quantities.forEach((line, quantity) -> {
             line.shipped += quantity;
-            warehouse.expectDelivery(po.id(), line.lineId, line.sku, quantity, shipmentId, clock.dayOf(expected) + 0.5);
+            warehouse.expectDelivery(po.id(), line.lineId, line.sku, quantity, shipmentId, arrivalDay + 0.3);
         });
         if (split) {
-            at(clock.today() + 2, () -> ship(po, false));
+            at(clock.today() + 2, () -> ship(po, group, shipmentId + "b", false));
         }
     }
 

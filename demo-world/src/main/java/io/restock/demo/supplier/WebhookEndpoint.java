@@ -44,7 +44,11 @@ public final class WebhookEndpoint implements AutoCloseable {
         this.sink = sink;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/purchase-orders", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            final Thread thread = new Thread(r, "demo-webhook-supplier");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 

@@ -54,6 +54,28 @@ public final class SimClock {
         return date.toEpochDay() - startDate.toEpochDay();
     }
 
+    /**
+     * The date to tell a service for something due on simulated day {@code simDay}. The services' "today" is the
+     * real date, so a date is today's real date plus the simulated calendar days until then (never before today).
+     */
+    public LocalDate serviceDate(final double simDay) {
+        final long ahead = (long) Math.floor(simDay) - (long) Math.floor(today());
+        return LocalDate.now(ZoneOffset.UTC).plusDays(Math.max(0, ahead));
+    }
+
+    /**
+     * The simulated day a date a service said at {@code toldAt} stands for: the simulated day it was said, plus the
+     * days from that real date to the date said (the inverse of {@link #serviceDate}).
+     */
+    public double dueDay(final LocalDate date, final Instant toldAt) {
+        return Math.floor(dayAt(toldAt)) + (date.toEpochDay() - LocalDate.ofInstant(toldAt, ZoneOffset.UTC).toEpochDay());
+    }
+
+    /** Days from the real date at {@code toldAt} to {@code date}: how far ahead a service meant a date. */
+    public static long daysAhead(final LocalDate date, final Instant toldAt) {
+        return date.toEpochDay() - LocalDate.ofInstant(toldAt, ZoneOffset.UTC).toEpochDay();
+    }
+
     /** How long, on the wall clock, this many simulated days last. */
     public Duration wallDuration(final double simDays) {
         return Duration.ofMillis(Math.max(0, Math.round(simDays * secondsPerDay * 1000)));

@@ -71,7 +71,7 @@ public final class World {
         final SimClock clock = new SimClock(start, settings.secondsPerDay());
         final Catalog catalog = Catalog.generate(settings.skus(), settings.seed());
         final JsonHttp http = new JsonHttp();
-        final EventLedger ledger = new EventLedger(ours);
+        final EventLedger ledger = new EventLedger(ours, clock);
         final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(6);
         try (MailCatcher mail = new MailCatcher(endpoints.smtpPort());
              EventFeed feed = new EventFeed(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(), ledger, start)
