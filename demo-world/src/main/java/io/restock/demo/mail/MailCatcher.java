@@ -25,7 +25,7 @@ public final class MailCatcher implements AutoCloseable {
     private static final Pattern ORDER = Pattern.compile("order (\\S+):");
 
     private final GreenMail server;
-    private int seen;
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
     private final List<Mail> mails = new ArrayList<>();
 
     public MailCatcher(final int port) {
@@ -35,11 +35,15 @@ public final class MailCatcher implements AutoCloseable {
 
     /** Reads the messages received since the last call, hands each to {@code sink}, and keeps them. */
     public synchronized void drain(final Consumer<Mail> sink) {
+        // GreenMail lists messages by mailbox, not in arrival order: new ones are told apart by Message-ID
+        // (the notifier's notification id), or by position for a message without one.
         final MimeMessage[] received = server.getReceivedMessages();
-        for (; seen < received.length; seen++) {
-            final Mail mail = read(received[seen]);
-            mails.add(mail);
-            sink.accept(mail);
+        for (int i = 0; i < received.length; i++) {
+            final Mail mail = read(received[i]);
+            if (seen.add(mail.messageId() == null ? "#" + i : mail.messageId())) {
+                mails.add(mail);
+                sink.accept(mail);
+            }
         }
     }
 
@@ -52,8 +56,10 @@ public final class MailCatcher implements AutoCloseable {
             final String subject = message.getSubject() == null ? "" : message.getSubject();
             final Matcher matcher = ORDER.matcher(subject);
             final Address[] to = message.getAllRecipients();
+            final java.util.Date sent = message.getSentDate();
             return new Mail(matcher.find() ? matcher.group(1) : null, subject,
-                    to == null || to.length == 0 ? "?" : to[0].toString(), message.getMessageID(), Instant.now());
+                    to == null || to.length == 0 ? "?" : to[0].toString(), message.getMessageID(),
+                    sent == null ? Instant.now() : sent.toInstant());
         } catch (MessagingException e) {
             return new Mail(null, "unreadable: " + e.getMessage(), "?", null, Instant.now());
         }
