@@ -173,7 +173,8 @@ public final class Stack implements AutoCloseable {
         final Path logFile = options.logDir().resolve("kafka-launcher.log");
         final Path localKafka = options.rootDir().resolve("local-kafka").resolve("target");
         final List<String> command = Launch.javaCommand(options.rootDir(), 256, Map.of(),
-                localKafka.resolve("classes") + java.io.File.pathSeparator + localKafka.resolve("lib") + "/*",
+                Launch.moduleCode(localKafka, "local-kafka") + java.io.File.pathSeparator + localKafka.resolve("lib")
+                        + "/*",
                 "io.restock.localkafka.Main", cdsArchive(KAFKA));
         command.addAll(List.of("--port", String.valueOf(options.kafkaPort()),
                 "--registry-port", String.valueOf(options.registryPort()),
@@ -221,7 +222,7 @@ public final class Stack implements AutoCloseable {
             }
             final Path logFile = options.logDir().resolve(service.id() + ".log");
             final Path target = options.rootDir().resolve(service.id()).resolve("target");
-            final String classpath = target.resolve("classes") + java.io.File.pathSeparator
+            final String classpath = Launch.moduleCode(target, service.id()) + java.io.File.pathSeparator
                     + ModuleBuild.readClasspath(target.resolve("classpath.txt"));
             final List<String> command = Launch.javaCommand(options.rootDir(), options.heapMegabytes(service),
                     options.systemProperties().getOrDefault(service, Map.of()), classpath, service.mainClass(),
