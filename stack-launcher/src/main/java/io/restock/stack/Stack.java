@@ -227,13 +227,9 @@ public final class Stack implements AutoCloseable {
             final List<String> command = Launch.javaCommand(options.rootDir(), options.heapMegabytes(service),
                     options.systemProperties().getOrDefault(service, Map.of()), classpath, service.mainClass(),
                     cdsArchive(service.id()));
-            final Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", endpoints().bootstrapServers());
-            environment.put("SCHEMA_REGISTRY_URL", endpoints().schemaRegistryUrl());
-            environment.put(service.portVariable(), String.valueOf(port));
-            environment.put(service.stateDirVariable(),
-                    options.dataDir().resolve("state").resolve(service.id()).toString());
-            environment.put(service.envPrefix() + "_ADVERTISED_SERVER", "127.0.0.1:" + port);
+            final Map<String, String> environment = new LinkedHashMap<>(service.environment(
+                    endpoints().bootstrapServers(), endpoints().schemaRegistryUrl(), port,
+                    options.dataDir().resolve("state").resolve(service.id()).toString(), "127.0.0.1"));
             environment.putAll(options.environment().getOrDefault(service, Map.of()));
             options.progress().println("Starting " + service.id() + " on http://127.0.0.1:" + port + " ...");
             started.put(service, launch(service.id(), command, environment, logFile));
