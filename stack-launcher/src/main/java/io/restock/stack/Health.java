@@ -18,6 +18,12 @@ final class Health {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long POLL_MILLIS = 250;
+    private static final java.util.Set<String> STATE_KEYS = java.util.Set.of("state", "threadState", "decisions",
+            "senders");
+    /** KafkaStreams.State and StreamThread.State names, and the notifier's STOPPED. */
+    private static final java.util.Set<String> STATES = java.util.Set.of("CREATED", "STARTING", "REBALANCING",
+            "PARTITIONS_REVOKED", "PARTITIONS_ASSIGNED", "RUNNING", "PENDING_SHUTDOWN", "NOT_RUNNING", "PENDING_ERROR",
+            "ERROR", "DEAD", "STOPPED");
 
     /** A readiness check: null when ready, else why not (shown if the wait times out). */
     @FunctionalInterface
@@ -81,7 +87,7 @@ final class Health {
             }
             final String streamsState = findStreamsState(body);
             if (streamsState != null && !"RUNNING".equals(streamsState)) {
-                return health + ": Kafka Streams is " + streamsState;
+                return health + ": " + streamsState;
             }
             return null;
         } catch (final IOException e) {
@@ -92,16 +98,18 @@ final class Health {
         }
     }
 
-    /** The first non-RUNNING Kafka Streams state named in the health details, else RUNNING or null if none. */
+    /**
+     * The first state in the health details that is not RUNNING (Kafka Streams' {@code state}, a stream thread's
+     * {@code threadState}, the notifier's {@code decisions} and {@code senders}), else RUNNING, or null if the
+     * details name none.
+     */
     static String findStreamsState(final JsonNode node) {
         String found = null;
-        final var fields = node.properties();
-        for (final var field : fields) {
+        for (final var field : node.properties()) {
             final JsonNode value = field.getValue();
-            if (("streamsState".equals(field.getKey()) || "kafkaStreamsState".equals(field.getKey())
-                    || "state".equals(field.getKey())) && value.isTextual() && isStreamsState(value.asText())) {
+            if (STATE_KEYS.contains(field.getKey()) && value.isTextual() && STATES.contains(value.asText())) {
                 if (!"RUNNING".equals(value.asText())) {
-                    return value.asText();
+                    return field.getKey() + " " + value.asText();
                 }
                 found = "RUNNING";
             } else if (value.isObject()) {
@@ -115,16 +123,8 @@ final class Health {
         return found;
     }
 
-    private static boolean isStreamsState(final String text) {
-        return switch (text) {
-            case "CREATED", "REBALANCING", "RUNNING", "PENDING_SHUTDOWN", "NOT_RUNNING", "PENDING_ERROR", "ERROR" ->
-                    true;
-            default -> false;
-        };
-    }
-
     private static HttpRequest request(final URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build();
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
     }
 
     private static String abbreviate(final String text) {

@@ -57,7 +57,7 @@ final class ModuleBuild {
         }
         progress.println("Building " + String.join(", ", modules) + " (and what they use) with ./mvnw ...");
         final long started = System.nanoTime();
-        run(List.of("./mvnw", "-B", "-pl", String.join(",", modules), "-am", "install", "-DskipTests"));
+        run(List.of("./mvnw", "-B", "-pl", String.join(",", modules), "-am", "install", "-Dmaven.test.skip=true"));
         final FileTime now = FileTime.fromMillis(System.currentTimeMillis());
         for (final String module : modules) {
             final Path classpath = root.resolve(module).resolve("target").resolve("classpath.txt");

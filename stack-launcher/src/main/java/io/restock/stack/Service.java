@@ -1,6 +1,8 @@
 package io.restock.stack;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The five Restock services the launcher runs, each as its own process, with its documented HTTP port
@@ -63,6 +65,26 @@ public enum Service {
     /** {@code <PREFIX>_STATE_DIR}: its Kafka Streams state directory. */
     public String stateDirVariable() {
         return envPrefix() + "_STATE_DIR";
+    }
+
+    /**
+     * The environment the service's process gets to run on a given Kafka and registry: the one definition
+     * {@code bin/restock up} starts services with and docker-compose.yml is checked against
+     * ({@code DockerComposeTest}).
+     *
+     * @param host the host name other instances reach this one by ({@code <ADVERTISED_SERVER>}'s host)
+     */
+    public Map<String, String> environment(final String bootstrapServers, final String schemaRegistryUrl,
+                                           final int port, final String stateDir, final String host) {
+        final Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        environment.put("SCHEMA_REGISTRY_URL", schemaRegistryUrl);
+        environment.put(portVariable(), String.valueOf(port));
+        environment.put(stateDirVariable(), stateDir);
+        if (this != NOTIFIER) {
+            environment.put(envPrefix() + "_ADVERTISED_SERVER", host + ":" + port);
+        }
+        return environment;
     }
 
     /** The service whose {@link #id()} is {@code id}. */

@@ -1,6 +1,7 @@
 package io.restock.stack;
 
 import io.restock.schemas.provisioning.ProvisioningException;
+import io.restock.schemas.provisioning.ProvisioningReport;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.topics.Topics;
@@ -172,8 +173,9 @@ public final class Stack implements AutoCloseable {
         final Path logFile = options.logDir().resolve("kafka-launcher.log");
         final Path localKafka = options.rootDir().resolve("local-kafka").resolve("target");
         final List<String> command = Launch.javaCommand(options.rootDir(), 256, Map.of(),
-                localKafka.resolve("classes") + java.io.File.pathSeparator + localKafka.resolve("lib") + "/*",
-                "io.restock.localkafka.Main");
+                Launch.moduleCode(localKafka, "local-kafka") + java.io.File.pathSeparator + localKafka.resolve("lib")
+                        + "/*",
+                "io.restock.localkafka.Main", cdsArchive(KAFKA));
         command.addAll(List.of("--port", String.valueOf(options.kafkaPort()),
                 "--registry-port", String.valueOf(options.registryPort()),
                 "--data-dir", options.dataDir().toString(), "--log-dir", options.logDir().toString()));
@@ -198,7 +200,10 @@ public final class Stack implements AutoCloseable {
         try (Admin admin = Admin.create(TopicProvisioner.adminProperties(bootstrap, timeout))) {
             final var provisioner = new TopicProvisioner(admin,
                     new HttpSchemaRegistryClient(endpoints().schemaRegistryUrl(), timeout), timeout, bootstrap);
-            options.progress().println("  " + provisioner.provision(Topics.ALL).summary().replace("\n", "\n  "));
+            final ProvisioningReport report = provisioner.provision(Topics.ALL);
+            options.progress().println("  topics created: " + report.created().size() + ", already there: "
+                    + report.unchanged().size() + "; schema subjects registered: " + report.subjects().size());
+            report.drift().forEach(drift -> options.progress().println("  drift (not changed, fix by hand): " + drift));
         } catch (final ProvisioningException e) {
             throw new StackStartException("provisioning failed: " + e.getMessage(), e);
         }
@@ -217,17 +222,14 @@ public final class Stack implements AutoCloseable {
             }
             final Path logFile = options.logDir().resolve(service.id() + ".log");
             final Path target = options.rootDir().resolve(service.id()).resolve("target");
-            final String classpath = target.resolve("classes") + java.io.File.pathSeparator
+            final String classpath = Launch.moduleCode(target, service.id()) + java.io.File.pathSeparator
                     + ModuleBuild.readClasspath(target.resolve("classpath.txt"));
             final List<String> command = Launch.javaCommand(options.rootDir(), options.heapMegabytes(service),
-                    options.systemProperties().getOrDefault(service, Map.of()), classpath, service.mainClass());
-            final Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", endpoints().bootstrapServers());
-            environment.put("SCHEMA_REGISTRY_URL", endpoints().schemaRegistryUrl());
-            environment.put(service.portVariable(), String.valueOf(port));
-            environment.put(service.stateDirVariable(),
-                    options.dataDir().resolve("state").resolve(service.id()).toString());
-            environment.put(service.envPrefix() + "_ADVERTISED_SERVER", "127.0.0.1:" + port);
+                    options.systemProperties().getOrDefault(service, Map.of()), classpath, service.mainClass(),
+                    cdsArchive(service.id()));
+            final Map<String, String> environment = new LinkedHashMap<>(service.environment(
+                    endpoints().bootstrapServers(), endpoints().schemaRegistryUrl(), port,
+                    options.dataDir().resolve("state").resolve(service.id()).toString(), "127.0.0.1"));
             environment.putAll(options.environment().getOrDefault(service, Map.of()));
             options.progress().println("Starting " + service.id() + " on http://127.0.0.1:" + port + " ...");
             started.put(service, launch(service.id(), command, environment, logFile));
@@ -269,6 +271,16 @@ public final class Stack implements AutoCloseable {
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
         }
+    }
+
+    private Path cdsArchive(final String name) {
+        final Path dir = options.dataDir().resolve("cds");
+        try {
+            Files.createDirectories(dir);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir.resolve(name + ".jsa");
     }
 
     /** The last {@value #LOG_TAIL_LINES} lines of a log file, for failure messages. */

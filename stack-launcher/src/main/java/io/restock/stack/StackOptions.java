@@ -67,7 +67,7 @@ public record StackOptions(Path rootDir, Path dataDir, Path logDir, int portOffs
     public static StackOptions defaults(final Path rootDir) {
         final Path work = rootDir.resolve(".restock");
         return new StackOptions(rootDir, work.resolve("data"), work.resolve("logs"), 0, EnumSet.allOf(Service.class),
-                Map.of(), Map.of(), Map.of(), true, Duration.ofSeconds(120), Duration.ofSeconds(20), System.out);
+                Map.of(), Map.of(), Map.of(), true, Duration.ofSeconds(300), Duration.ofSeconds(30), System.out);
     }
 
     public StackOptions withDataDir(final Path dir) {

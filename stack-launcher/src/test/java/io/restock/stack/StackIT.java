@@ -1,0 +1,101 @@
+package io.restock.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The launcher on real processes: Kafka and the registry, provisioning, the five services on offset ports, an
+ * order through order-intake, and a stop that leaves no process behind.
+ */
+class StackIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void startsEveryServiceHealthyTakesAnOrderAndLeavesNoProcessAfterClose() throws Exception {
+        final StackOptions options = StackOptions.defaults(Path.of(System.getProperty("restock.root")))
+                .withDataDir(work.resolve("data"))
+                .withLogDir(work.resolve("logs"))
+                .withPortOffset(freeOffset());
+        final Map<String, Long> pids;
+        try (Stack stack = Stack.start(options)) {
+            pids = stack.pids();
+            assertThat(pids).containsKeys(Stack.KAFKA, Stack.SCHEMA_REGISTRY, "order-intake", "inventory-stream",
+                    "backorder-processor", "supplier-gateway", "notifier");
+            for (final Service service : Service.values()) {
+                final HttpResponse<String> health = get(stack.endpoints().health(service), Map.of());
+                assertThat(health.statusCode()).as(service.id() + " /health").isEqualTo(200);
+                assertThat(JSON.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+                assertThat(stack.endpoints().service(service).getPort())
+                        .isEqualTo(service.defaultPort() + options.portOffset());
+            }
+
+            final URI orders = stack.endpoints().service(Service.ORDER_INTAKE).resolve("/orders");
+            final String orderId = "it-" + UUID.randomUUID();
+            final HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(orders)
+                    .header("Authorization", "Bearer demo-shop-key")
+                    .header("Idempotency-Key", orderId)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"orderId": "%s", "customer": {"id": "c-42", "email": "ann@example.com"},
+                             "currency": "EUR", "placedAt": "%s",
+                             "lines": [{"lineId": "1", "sku": "KETTLE-BLUE", "quantity": 2, "unitPrice": "19.99"}]}
+                            """.formatted(orderId, Instant.now())))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isBetween(200, 202);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                final HttpResponse<String> read = get(orders.resolve("/orders/" + orderId),
+                        Map.of("X-Api-Key", "demo-shop-key"));
+                assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+                final JsonNode order = JSON.readTree(read.body());
+                assertThat(order.path("orderId").asText()).isEqualTo(orderId);
+                assertThat(order.path("customerId").asText()).isEqualTo("c-42");
+            });
+            assertThat(stack.peakRssKb()).containsKeys("order-intake", "inventory-stream", "backorder-processor",
+                    "supplier-gateway", "notifier");
+        }
+        assertThat(pids.values()).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                .as("process %d after close()", pid).isEmpty());
+    }
+
+    /** An offset whose nine ports (8080-8085, 8081, 9092 and the registry's) are free, outside 18000-19999. */
+    private static int freeOffset() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            final int offset = ThreadLocalRandom.current().nextInt(12_000, 50_000);
+            final boolean free = java.util.stream.IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 9092)
+                    .map(port -> port + offset)
+                    .allMatch(port -> (port < 18_000 || port > 19_999) && Launch.isFree(port));
+            if (free) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free port offset found");
+    }
+
+    private static HttpResponse<String> get(final URI uri, final Map<String, String> headers) throws Exception {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
