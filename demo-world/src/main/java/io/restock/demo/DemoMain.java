@@ -1,7 +1,6 @@
 package io.restock.demo;
 
 import io.restock.demo.report.Summary;
-import io.restock.demo.shop.Shops;
 import io.restock.demo.world.Endpoints;
 import io.restock.demo.world.World;
 import io.restock.demo.world.WorldSettings;
@@ -20,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code bin/restock demo}: starts Restock through the launcher with the demo's settings (short batch and
- * coalescing windows, the notifier's SMTP pointed at the demo's mail catcher, a second shop), plays the
+ * coalescing windows, the notifier's SMTP pointed at the demo's mail catcher, a demo's supplier and shop keys as configured), plays the
  * {@link World} against it, stops it, and prints the summary with each process's peak memory. Exit 0 when the run
  * went through and every process it started has exited, 1 with a message otherwise, 2 on bad options.
  */
@@ -65,16 +64,14 @@ public final class DemoMain {
                 .withPortOffset(portOffset)
                 .withProgress(progress)
                 // a purchase order per supplier per simulated day, not per 15 minutes
-                .withEnvironment(Service.BACKORDER_PROCESSOR, "BACKORDER_PROCESSOR_PROCUREMENT_BATCH_WINDOW",
+                .withEnvironment(Service.BACKORDER_PROCESSOR, "BACKORDER_PROCESSOR_BATCH_WINDOW",
                         dayMillis + "ms")
-                .withEnvironment(Service.BACKORDER_PROCESSOR, "BACKORDER_PROCESSOR_PROCUREMENT_IDLE_FLUSH_AFTER",
+                .withEnvironment(Service.BACKORDER_PROCESSOR, "BACKORDER_PROCESSOR_IDLE_FLUSH_AFTER",
                         Math.max(1000, dayMillis / 2) + "ms")
                 .withEnvironment(Service.NOTIFIER, "SMTP_HOST", "127.0.0.1")
                 .withEnvironment(Service.NOTIFIER, "SMTP_PORT", String.valueOf(smtpPort(portOffset)))
-                .withEnvironment(Service.NOTIFIER, "NOTIFIER_DECISIONS_COALESCING_WINDOW", "5s")
-                .withEnvironment(Service.NOTIFIER, "NOTIFIER_DECISIONS_GROUPING_WINDOW", "2s")
-                .withEnvironment(Service.ORDER_INTAKE, "RESTOCK_SHOPS_KIOSK_API_KEY_SHA256",
-                        sha256(Shops.KAFKA_SHOP_KEY));
+                .withEnvironment(Service.NOTIFIER, "NOTIFIER_COALESCING_WINDOW", "5s")
+                .withEnvironment(Service.NOTIFIER, "NOTIFIER_GROUPING_WINDOW", "2s");
     }
 
     public static int smtpPort(final int portOffset) {
@@ -141,15 +138,6 @@ public final class DemoMain {
             for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    private static String sha256(final String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -36,8 +36,8 @@ public final class Shops implements AutoCloseable {
 
     public static final String HTTP_SHOP = "demo-shop";
     public static final String HTTP_SHOP_KEY = "demo-shop-key";
-    public static final String KAFKA_SHOP = "kiosk";
-    public static final String KAFKA_SHOP_KEY = "kiosk-key";
+    public static final String KAFKA_SHOP = "other-shop";
+    public static final String KAFKA_SHOP_KEY = "other-shop-key";
 
     private final Catalog catalog;
     private final Zipf popularity;
