@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -73,7 +74,8 @@ public final class SkuBookQueries {
     /** The SKU's stock level; empty if the SKU was never seen. */
     public Optional<StockView> stock(final String sku, final String movementId, final String forwardedBy) {
         return read(sku, forwardedBy,
-                book -> StockViews.stock(book, clock.instant(), selfName(), movementId),
+                (book, ids) -> StockViews.stock(book, clock.instant(), selfName(), movementId,
+                        movementId == null ? null : ids.digestOf(movementId)),
                 owner -> "/skus/" + encode(sku) + "/stock" + (movementId == null ? "" : "?movementId=" + encode(movementId)),
                 StockView.class);
     }
@@ -81,13 +83,13 @@ public final class SkuBookQueries {
     /** The SKU's backorder queue in priority order; empty if the SKU was never seen. */
     public Optional<BackorderQueueView> backorders(final String sku, final String forwardedBy) {
         return read(sku, forwardedBy,
-                book -> StockViews.queue(book, settings.priorityRule(), clock.instant(), selfName()),
+                (book, ids) -> StockViews.queue(book, settings.priorityRule(), clock.instant(), selfName()),
                 owner -> "/skus/" + encode(sku) + "/backorders",
                 BackorderQueueView.class);
     }
 
     private <T> Optional<T> read(final String sku, final String forwardedBy,
-                                 final Function<SkuBook, T> view,
+                                 final BiFunction<SkuBook, StoredMovementIds, T> view,
                                  final Function<HostInfo, String> remotePath, final Class<T> type) {
         final KeyOwner owner = owners.ownerOf(InventoryTopology.SKU_STOCK, sku, Serdes.String().serializer(),
                 forwardedBy);
@@ -97,17 +99,19 @@ public final class SkuBookQueries {
         };
     }
 
-    private <T> Optional<T> local(final String sku, final int partition, final Function<SkuBook, T> view) {
+    private <T> Optional<T> local(final String sku, final int partition,
+                                  final BiFunction<SkuBook, StoredMovementIds, T> view) {
         try {
             final SkuState stored = this.<SkuState>store(InventoryTopology.SKU_STOCK, partition).get(sku);
             if (stored == null) {
                 return Optional.empty();
             }
             // The three stores belong to the same task: the SKU's lines and ids live on the header's partition.
+            final StoredMovementIds ids = StoredMovementIds.readOnly(sku,
+                    this.<String>store(InventoryTopology.SKU_MOVEMENT_IDS, partition));
             final SkuBook book = new SkuBook(SkuBookCodec.fromState(stored),
-                    StoredSkuLines.readOnly(sku, this.<LineState>store(InventoryTopology.SKU_LINES, partition)),
-                    StoredMovementIds.readOnly(sku, this.<String>store(InventoryTopology.SKU_MOVEMENT_IDS, partition)));
-            return Optional.of(view.apply(book));
+                    StoredSkuLines.readOnly(sku, this.<LineState>store(InventoryTopology.SKU_LINES, partition)), ids);
+            return Optional.of(view.apply(book, ids));
         } catch (final InvalidStateStoreException e) {
             throw new OwnerUnavailableException("the store of " + sku + " is not available: " + e.getMessage(), e);
         }

@@ -40,7 +40,9 @@ import java.util.List;
  * {@code StockShortfall} and {@code StockLevel} keyed by SKU (a stock level whenever on-hand,
  * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
  * clock, so a replay decides the same. Input it cannot apply ({@link InvalidInputException}) leaves
- * the book untouched and is thrown to the processing exception handler, which dead-letters it.
+ * the book untouched and is thrown to the processing exception handler, which dead-letters it; so is a
+ * movement whose id the SKU applied with other content ({@code MOVEMENT_ID_REUSED}, see {@link MovementDigest}),
+ * while a movement id applied with the same content is a retry and is dropped.
  *
  * <p>Substitutes are looked up in the global {@code stock-levels-global} store, a copy of
  * {@code inventory.stock-levels}: it lags the SKUs' own books by up to a commit interval plus the
@@ -87,8 +89,11 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
             throw new InvalidInputException("MISSING_KEY", "record without a SKU key");
         }
         final SkuBook.Header stored = storedHeader(sku);
+        final String digest = record.value() instanceof SkuInput.Movement(final StockMovement m)
+                ? MovementDigest.of(m) : null;
+        final StoredMovementIds ids = StoredMovementIds.of(sku, movementIds, digest);
         final SkuBook book = new SkuBook(stored == null ? SkuBook.Header.empty(sku) : stored,
-                StoredSkuLines.of(sku, lines), StoredMovementIds.of(sku, movementIds));
+                StoredSkuLines.of(sku, lines), ids);
         final Level before = book.level();
         final Instant now = Instant.ofEpochMilli(record.timestamp());
         final SkuBook.Context ctx = new SkuBook.Context(settings.priorityRule(), now, settings.zone(),
@@ -111,9 +116,15 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                 if (!sku.equals(movement.sku())) {
                     throw new InvalidInputException("SKU_MISMATCH", "movement for " + movement.sku() + " keyed " + sku);
                 }
-                if (book.hasApplied(movement.id())) {
-                    LOG.info("dropping duplicate movement {} of {}", movement.id(), sku);
-                    return;
+                switch (ids.seen(movement.id(), digest)) {
+                    case REPLAY -> {
+                        LOG.info("dropping duplicate movement {} of {}", movement.id(), sku);
+                        return;
+                    }
+                    case REUSED -> throw new InvalidInputException("MOVEMENT_ID_REUSED", "movement id " + movement.id()
+                            + " of " + sku + " was applied with other content; a new movement needs a new id");
+                    case NEW -> {
+                    }
                 }
                 causeId = movement.eventId();
                 outcomes = switch (m.getEvent()) {

@@ -4,6 +4,7 @@ import io.restock.events.StockAdjusted;
 import io.restock.events.StockMovement;
 import io.restock.events.StockShipped;
 import io.restock.inventory.stock.StockView;
+import io.restock.inventory.topology.MovementDigest;
 import io.restock.service.problem.Violation;
 
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * "no" at once (422) instead of the event being dead-lettered later: a removal may take at most the
  * available units (on hand minus allocated: allocated units are promised to lines), a shipment at
  * most the allocated units. A movement whose id the SKU has applied already is a replay and passes
- * (the topology drops it). The check reads a snapshot: a concurrent order can still win the race, and
+ * (the topology drops it), unless it is the id of a movement applied with other content: that is refused
+ * ({@code movement-id-reused}, see {@link #checkReuse}). The check reads a snapshot: a concurrent order can still win the race, and
  * then the topology refuses the movement and dead-letters it ({@code dlq.inventory.stock-movements}).
  */
 final class StockChecks {
@@ -28,6 +30,23 @@ final class StockChecks {
             case StockShipped s -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Empty if a movement whose id the SKU applied already is a retry of it (same content); otherwise why the
+     * id cannot be used again: the SKU applied it with other content. {@code stock} is empty for a SKU never seen.
+     */
+    static Optional<Violation> checkReuse(final StockMovement movement, final String movementId,
+                                          final Optional<StockView> stock) {
+        if (stock.isEmpty() || !Boolean.TRUE.equals(stock.get().movementApplied())) {
+            return Optional.empty();
+        }
+        final String kept = stock.get().movementDigest();
+        if (kept == null || kept.isEmpty() || kept.equals(MovementDigest.of(movement))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Violation("movementId", "movement-id-reused", "movement id " + movementId
+                + " was applied to " + stock.get().sku() + " with other content; a new movement needs a new movementId"));
     }
 
     /** Empty if the movement may go; otherwise why not. {@code stock} is empty for a SKU never seen. */

@@ -137,6 +137,26 @@ class InventoryServiceIT {
     }
 
     @Test
+    void aMovementIdReusedWithAnotherBodyIsRefusedWith422AndTheSameBodyIsAcceptedAgain() {
+        final String sku = "sku-" + run();
+        assertThat(service.put("/catalog/skus/" + sku, policy(false)).status()).isEqualTo(202);
+        final String receipt = """
+                {"movementId": "mv-u-%s", "warehouseId": "wh-1", "sku": "%s", "quantity": 5}""".formatted(sku, sku);
+        assertThat(service.post("/warehouse/receipts", receipt).status()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> service.get("/skus/" + sku + "/stock?movementId=mv-u-" + sku)
+                .json().path("movementApplied").asBoolean());
+
+        final RunningService.Reply reused = service.post("/warehouse/receipts", """
+                {"movementId": "mv-u-%s", "warehouseId": "wh-1", "sku": "%s", "quantity": 7}""".formatted(sku, sku));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.contentType()).startsWith("application/problem+json");
+        assertThat(reused.json().get("type").asText()).isEqualTo("urn:restock:problem:movement-id-reused");
+        assertThat(reused.json().get("errors").get(0).get("field").asText()).isEqualTo("movementId");
+        assertThat(service.post("/warehouse/receipts", receipt).status()).isEqualTo(202);
+        assertThat(service.get("/skus/" + sku + "/stock").json().get("onHand").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void removalsBeyondTheStockAreRefusedWith422() {
         final String sku = "sku-" + run();
         assertThat(service.put("/catalog/skus/" + sku, policy(false)).status()).isEqualTo(202);
