@@ -1,6 +1,8 @@
 package io.restock.inventory.topology;
 
 import io.restock.events.CustomerTier;
+import io.restock.events.LineQuantity;
+import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShippingPolicy;
 import io.restock.events.SkuPolicy;
 import io.restock.events.StockAdjusted;
@@ -36,7 +38,8 @@ import java.util.List;
  * The single writer of each SKU: loads the SKU's header from {@code sku-stock} (its lines stay in
  * {@code sku-lines} and its remembered movement ids in {@code sku-movement-ids}, read and written
  * only as the operation needs them), applies the input, stores the header back and forwards what
- * it decided: {@code LineEvent}s keyed by orderId, and
+ * it decided: {@code LineEvent}s keyed by orderId, {@code ShipmentRequestRevoked} keyed by orderId for
+ * allocated units sent back to backorder by a shipment of a cancelled line's units, and
  * {@code StockShortfall} and {@code StockLevel} keyed by SKU (a stock level whenever on-hand,
  * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
  * clock, so a replay decides the same. Input it cannot apply ({@link InvalidInputException}) leaves
@@ -54,14 +57,18 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     private static final Logger LOG = LoggerFactory.getLogger(AllocationProcessor.class);
     /** Decoded headers kept per task (~0.5 KB each): the benchmark's 10 000 SKUs over 6 tasks fit. */
     static final int HEADER_CACHE_ENTRIES = 4096;
+    static final String RETURNED_TO_BACKORDER = "RETURNED_TO_BACKORDER";
 
     private final InventorySettings settings;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, SkuState> headers;
     private KeyValueStore<String, LineState> lines;
     private KeyValueStore<String, String> movementIds;
+    private KeyValueStore<String, Integer> withdrawn;
     private ReadOnlyKeyValueStore<String, Object> levels;
     private final HeaderCache headerCache = new HeaderCache(HEADER_CACHE_ENTRIES);
+    /** Whether the record being processed sent allocated units back to backorder ({@link SkuBook#shipWithdrawn}). */
+    private boolean returnedToBackorder;
 
     AllocationProcessor(final InventorySettings settings) {
         this.settings = settings;
@@ -73,6 +80,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         this.headers = context.getStateStore(InventoryTopology.SKU_STOCK);
         this.lines = context.getStateStore(InventoryTopology.SKU_LINES);
         this.movementIds = context.getStateStore(InventoryTopology.SKU_MOVEMENT_IDS);
+        this.withdrawn = context.getStateStore(InventoryTopology.WITHDRAWN_SHIPMENTS);
         this.levels = context.getStateStore(InventoryTopology.STOCK_LEVELS_GLOBAL);
         headerCache.clear();
     }
@@ -99,6 +107,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         final SkuBook.Context ctx = new SkuBook.Context(settings.priorityRule(), now, settings.zone(),
                 settings.defaultMaxWaitDays(), this::available);
 
+        returnedToBackorder = false;
         final String causeId;
         final List<Outcome> outcomes;
         ShippingPolicy shippingPolicy = ShippingPolicy.PARTIAL;
@@ -130,7 +139,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                 outcomes = switch (m.getEvent()) {
                     case StockReceived r -> book.receive(r.getQuantity(), r.getPurchaseOrderId() != null, ctx);
                     case StockAdjusted a -> book.adjust(a.getDelta(), ctx);
-                    case StockShipped s -> book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
+                    case StockShipped s -> ship(book, sku, s, ctx);
                     default -> throw new InvalidInputException("UNKNOWN_EVENT", "unknown movement " + m.getEvent());
                 };
                 book.remember(movement.id(), settings.rememberedMovementIds());
@@ -151,6 +160,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
             }
         }
 
+        rememberWithdrawn(sku, outcomes);
         if (book.isBlank()) {
             headerCache.remove(sku);
             if (stored != null) {
@@ -169,12 +179,51 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
             } else {
                 context.forward(record.withKey(OutcomeEvents.orderId(outcome))
                         .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy)));
+                if (returnedToBackorder && outcome instanceof Outcome.Backordered b) {
+                    final String revokeId = OutcomeEvents.eventId(causeId, index++);
+                    context.forward(record.withKey(b.orderId()).withValue(new ShipmentRequestRevoked(revokeId, now,
+                            b.orderId(), RETURNED_TO_BACKORDER, List.of(new LineQuantity(b.lineId(), sku, b.quantity())))));
+                }
             }
         }
         final Level after = book.level();
         if (!after.equals(before)) {
             final String eventId = OutcomeEvents.eventId(causeId, index);
             context.forward(record.withKey(sku).withValue(OutcomeEvents.stockLevel(after, eventId, now, sku)));
+        }
+    }
+
+    /**
+     * A shipment of an open line is applied to it; one of a line cancelled after its shipment request
+     * (units released and remembered in {@value InventoryTopology#WITHDRAWN_SHIPMENTS}) is accounted as
+     * units that left anyway ({@link SkuBook#shipWithdrawn}); anything else is refused by the book.
+     */
+    private List<Outcome> ship(final SkuBook book, final String sku, final StockShipped s, final SkuBook.Context ctx) {
+        final String key = SkuKeys.line(sku, s.getOrderId(), s.getLineId());
+        final Integer released = lines.get(key) == null ? withdrawn.get(key) : null;
+        if (released == null) {
+            return book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
+        }
+        if (s.getQuantity() > released) {
+            throw new InvalidInputException("SHIPMENT_EXCEEDS_WITHDRAWN", "line " + s.getOrderId() + "/" + s.getLineId()
+                    + " was cancelled with " + released + " units requested, " + s.getQuantity() + " shipped");
+        }
+        final List<Outcome> outcomes = book.shipWithdrawn(s.getQuantity(), ctx);
+        returnedToBackorder = true;
+        if (released == s.getQuantity()) {
+            withdrawn.delete(key);
+        } else {
+            withdrawn.put(key, released - s.getQuantity());
+        }
+        return outcomes;
+    }
+
+    /** Units a cancellation released were asked to ship (or may have been): remembered until shipped. */
+    private void rememberWithdrawn(final String sku, final List<Outcome> outcomes) {
+        for (final Outcome outcome : outcomes) {
+            if (outcome instanceof Outcome.Released r) {
+                withdrawn.put(SkuKeys.line(sku, r.orderId(), r.lineId()), r.quantity());
+            }
         }
     }
 
