@@ -14,6 +14,7 @@ import io.restock.events.ShipmentRequested;
 import io.restock.events.ShippingPolicy;
 import io.restock.inventory.internal.OrderLineState;
 import io.restock.inventory.internal.OrderState;
+import io.restock.schemas.streams.OutputHeaders;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -69,7 +70,8 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
     }
 
     @Override
-    public void process(final Record<String, LineEvent> record) {
+    public void process(final Record<String, LineEvent> input) {
+        final Record<String, LineEvent> record = OutputHeaders.cleared(input);
         if (record.value().getEvent() instanceof LineRejected r && r.getReason() == RejectionReason.DUPLICATE_LINE) {
             return; // about a second line with the id of a line the order keeps: not that line's fate
         }

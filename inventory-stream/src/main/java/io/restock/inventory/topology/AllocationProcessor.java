@@ -21,6 +21,7 @@ import io.restock.inventory.internal.LineCommand;
 import io.restock.inventory.internal.LineCommandKind;
 import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.SkuState;
+import io.restock.schemas.streams.OutputHeaders;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -91,7 +92,8 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     }
 
     @Override
-    public void process(final Record<String, SkuInput> record) {
+    public void process(final Record<String, SkuInput> input) {
+        final Record<String, SkuInput> record = OutputHeaders.cleared(input);
         final String sku = record.key();
         if (sku == null || sku.isEmpty()) {
             throw new InvalidInputException("MISSING_KEY", "record without a SKU key");
