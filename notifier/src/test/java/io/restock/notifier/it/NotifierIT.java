@@ -117,7 +117,7 @@ class NotifierIT {
         try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
             new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(List.of(
                     Topics.ORDER_EVENTS, Topics.LINE_EVENTS, Topics.STOCK_MOVEMENTS, Topics.DELIVERY_DATES,
-                    Topics.CUSTOMER_NOTIFICATIONS));
+                    Topics.SHIPMENT_REQUESTS, Topics.CUSTOMER_NOTIFICATIONS));
             NotifierTopics.create(admin, timeout);
         }
         serdes = EventSerdes.registry(registry, false);
