@@ -16,11 +16,11 @@ final class StockViews {
     }
 
     static StockView stock(final SkuBook book, final Instant asOf, final String servedBy, final String movementId,
-                           final String movementDigest) {
+                           final String movementDigest, final Integer lineShippable) {
         final Level level = book.level();
         return new StockView(book.sku(), level.onHand(), level.allocated(), level.available(), level.backordered(),
                 level.onOrder(), level.inventoryPosition(), asOf.toString(), servedBy,
-                movementId == null ? null : book.hasApplied(movementId), movementDigest);
+                movementId == null ? null : book.hasApplied(movementId), movementDigest, lineShippable);
     }
 
     static BackorderQueueView queue(final SkuBook book, final PriorityRule rule, final Instant asOf,

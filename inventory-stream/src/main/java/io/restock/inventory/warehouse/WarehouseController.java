@@ -98,7 +98,9 @@ final class WarehouseController {
         final boolean needsStock = StockChecks.needsStock(movement);
         final Optional<StockView> stock;
         try {
-            stock = books.stock(facts.sku, facts.movementId, null);
+            stock = movement.getEvent() instanceof StockShipped s
+                    ? books.stock(facts.sku, facts.movementId, s.getOrderId(), s.getLineId(), null)
+                    : books.stock(facts.sku, facts.movementId, null);
         } catch (final OwnerUnavailableException e) {
             if (needsStock) {
                 throw e;
