@@ -156,6 +156,19 @@ class OrderIntakeTopologyTest {
     }
 
     @Test
+    void anOrderEventWrittenFromAShopSubmissionCarriesNoHeadersOfTheSubmission() {
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add(IntakeHeaders.IDEMPOTENCY_KEY, "key-1".getBytes(StandardCharsets.UTF_8));
+        headers.add(IntakeHeaders.REQUEST_HASH, "hash-1".getBytes(StandardCharsets.UTF_8));
+        headers.add("shop-trace", "t-1".getBytes(StandardCharsets.UTF_8));
+
+        submissionsTopic.pipeInput(new TestRecord<>(bytes("o-8"), submission("o-8", "shop-a"), headers, NOW));
+
+        assertThat(orderEventsOut.readRecordsToList()).singleElement()
+                .satisfies(r -> assertThat(r.headers().toArray()).isEmpty());
+    }
+
+    @Test
     void deadLettersPoisonAndInvalidSubmissionsWithTheReasonAndKeepGoing() {
         submissionsTopic.pipeInput(bytes("o-1"), "{not json".getBytes(StandardCharsets.UTF_8), NOW);
         final ObjectNode badQuantity = SampleOrders.validOrder().put("orderId", "o-2");

@@ -34,6 +34,7 @@ import io.restock.events.PurchaseOrderLine;
 import io.restock.events.PurchaseOrderRejected;
 import io.restock.events.RejectionReason;
 import io.restock.events.ShipmentDispatched;
+import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;
 import io.restock.events.ShippedLine;
 import io.restock.events.ShippingPolicy;
@@ -103,7 +104,9 @@ public final class SampleEvents {
                 Map.entry(Topics.STOCK_SHORTFALLS, List.of(new StockShortfall("e-13", AT, "SKU-1", 25,
                         ShortfallCause.BACKORDER, -5, 5, 20, DAY))),
                 Map.entry(Topics.SHIPMENT_REQUESTS, List.of(new ShipmentRequested("e-14", AT, "sr-1", "o-1",
-                        ShippingPolicy.COMPLETE, List.of(new LineQuantity("l-1", "SKU-1", 15))))),
+                        ShippingPolicy.COMPLETE, List.of(new LineQuantity("l-1", "SKU-1", 15))),
+                        new ShipmentRequestRevoked("e-14w", AT, "o-1", "CANCELLED",
+                                List.of(new LineQuantity("l-1", "SKU-1", 15))))),
                 Map.entry(Topics.SKU_POLICIES, List.of(new SkuPolicy("e-15", AT, "SKU-1", "Blue kettle", true, 30, 5, 2,
                         20, 1, List.of("SKU-3", "SKU-4"), false))),
                 Map.entry(Topics.SUPPLIER_OFFERS, List.of(new SupplierOffer("e-16", AT, "acme", "SKU-1", 7,

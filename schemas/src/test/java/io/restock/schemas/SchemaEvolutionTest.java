@@ -1,9 +1,14 @@
 package io.restock.schemas;
 
 import io.restock.events.OrderEvent;
+import io.restock.events.LineQuantity;
 import io.restock.events.OrderPlaced;
+import io.restock.events.ShipmentRequestRevoked;
+import io.restock.events.ShipmentRequested;
+import io.restock.events.ShippingPolicy;
 import io.restock.schemas.registry.InMemorySchemaRegistryClient;
 import io.restock.schemas.serde.ConfluentAvroSerde;
+import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -81,6 +86,25 @@ class SchemaEvolutionTest {
         assertThat(placed.getMaxWaitDays()).as("field the old writer did not have takes its default").isNull();
         assertThat(placed.getOrderId()).isEqualTo("o-1");
         assertThat(placed.getLines().getFirst().getUnitPrice()).isEqualByComparingTo("19.99");
+    }
+
+    @Test
+    void aBareShipmentRequestedOfReleaseV1IsReadThroughTheUnionOfV2AsAShipmentRequested() {
+        final var registry = new InMemorySchemaRegistryClient();
+        final ShipmentRequested written = new ShipmentRequested("e-1", java.time.Instant.parse("2026-11-22T10:00:00Z"),
+                "sr-1", "o-1", ShippingPolicy.PARTIAL, java.util.List.of(new LineQuantity("1", "SKU-1", 3)));
+        final byte[] v1bytes = new ConfluentAvroSerde<>(ShipmentRequested.class, registry, false, true)
+                .serialize(Topics.SHIPMENT_REQUESTS.name(), written);
+
+        final Object read = Topics.SHIPMENT_REQUESTS.valueSerde(EventSerdes.registry(registry, false)).deserializer()
+                .deserialize(Topics.SHIPMENT_REQUESTS.name(), v1bytes);
+
+        assertThat(read).isEqualTo(written);
+        final ShipmentRequestRevoked withdrawn = new ShipmentRequestRevoked("e-2", written.getOccurredAt(), "o-1",
+                "CANCELLED", java.util.List.of(new LineQuantity("1", "SKU-1", 3)));
+        final var union = Topics.SHIPMENT_REQUESTS.valueSerde(EventSerdes.registry(registry, true));
+        assertThat(union.deserializer().deserialize(Topics.SHIPMENT_REQUESTS.name(),
+                union.serializer().serialize(Topics.SHIPMENT_REQUESTS.name(), withdrawn))).isEqualTo(withdrawn);
     }
 
     /** Re-reads a specific record as a generic one under another schema (by field name). */

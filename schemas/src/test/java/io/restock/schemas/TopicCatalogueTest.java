@@ -63,8 +63,11 @@ class TopicCatalogueTest {
         assertThatThrownBy(() -> Topics.supplierPurchaseOrders("Acme.*")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** The event records a topic carries: the union branches of an envelope, or the record itself. */
+    /** The event records a topic carries: the union branches of an envelope or of the value, or the record itself. */
     private static List<Schema> events(final Schema value) {
+        if (value.getType() == Schema.Type.UNION) {
+            return value.getTypes();
+        }
         final Schema.Field event = value.getField("event");
         return event != null && event.schema().getType() == Schema.Type.UNION ? event.schema().getTypes() : List.of(value);
     }

@@ -21,6 +21,7 @@ import io.restock.events.SupplierEvent;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.topics.Topics;
+import io.restock.schemas.streams.OutputHeaders;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -113,7 +114,7 @@ final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrd
 
     private void forwardUpdates(final Record<String, ?> record, final List<SupplyUpdate> updates) {
         for (final SupplyUpdate update : updates) {
-            context.forward(record.withKey(update.getSku()).withValue((Object) update));
+            context.forward(OutputHeaders.cleared(record).withKey(update.getSku()).withValue((Object) update));
         }
     }
 

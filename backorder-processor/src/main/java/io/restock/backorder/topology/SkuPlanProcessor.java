@@ -27,6 +27,7 @@ import io.restock.events.SkuPromise;
 import io.restock.events.StockAdjusted;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShortfall;
+import io.restock.schemas.streams.OutputHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -162,8 +163,9 @@ final class SkuPlanProcessor implements Processor<String, SkuInput, String, Obje
         };
     }
 
-    private void forward(final Record<String, SkuInput> record, final String sku, final Decision decision,
+    private void forward(final Record<String, SkuInput> input, final String sku, final Decision decision,
                          final String eventId, final Instant now) {
+        final Record<String, SkuInput> record = OutputHeaders.cleared(input);
         switch (decision) {
             case Decision.Request r -> context.forward(record.withKey(r.requirement().supplierId())
                     .withValue(new SupplierInput(SkuPlanCodec.requirement(r.requirement()), null)));

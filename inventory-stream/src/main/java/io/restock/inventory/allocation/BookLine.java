@@ -101,6 +101,15 @@ public final class BookLine {
         shipped += units;
     }
 
+    /** Allocated units go back to the queue; a line that was not waiting takes {@code date} as its promise. */
+    void unfill(final int units, final LocalDate date) {
+        if (backordered == 0) {
+            promisedDate = date;
+        }
+        allocated -= units;
+        backordered += units;
+    }
+
     void close() {
         allocated = 0;
         backordered = 0;

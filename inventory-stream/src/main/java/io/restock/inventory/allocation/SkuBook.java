@@ -318,6 +318,64 @@ public final class SkuBook {
         return outcomes;
     }
 
+    /**
+     * The warehouse shipped units of a line that was cancelled after its shipment request (it shipped
+     * before it heard of the withdrawal). The units physically left: they come off on-hand. If the stock
+     * left does not cover what is allocated (the released units were re-offered to waiting lines), the
+     * lines holding allocated units give the difference back, lowest priority first, and those units are
+     * backordered again ({@link Outcome.Backordered} with the units returned; the date as at acceptance,
+     * or today plus handling days when nothing can be projected).
+     */
+    public List<Outcome> shipWithdrawn(final int quantity, final Context context) {
+        if (quantity <= 0) {
+            throw new InvalidInputException("INVALID_QUANTITY", "shipped quantity must be positive: " + quantity);
+        }
+        if (quantity > onHand) {
+            throw new InvalidInputException("SHIPMENT_EXCEEDS_ON_HAND", "cannot ship " + quantity + " units of "
+                    + sku + ", only " + onHand + " on hand");
+        }
+        final List<Outcome> outcomes = new ArrayList<>();
+        onHand -= quantity;
+        int uncovered = allocated - onHand;
+        if (uncovered > 0) {
+            final Comparator<Claim> order = context.rule().order(context.now());
+            final List<BookLine> holders = new ArrayList<>(lines.withAllocated());
+            holders.sort((a, b) -> order.compare(b.claim(), a.claim()));
+            for (final BookLine line : holders) {
+                if (uncovered == 0) {
+                    break;
+                }
+                final int back = Math.min(uncovered, line.allocated());
+                final boolean wasWaiting = line.backordered() > 0;
+                final LocalDate date = wasWaiting ? line.promisedDate() : dateForReturned(line, back, context);
+                line.unfill(back, date);
+                allocated -= back;
+                backordered += back;
+                uncovered -= back;
+                int position = 0;
+                if (!wasWaiting) {
+                    position = joinQueue(line.claim(), context);
+                    backorderedLines++;
+                    promisedDates.merge(date, 1, Integer::sum);
+                } else {
+                    queueTail = null;
+                }
+                lines.put(line);
+                outcomes.add(new Outcome.Backordered(line.orderId(), line.lineId(), back, line.ordered(), position,
+                        line.promisedDate(), line.placedAt(), line.tierRank(), line.lineValue()));
+            }
+        }
+        raiseShortfallIfDue(context, outcomes);
+        return outcomes;
+    }
+
+    private LocalDate dateForReturned(final BookLine line, final int units, final Context context) {
+        final LocalDate projected = terms == null ? null : accept(new LineRequest(line.orderId(), line.lineId(), units,
+                BigDecimal.ZERO, line.placedAt(), line.tierRank(), null), units, context).date();
+        return projected != null ? projected
+                : context.today().plusDays(terms == null ? 0 : terms.handlingDays());
+    }
+
     /** New catalogue terms (or none: the SKU is withdrawn and new lines are rejected as unknown). */
     public List<Outcome> changeTerms(final SkuTerms newTerms, final Context context) {
         this.terms = newTerms;

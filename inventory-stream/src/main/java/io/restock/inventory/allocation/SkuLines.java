@@ -20,4 +20,7 @@ public interface SkuLines {
 
     /** Every open line with units backordered, in no particular order (the priority rule ranks them). */
     List<BookLine> backordered();
+
+    /** Every open line with units allocated (not shipped), in no particular order. */
+    List<BookLine> withAllocated();
 }

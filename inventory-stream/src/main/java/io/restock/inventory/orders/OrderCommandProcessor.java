@@ -12,6 +12,7 @@ import io.restock.inventory.internal.LineCommand;
 import io.restock.inventory.internal.LineCommandKind;
 import io.restock.inventory.internal.OrderLineState;
 import io.restock.inventory.internal.OrderState;
+import io.restock.schemas.streams.OutputHeaders;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -63,7 +64,8 @@ public final class OrderCommandProcessor implements Processor<String, OrderEvent
     }
 
     @Override
-    public void process(final Record<String, OrderEvent> record) {
+    public void process(final Record<String, OrderEvent> input) {
+        final Record<String, OrderEvent> record = OutputHeaders.cleared(input);
         switch (record.value().getEvent()) {
             case OrderPlaced placed -> place(record, placed);
             case OrderCancellationRequested cancel -> cancel(record, cancel);

@@ -9,10 +9,13 @@ import io.restock.events.LineQuantity;
 import io.restock.events.LineRejected;
 import io.restock.events.LineReleased;
 import io.restock.events.RejectionReason;
+import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;
 import io.restock.events.ShippingPolicy;
 import io.restock.inventory.internal.OrderLineState;
 import io.restock.inventory.internal.OrderState;
+import io.restock.schemas.streams.OutputHeaders;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -34,15 +37,26 @@ import java.util.List;
  *       (allocated + backordered + rejected + cancelled = ordered) with nothing backordered and
  *       something allocated.</li>
  * </ul>
+ * The warehouse is told when requested units must no longer be picked ({@code ShipmentRequestRevoked}):
+ * <ul>
+ *   <li>{@code LineReleased} (a cancellation) of a PARTIAL order's line, or of a COMPLETE order whose
+ *       whole-order request went out: the released units ({@value #CANCELLED});</li>
+ *   <li>a COMPLETE order's settled line backordered again ({@code LineBackordered} after its units went to a
+ *       shipment of a cancelled line, see {@code SkuBook.shipWithdrawn}) after its whole-order request: the
+ *       rest of the order ({@value #ORDER_NOT_WHOLE}); a new whole-order request follows once it is whole
+ *       again. (The SKU writer revokes the returned units themselves, for any policy.)</li>
+ * </ul>
  * Line events of orders this step does not know are ignored (logged), except a PARTIAL
  * {@code LineAllocated}, which carries all its shipment request needs and is shipped without reading the order.
  */
-public final class OrderShipmentProcessor implements Processor<String, LineEvent, String, ShipmentRequested> {
+public final class OrderShipmentProcessor implements Processor<String, LineEvent, String, SpecificRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderShipmentProcessor.class);
+    static final String CANCELLED = "CANCELLED";
+    static final String ORDER_NOT_WHOLE = "ORDER_NOT_WHOLE";
 
     private final String storeName;
-    private ProcessorContext<String, ShipmentRequested> context;
+    private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, OrderState> orders;
 
     public OrderShipmentProcessor(final String storeName) {
@@ -50,13 +64,14 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
     }
 
     @Override
-    public void init(final ProcessorContext<String, ShipmentRequested> context) {
+    public void init(final ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.orders = context.getStateStore(storeName);
     }
 
     @Override
-    public void process(final Record<String, LineEvent> record) {
+    public void process(final Record<String, LineEvent> input) {
+        final Record<String, LineEvent> record = OutputHeaders.cleared(input);
         if (record.value().getEvent() instanceof LineRejected r && r.getReason() == RejectionReason.DUPLICATE_LINE) {
             return; // about a second line with the id of a line the order keeps: not that line's fate
         }
@@ -84,15 +99,34 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
             if (change.newlyAllocated() > 0) {
                 forward(record, state, at, change.eventId(),
                         List.of(new LineQuantity(line.getLineId(), line.getSku(), change.newlyAllocated())));
+            } else if (record.value().getEvent() instanceof LineReleased r) {
+                revoke(record, state.getOrderId(), at, r.getEventId(), CANCELLED,
+                        List.of(new LineQuantity(line.getLineId(), line.getSku(), r.getQuantity())));
             }
             return;
         }
+        if (record.value().getEvent() instanceof LineBackordered b && isSettled(line)) {
+            // A settled line backordered again: a shipment of a cancelled line's units took its units.
+            line.setAllocated(line.getAllocated() - b.getQuantity());
+            line.setBackordered(line.getBackordered() + b.getQuantity());
+            if (state.getCompleteShipmentRequested()) {
+                state.setCompleteShipmentRequested(false);
+                final List<LineQuantity> rest = allocatedLines(state);
+                if (!rest.isEmpty()) {
+                    revoke(record, state.getOrderId(), at, b.getEventId(), ORDER_NOT_WHOLE, rest);
+                }
+            }
+            orders.put(state.getOrderId(), state);
+            return;
+        }
         change.applyTo(line);
+        if (state.getCompleteShipmentRequested() && record.value().getEvent() instanceof LineReleased r) {
+            revoke(record, state.getOrderId(), at, r.getEventId(), CANCELLED,
+                    List.of(new LineQuantity(line.getLineId(), line.getSku(), r.getQuantity())));
+        }
         if (!state.getCompleteShipmentRequested() && isWhole(state)) {
             state.setCompleteShipmentRequested(true);
-            forward(record, state, at, change.eventId(), state.getLines().stream()
-                    .filter(l -> l.getAllocated() > 0)
-                    .map(l -> new LineQuantity(l.getLineId(), l.getSku(), l.getAllocated())).toList());
+            forward(record, state, at, change.eventId(), allocatedLines(state));
         }
         orders.put(state.getOrderId(), state);
     }
@@ -106,6 +140,21 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
                          final Instant at, final String causeId, final List<LineQuantity> lines) {
         final String id = causeId + "/ship";
         context.forward(record.withKey(orderId).withValue(new ShipmentRequested(id, at, id, orderId, policy, lines)));
+    }
+
+    private void revoke(final Record<String, LineEvent> record, final String orderId, final Instant at,
+                        final String causeId, final String reason, final List<LineQuantity> lines) {
+        final String id = causeId + "/revoke";
+        context.forward(record.withKey(orderId).withValue(new ShipmentRequestRevoked(id, at, orderId, reason, lines)));
+    }
+
+    private static List<LineQuantity> allocatedLines(final OrderState state) {
+        return state.getLines().stream().filter(l -> l.getAllocated() > 0)
+                .map(l -> new LineQuantity(l.getLineId(), l.getSku(), l.getAllocated())).toList();
+    }
+
+    private static boolean isSettled(final OrderLineState l) {
+        return l.getAllocated() + l.getBackordered() + l.getRejected() + l.getCancelled() == l.getOrdered();
     }
 
     /** Every line settled, none waiting, something to ship. */

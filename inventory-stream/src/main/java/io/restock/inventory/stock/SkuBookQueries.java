@@ -9,6 +9,7 @@ import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.SkuState;
 import io.restock.inventory.topology.InventoryTopology;
 import io.restock.inventory.topology.SkuBookCodec;
+import io.restock.inventory.topology.SkuKeys;
 import io.restock.inventory.topology.StoredMovementIds;
 import io.restock.inventory.topology.StoredSkuLines;
 import io.restock.service.streams.ForwardedReply;
@@ -72,22 +73,56 @@ public final class SkuBookQueries {
 
     /** The SKU's stock level; empty if the SKU was never seen. */
     public Optional<StockView> stock(final String sku, final String movementId, final String forwardedBy) {
+        return stock(sku, movementId, null, null, forwardedBy);
+    }
+
+    /**
+     * The SKU's stock level, and with {@code orderId} and {@code lineId} the units a shipment of that line may
+     * take ({@link StockView#lineShippable}); empty if the SKU was never seen.
+     */
+    public Optional<StockView> stock(final String sku, final String movementId, final String orderId,
+                                     final String lineId, final String forwardedBy) {
+        final boolean line = orderId != null && lineId != null;
+        final StringBuilder query = new StringBuilder();
+        if (movementId != null) {
+            query.append("&movementId=").append(encode(movementId));
+        }
+        if (line) {
+            query.append("&orderId=").append(encode(orderId)).append("&lineId=").append(encode(lineId));
+        }
         return read(sku, forwardedBy,
-                book -> StockViews.stock(book, clock.instant(), selfName(), movementId),
-                owner -> "/skus/" + encode(sku) + "/stock" + (movementId == null ? "" : "?movementId=" + encode(movementId)),
+                local -> StockViews.stock(local.book(), clock.instant(), selfName(), movementId,
+                        movementId == null ? null : local.ids().digestOf(movementId),
+                        line ? shippable(sku, orderId, lineId, local.partition()) : null),
+                owner -> "/skus/" + encode(sku) + "/stock" + (query.isEmpty() ? "" : "?" + query.substring(1)),
                 StockView.class);
+    }
+
+    /** A line's allocated units, or the units a cancellation released from it and the warehouse may still ship. */
+    private int shippable(final String sku, final String orderId, final String lineId, final int partition) {
+        final String key = SkuKeys.line(sku, orderId, lineId);
+        final LineState open = this.<LineState>store(InventoryTopology.SKU_LINES, partition).get(key);
+        if (open != null) {
+            return open.getAllocated();
+        }
+        final Integer withdrawn = this.<Integer>store(InventoryTopology.WITHDRAWN_SHIPMENTS, partition).get(key);
+        return withdrawn == null ? 0 : withdrawn;
+    }
+
+    /** What a read on the SKU's owner sees: the book, its movement ids, the partition of its stores. */
+    private record LocalRead(SkuBook book, StoredMovementIds ids, int partition) {
     }
 
     /** The SKU's backorder queue in priority order; empty if the SKU was never seen. */
     public Optional<BackorderQueueView> backorders(final String sku, final String forwardedBy) {
         return read(sku, forwardedBy,
-                book -> StockViews.queue(book, settings.priorityRule(), clock.instant(), selfName()),
+                local -> StockViews.queue(local.book(), settings.priorityRule(), clock.instant(), selfName()),
                 owner -> "/skus/" + encode(sku) + "/backorders",
                 BackorderQueueView.class);
     }
 
     private <T> Optional<T> read(final String sku, final String forwardedBy,
-                                 final Function<SkuBook, T> view,
+                                 final Function<LocalRead, T> view,
                                  final Function<HostInfo, String> remotePath, final Class<T> type) {
         final KeyOwner owner = owners.ownerOf(InventoryTopology.SKU_STOCK, sku, Serdes.String().serializer(),
                 forwardedBy);
@@ -97,17 +132,18 @@ public final class SkuBookQueries {
         };
     }
 
-    private <T> Optional<T> local(final String sku, final int partition, final Function<SkuBook, T> view) {
+    private <T> Optional<T> local(final String sku, final int partition, final Function<LocalRead, T> view) {
         try {
             final SkuState stored = this.<SkuState>store(InventoryTopology.SKU_STOCK, partition).get(sku);
             if (stored == null) {
                 return Optional.empty();
             }
             // The three stores belong to the same task: the SKU's lines and ids live on the header's partition.
+            final StoredMovementIds ids = StoredMovementIds.readOnly(sku,
+                    this.<String>store(InventoryTopology.SKU_MOVEMENT_IDS, partition));
             final SkuBook book = new SkuBook(SkuBookCodec.fromState(stored),
-                    StoredSkuLines.readOnly(sku, this.<LineState>store(InventoryTopology.SKU_LINES, partition)),
-                    StoredMovementIds.readOnly(sku, this.<String>store(InventoryTopology.SKU_MOVEMENT_IDS, partition)));
-            return Optional.of(view.apply(book));
+                    StoredSkuLines.readOnly(sku, this.<LineState>store(InventoryTopology.SKU_LINES, partition)), ids);
+            return Optional.of(view.apply(new LocalRead(book, ids, partition)));
         } catch (final InvalidStateStoreException e) {
             throw new OwnerUnavailableException("the store of " + sku + " is not available: " + e.getMessage(), e);
         }

@@ -31,9 +31,10 @@ final class StockController {
 
     @Get(uri = "/{sku}/stock", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> stock(@PathVariable final String sku, @Nullable @QueryValue final String movementId,
+                          @Nullable @QueryValue final String orderId, @Nullable @QueryValue final String lineId,
                           @Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy,
                           final HttpRequest<?> request) {
-        return books.stock(sku, movementId, forwardedBy)
+        return books.stock(sku, movementId, orderId, lineId, forwardedBy)
                 .<HttpResponse<?>>map(HttpResponse::ok)
                 .orElseGet(() -> Problems.skuNotFound(request.getPath(), sku));
     }

@@ -15,11 +15,12 @@ final class StockViews {
     private StockViews() {
     }
 
-    static StockView stock(final SkuBook book, final Instant asOf, final String servedBy, final String movementId) {
+    static StockView stock(final SkuBook book, final Instant asOf, final String servedBy, final String movementId,
+                           final String movementDigest, final Integer lineShippable) {
         final Level level = book.level();
         return new StockView(book.sku(), level.onHand(), level.allocated(), level.available(), level.backordered(),
                 level.onOrder(), level.inventoryPosition(), asOf.toString(), servedBy,
-                movementId == null ? null : book.hasApplied(movementId));
+                movementId == null ? null : book.hasApplied(movementId), movementDigest, lineShippable);
     }
 
     static BackorderQueueView queue(final SkuBook book, final PriorityRule rule, final Instant asOf,

@@ -1,6 +1,8 @@
 package io.restock.inventory.topology;
 
 import io.restock.events.CustomerTier;
+import io.restock.events.LineQuantity;
+import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShippingPolicy;
 import io.restock.events.SkuPolicy;
 import io.restock.events.StockAdjusted;
@@ -19,6 +21,7 @@ import io.restock.inventory.internal.LineCommand;
 import io.restock.inventory.internal.LineCommandKind;
 import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.SkuState;
+import io.restock.schemas.streams.OutputHeaders;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -36,11 +39,14 @@ import java.util.List;
  * The single writer of each SKU: loads the SKU's header from {@code sku-stock} (its lines stay in
  * {@code sku-lines} and its remembered movement ids in {@code sku-movement-ids}, read and written
  * only as the operation needs them), applies the input, stores the header back and forwards what
- * it decided: {@code LineEvent}s keyed by orderId, and
+ * it decided: {@code LineEvent}s keyed by orderId, {@code ShipmentRequestRevoked} keyed by orderId for
+ * allocated units sent back to backorder by a shipment of a cancelled line's units, and
  * {@code StockShortfall} and {@code StockLevel} keyed by SKU (a stock level whenever on-hand,
  * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
  * clock, so a replay decides the same. Input it cannot apply ({@link InvalidInputException}) leaves
- * the book untouched and is thrown to the processing exception handler, which dead-letters it.
+ * the book untouched and is thrown to the processing exception handler, which dead-letters it; so is a
+ * movement whose id the SKU applied with other content ({@code MOVEMENT_ID_REUSED}, see {@link MovementDigest}),
+ * while a movement id applied with the same content is a retry and is dropped.
  *
  * <p>Substitutes are looked up in the global {@code stock-levels-global} store, a copy of
  * {@code inventory.stock-levels}: it lags the SKUs' own books by up to a commit interval plus the
@@ -52,14 +58,18 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     private static final Logger LOG = LoggerFactory.getLogger(AllocationProcessor.class);
     /** Decoded headers kept per task (~0.5 KB each): the benchmark's 10 000 SKUs over 6 tasks fit. */
     static final int HEADER_CACHE_ENTRIES = 4096;
+    static final String RETURNED_TO_BACKORDER = "RETURNED_TO_BACKORDER";
 
     private final InventorySettings settings;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, SkuState> headers;
     private KeyValueStore<String, LineState> lines;
     private KeyValueStore<String, String> movementIds;
+    private KeyValueStore<String, Integer> withdrawn;
     private ReadOnlyKeyValueStore<String, Object> levels;
     private final HeaderCache headerCache = new HeaderCache(HEADER_CACHE_ENTRIES);
+    /** Whether the record being processed sent allocated units back to backorder ({@link SkuBook#shipWithdrawn}). */
+    private boolean returnedToBackorder;
 
     AllocationProcessor(final InventorySettings settings) {
         this.settings = settings;
@@ -71,6 +81,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         this.headers = context.getStateStore(InventoryTopology.SKU_STOCK);
         this.lines = context.getStateStore(InventoryTopology.SKU_LINES);
         this.movementIds = context.getStateStore(InventoryTopology.SKU_MOVEMENT_IDS);
+        this.withdrawn = context.getStateStore(InventoryTopology.WITHDRAWN_SHIPMENTS);
         this.levels = context.getStateStore(InventoryTopology.STOCK_LEVELS_GLOBAL);
         headerCache.clear();
     }
@@ -81,19 +92,24 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     }
 
     @Override
-    public void process(final Record<String, SkuInput> record) {
+    public void process(final Record<String, SkuInput> input) {
+        final Record<String, SkuInput> record = OutputHeaders.cleared(input);
         final String sku = record.key();
         if (sku == null || sku.isEmpty()) {
             throw new InvalidInputException("MISSING_KEY", "record without a SKU key");
         }
         final SkuBook.Header stored = storedHeader(sku);
+        final String digest = record.value() instanceof SkuInput.Movement(final StockMovement m)
+                ? MovementDigest.of(m) : null;
+        final StoredMovementIds ids = StoredMovementIds.of(sku, movementIds, digest);
         final SkuBook book = new SkuBook(stored == null ? SkuBook.Header.empty(sku) : stored,
-                StoredSkuLines.of(sku, lines), StoredMovementIds.of(sku, movementIds));
+                StoredSkuLines.of(sku, lines), ids);
         final Level before = book.level();
         final Instant now = Instant.ofEpochMilli(record.timestamp());
         final SkuBook.Context ctx = new SkuBook.Context(settings.priorityRule(), now, settings.zone(),
                 settings.defaultMaxWaitDays(), this::available);
 
+        returnedToBackorder = false;
         final String causeId;
         final List<Outcome> outcomes;
         ShippingPolicy shippingPolicy = ShippingPolicy.PARTIAL;
@@ -111,15 +127,21 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                 if (!sku.equals(movement.sku())) {
                     throw new InvalidInputException("SKU_MISMATCH", "movement for " + movement.sku() + " keyed " + sku);
                 }
-                if (book.hasApplied(movement.id())) {
-                    LOG.info("dropping duplicate movement {} of {}", movement.id(), sku);
-                    return;
+                switch (ids.seen(movement.id(), digest)) {
+                    case REPLAY -> {
+                        LOG.info("dropping duplicate movement {} of {}", movement.id(), sku);
+                        return;
+                    }
+                    case REUSED -> throw new InvalidInputException("MOVEMENT_ID_REUSED", "movement id " + movement.id()
+                            + " of " + sku + " was applied with other content; a new movement needs a new id");
+                    case NEW -> {
+                    }
                 }
                 causeId = movement.eventId();
                 outcomes = switch (m.getEvent()) {
                     case StockReceived r -> book.receive(r.getQuantity(), r.getPurchaseOrderId() != null, ctx);
                     case StockAdjusted a -> book.adjust(a.getDelta(), ctx);
-                    case StockShipped s -> book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
+                    case StockShipped s -> ship(book, sku, s, ctx);
                     default -> throw new InvalidInputException("UNKNOWN_EVENT", "unknown movement " + m.getEvent());
                 };
                 book.remember(movement.id(), settings.rememberedMovementIds());
@@ -140,6 +162,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
             }
         }
 
+        rememberWithdrawn(sku, outcomes);
         if (book.isBlank()) {
             headerCache.remove(sku);
             if (stored != null) {
@@ -158,12 +181,51 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
             } else {
                 context.forward(record.withKey(OutcomeEvents.orderId(outcome))
                         .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy)));
+                if (returnedToBackorder && outcome instanceof Outcome.Backordered b) {
+                    final String revokeId = OutcomeEvents.eventId(causeId, index++);
+                    context.forward(record.withKey(b.orderId()).withValue(new ShipmentRequestRevoked(revokeId, now,
+                            b.orderId(), RETURNED_TO_BACKORDER, List.of(new LineQuantity(b.lineId(), sku, b.quantity())))));
+                }
             }
         }
         final Level after = book.level();
         if (!after.equals(before)) {
             final String eventId = OutcomeEvents.eventId(causeId, index);
             context.forward(record.withKey(sku).withValue(OutcomeEvents.stockLevel(after, eventId, now, sku)));
+        }
+    }
+
+    /**
+     * A shipment of an open line is applied to it; one of a line cancelled after its shipment request
+     * (units released and remembered in {@value InventoryTopology#WITHDRAWN_SHIPMENTS}) is accounted as
+     * units that left anyway ({@link SkuBook#shipWithdrawn}); anything else is refused by the book.
+     */
+    private List<Outcome> ship(final SkuBook book, final String sku, final StockShipped s, final SkuBook.Context ctx) {
+        final String key = SkuKeys.line(sku, s.getOrderId(), s.getLineId());
+        final Integer released = lines.get(key) == null ? withdrawn.get(key) : null;
+        if (released == null) {
+            return book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
+        }
+        if (s.getQuantity() > released) {
+            throw new InvalidInputException("SHIPMENT_EXCEEDS_WITHDRAWN", "line " + s.getOrderId() + "/" + s.getLineId()
+                    + " was cancelled with " + released + " units requested, " + s.getQuantity() + " shipped");
+        }
+        final List<Outcome> outcomes = book.shipWithdrawn(s.getQuantity(), ctx);
+        returnedToBackorder = true;
+        if (released == s.getQuantity()) {
+            withdrawn.delete(key);
+        } else {
+            withdrawn.put(key, released - s.getQuantity());
+        }
+        return outcomes;
+    }
+
+    /** Units a cancellation released were asked to ship (or may have been): remembered until shipped. */
+    private void rememberWithdrawn(final String sku, final List<Outcome> outcomes) {
+        for (final Outcome outcome : outcomes) {
+            if (outcome instanceof Outcome.Released r) {
+                withdrawn.put(SkuKeys.line(sku, r.orderId(), r.lineId()), r.quantity());
+            }
         }
     }
 

@@ -2,7 +2,7 @@ package io.restock.inventory.topology;
 
 import io.restock.events.LineEvent;
 import io.restock.events.OrderEvent;
-import io.restock.events.ShipmentRequested;
+import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.StockLevel;
 import io.restock.events.StockShortfall;
 import io.restock.events.SupplierOffer;
@@ -55,11 +55,15 @@ import java.util.Map;
  *       through {@code inventory-stream-supplier-offers-by-sku-repartition} (key sku,
  *       {@code OfferChange}); see {@link AllocationProcessor}. Writes {@code inventory.line-events}
  *       (key orderId, {@code LineEvent}), {@code inventory.stock-shortfalls} (key sku,
- *       {@code StockShortfall}) and {@code inventory.stock-levels} (compacted, key sku,
+ *       {@code StockShortfall}), {@code inventory.shipment-requests} (key orderId,
+ *       {@code ShipmentRequestRevoked}: units taken back from a line when a cancelled line's units were
+ *       shipped anyway; store {@value #WITHDRAWN_SHIPMENTS}, key {@link SkuKeys#line}, Integer: units a
+ *       cancellation released, until shipped) and {@code inventory.stock-levels} (compacted, key sku,
  *       {@code StockLevel}), which it reads back as the global store {@value #STOCK_LEVELS_GLOBAL}
  *       for substitutes.</li>
  *   <li><b>Order shipments</b> (store {@value #ORDER_BOOK} again): reads {@code inventory.line-events}
- *       and writes {@code inventory.shipment-requests} (key orderId, {@code ShipmentRequested}).</li>
+ *       and writes {@code inventory.shipment-requests} (key orderId, {@code ShipmentRequested} and
+ *       {@code ShipmentRequestRevoked}; see {@link OrderShipmentProcessor}).</li>
  * </ol>
  * Shared topics use the given {@link EventSerdes} (the registry in production). The two repartition
  * topics and the stores' changelogs ({@code inventory-stream-<store>-changelog}) are private to this
@@ -75,6 +79,7 @@ public final class InventoryTopology {
     public static final String SKU_STOCK = "sku-stock";
     public static final String SKU_LINES = "sku-lines";
     public static final String SKU_MOVEMENT_IDS = "sku-movement-ids";
+    public static final String WITHDRAWN_SHIPMENTS = "withdrawn-shipments";
     public static final String STOCK_LEVELS_GLOBAL = "stock-levels-global";
     public static final String LINE_COMMANDS_BY_SKU = "line-commands-by-sku";
     public static final String SUPPLIER_OFFERS_BY_SKU = "supplier-offers-by-sku";
@@ -103,6 +108,8 @@ public final class InventoryTopology {
                 Serdes.String(), new PrivateAvroSerde<>(LineState.class)).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_MOVEMENT_IDS),
                 Serdes.String(), Serdes.String()).withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WITHDRAWN_SHIPMENTS),
+                Serdes.String(), Serdes.Integer()).withCachingDisabled());
         builder.globalTable(Topics.STOCK_LEVELS.name(),
                 Topics.STOCK_LEVELS.consumed(serdes).withName("read-stock-levels"),
                 Materialized.<String, StockLevel, KeyValueStore<Bytes, byte[]>>as(STOCK_LEVELS_GLOBAL)
@@ -153,12 +160,13 @@ public final class InventoryTopology {
                 .merge(promises, Named.as("merge-promises"))
                 .merge(offers, Named.as("merge-offers"))
                 .process(() -> new AllocationProcessor(settings), Named.as("allocate-per-sku"), SKU_STOCK, SKU_LINES,
-                        SKU_MOVEMENT_IDS);
+                        SKU_MOVEMENT_IDS, WITHDRAWN_SHIPMENTS);
         final Map<String, KStream<String, SpecificRecord>> decidedByType = decided
                 .split(Named.as("route-decisions-"))
                 .branch((key, value) -> value instanceof LineEvent, Branched.as("line-events"))
                 .branch((key, value) -> value instanceof StockLevel, Branched.as("stock-levels"))
                 .branch((key, value) -> value instanceof StockShortfall, Branched.as("shortfalls"))
+                .branch((key, value) -> value instanceof ShipmentRequestRevoked, Branched.as("revoked-shipments"))
                 .noDefaultBranch();
         final KStream<String, LineEvent> lineEvents = typed(decidedByType.get("route-decisions-line-events"));
         lineEvents.to(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.produced(serdes).withName("write-line-events"));
@@ -166,6 +174,8 @@ public final class InventoryTopology {
                 .to(Topics.STOCK_SHORTFALLS.name(), Topics.STOCK_SHORTFALLS.produced(serdes).withName("write-shortfalls"));
         InventoryTopology.<StockLevel>typed(decidedByType.get("route-decisions-stock-levels"))
                 .to(Topics.STOCK_LEVELS.name(), Topics.STOCK_LEVELS.produced(serdes).withName("write-stock-levels"));
+        decidedByType.get("route-decisions-revoked-shipments").to(Topics.SHIPMENT_REQUESTS.name(),
+                Topics.SHIPMENT_REQUESTS.produced(serdes).withName("write-revoked-shipments"));
 
         // 3. Order shipments: line events, per order, become shipment requests.
         builder.stream(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.consumed(serdes).withName("read-line-events"))

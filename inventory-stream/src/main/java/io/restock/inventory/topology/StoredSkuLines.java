@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A SKU's lines in the {@code sku-lines} store (key {@link SkuKeys#line}, value {@link LineState}).
@@ -62,16 +63,25 @@ public final class StoredSkuLines implements SkuLines {
 
     @Override
     public List<BookLine> backordered() {
-        final List<BookLine> waiting = new ArrayList<>();
+        return scan(l -> l.getBackordered() > 0);
+    }
+
+    @Override
+    public List<BookLine> withAllocated() {
+        return scan(l -> l.getAllocated() > 0);
+    }
+
+    private List<BookLine> scan(final Predicate<LineState> wanted) {
+        final List<BookLine> found = new ArrayList<>();
         try (KeyValueIterator<String, LineState> all = reads.prefixScan(SkuKeys.of(sku), KEYS)) {
             while (all.hasNext()) {
                 final KeyValue<String, LineState> entry = all.next();
-                if (entry.value.getBackordered() > 0) {
-                    waiting.add(fromState(entry.value));
+                if (wanted.test(entry.value)) {
+                    found.add(fromState(entry.value));
                 }
             }
         }
-        return waiting;
+        return found;
     }
 
     private KeyValueStore<String, LineState> writable() {

@@ -23,6 +23,7 @@ import io.restock.inventory.stock.StockView;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.problem.ProblemResponses;
 import io.restock.service.problem.Violation;
+import io.restock.service.streams.OwnerUnavailableException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,9 +37,11 @@ import java.util.function.BiFunction;
  * checked against the SKU's stock when it takes units away (422 problem), and written to
  * {@code inventory.stock-movements} (key sku, {@code StockMovement}, eventId = movementId); 202 once
  * Kafka acknowledged it (acks=all), 503 if Kafka did not within the delivery timeout. The same events
- * may be published straight to the topic; the topology drops a movement id it applied already (the
- * last {@code inventory-stream.allocation.remembered-movement-ids} per SKU), so an HTTP retry or
- * replay with the same movement id is applied once.
+ * may be published straight to the topic; the topology drops a movement id it applied already with the
+ * same content (the last {@code inventory-stream.allocation.remembered-movement-ids} per SKU), so an HTTP
+ * retry or replay with the same movement id and body is applied once (202 again). A movement id the SKU
+ * applied with another body is refused with 422 {@code movement-id-reused} (and dead-lettered
+ * {@code MOVEMENT_ID_REUSED} by the topology if it gets there, e.g. straight on the topic or racing).
  */
 @Controller("/warehouse")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -92,14 +95,35 @@ final class WarehouseController {
         }
         final StockMovement movement = parsed.movement();
         final Facts facts = Facts.of(movement);
-        if (StockChecks.needsStock(movement)) {
-            final Optional<StockView> stock = books.stock(facts.sku, facts.movementId, null);
+        final boolean needsStock = StockChecks.needsStock(movement);
+        final Optional<StockView> stock;
+        try {
+            stock = movement.getEvent() instanceof StockShipped s
+                    ? books.stock(facts.sku, facts.movementId, s.getOrderId(), s.getLineId(), null)
+                    : books.stock(facts.sku, facts.movementId, null);
+        } catch (final OwnerUnavailableException e) {
+            if (needsStock) {
+                throw e;
+            }
+            return publish(path, what, facts, movement); // a receipt is never refused; the topology still checks its id
+        }
+        final Optional<Violation> reused = StockChecks.checkReuse(movement, facts.movementId, stock);
+        if (reused.isPresent()) {
+            return Problems.refused(path, reused.get().code(), "The " + what + " reuses a movement id",
+                    reused.get().message(), List.of(reused.get()));
+        }
+        if (needsStock) {
             final Optional<Violation> refusal = StockChecks.check(movement, stock);
             if (refusal.isPresent()) {
                 return Problems.refused(path, refusal.get().code(), "The " + what + " is refused by the stock of "
                         + facts.sku, refusal.get().message(), List.of(refusal.get()));
             }
         }
+        return publish(path, what, facts, movement);
+    }
+
+    private HttpResponse<?> publish(final String path, final String what, final Facts facts,
+                                    final StockMovement movement) {
         try {
             final var metadata = publisher.publish(Topics.STOCK_MOVEMENTS, facts.sku, movement).join();
             return HttpResponse.accepted().body(new Accepted(facts.movementId, facts.sku, facts.type,

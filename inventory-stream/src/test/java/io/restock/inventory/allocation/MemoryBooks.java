@@ -51,6 +51,11 @@ public final class MemoryBooks {
         public List<BookLine> backordered() {
             return new ArrayList<>(lines.values().stream().filter(l -> l.backordered() > 0).toList());
         }
+
+        @Override
+        public List<BookLine> withAllocated() {
+            return new ArrayList<>(lines.values().stream().filter(l -> l.allocated() > 0).toList());
+        }
     }
 
     /** The newest {@code bound} ids. */

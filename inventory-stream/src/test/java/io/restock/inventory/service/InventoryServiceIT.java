@@ -3,6 +3,7 @@ package io.restock.inventory.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restock.events.Customer;
 import io.restock.events.CustomerTier;
+import io.restock.events.OrderCancellationRequested;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
@@ -134,6 +135,57 @@ class InventoryServiceIT {
                 .json().path("movementApplied").asBoolean());
         // The replay came before mv-2 on the SKU's partition: had it been applied, on-hand would be 11.
         assertThat(service.get("/skus/" + sku + "/stock").json().get("onHand").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void aMovementIdReusedWithAnotherBodyIsRefusedWith422AndTheSameBodyIsAcceptedAgain() {
+        final String sku = "sku-" + run();
+        assertThat(service.put("/catalog/skus/" + sku, policy(false)).status()).isEqualTo(202);
+        final String receipt = """
+                {"movementId": "mv-u-%s", "warehouseId": "wh-1", "sku": "%s", "quantity": 5}""".formatted(sku, sku);
+        assertThat(service.post("/warehouse/receipts", receipt).status()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> service.get("/skus/" + sku + "/stock?movementId=mv-u-" + sku)
+                .json().path("movementApplied").asBoolean());
+
+        final RunningService.Reply reused = service.post("/warehouse/receipts", """
+                {"movementId": "mv-u-%s", "warehouseId": "wh-1", "sku": "%s", "quantity": 7}""".formatted(sku, sku));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.contentType()).startsWith("application/problem+json");
+        assertThat(reused.json().get("type").asText()).isEqualTo("urn:restock:problem:movement-id-reused");
+        assertThat(reused.json().get("errors").get(0).get("field").asText()).isEqualTo("movementId");
+        assertThat(service.post("/warehouse/receipts", receipt).status()).isEqualTo(202);
+        assertThat(service.get("/skus/" + sku + "/stock").json().get("onHand").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void theWarehouseMayReportAShipmentOfACancelledLinesUnitsAndOnHandFollows() {
+        final String sku = "sku-" + run();
+        final String orderId = "order-w-" + run();
+        assertThat(service.put("/catalog/skus/" + sku, policy(false)).status()).isEqualTo(202);
+        assertThat(service.post("/warehouse/receipts", """
+                {"movementId": "mv-w-%s", "warehouseId": "wh-1", "sku": "%s", "quantity": 10}""".formatted(sku, sku))
+                .status()).isEqualTo(202);
+        stockOnceVisible(sku, s -> s.get("onHand").asInt() == 10);
+        final Instant placedAt = Instant.now();
+        service.publish(Topics.ORDER_EVENTS, orderId, new OrderEvent(OrderPlaced.newBuilder()
+                .setEventId("o-" + orderId).setOccurredAt(placedAt).setOrderId(orderId).setShopId("shop-1")
+                .setCustomer(Customer.newBuilder().setCustomerId("c-1").setEmail(null).setTier(CustomerTier.GOLD).build())
+                .setPlacedAt(placedAt).setShippingPolicy(ShippingPolicy.PARTIAL).setMaxWaitDays(null).setCurrency("EUR")
+                .setLines(List.of(new OrderLine("1", sku, 6, new BigDecimal("9.9900")))).build()));
+        stockOnceVisible(sku, s -> s.get("allocated").asInt() == 6);
+        service.publish(Topics.ORDER_EVENTS, orderId, new OrderEvent(new OrderCancellationRequested("c-" + orderId,
+                Instant.now(), orderId, "shop-1", List.of("1"), "changed my mind")));
+        stockOnceVisible(sku, s -> s.get("allocated").asInt() == 0);
+
+        final String shipment = """
+                {"movementId": "mv-ws-%s", "warehouseId": "wh-1", "sku": "%s", "orderId": "%s", "lineId": "1",
+                 "quantity": %d}""";
+        final RunningService.Reply tooMany = service.post("/warehouse/shipments", shipment.formatted(sku, sku, orderId, 7));
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-allocated");
+        assertThat(service.post("/warehouse/shipments", shipment.formatted(sku, sku, orderId, 6)).status())
+                .isEqualTo(202);
+        stockOnceVisible(sku, s -> s.get("onHand").asInt() == 4 && s.get("allocated").asInt() == 0);
     }
 
     @Test

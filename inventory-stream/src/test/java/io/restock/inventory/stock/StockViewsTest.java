@@ -33,13 +33,13 @@ class StockViewsTest {
 
     @Test
     void theStockViewCarriesTheLevelAndWhetherAMovementWasApplied() {
-        final StockView view = StockViews.stock(book, NOW, "h:1", "m-1");
+        final StockView view = StockViews.stock(book, NOW, "h:1", "m-1", null, null);
         assertThat(view.onHand()).isEqualTo(4);
         assertThat(view.available()).isZero();
         assertThat(view.backordered()).isEqualTo(5);
         assertThat(view.inventoryPosition()).isEqualTo(4 + 6 - 4 - 5);
         assertThat(view.movementApplied()).isTrue();
-        assertThat(StockViews.stock(book, NOW, "h:1", null).movementApplied()).isNull();
+        assertThat(StockViews.stock(book, NOW, "h:1", null, null, null).movementApplied()).isNull();
     }
 
     @Test

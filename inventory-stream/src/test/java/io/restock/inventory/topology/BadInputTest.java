@@ -121,6 +121,21 @@ class BadInputTest {
     }
 
     @Test
+    void aMovementIdReusedWithAnotherQuantityIsDeadLetteredNotDropped() {
+        inventory.sku("sku-a");
+
+        inventory.receive("sku-a", 10, "mv-1", null).receive("sku-a", 7, "mv-1", null);
+
+        assertThat(inventory.deadLetters(Topics.STOCK_MOVEMENTS.name())).singleElement()
+                .satisfies(r -> assertThat(header(r, DeadLetters.ERROR_MESSAGE)).startsWith("MOVEMENT_ID_REUSED"));
+        assertThat(inventory.book("sku-a").getOnHand()).isEqualTo(10);
+        // the same content again is still a retry, dropped without a dead letter
+        inventory.receive("sku-a", 10, "mv-1", null);
+        assertThat(inventory.deadLetters(Topics.STOCK_MOVEMENTS.name())).isEmpty();
+        assertThat(inventory.book("sku-a").getOnHand()).isEqualTo(10);
+    }
+
+    @Test
     void aMovementIdIsRememberedForTheWindowOnly() {
         try (InventoryDriver small = new InventoryDriver(new InventorySettings(PriorityRule.FIFO, 30, ZoneOffset.UTC, 2,
                 50))) {

@@ -8,6 +8,7 @@ import io.restock.events.OrderEvent;
 import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
 import io.restock.events.PromiseBasis;
+import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;
 import io.restock.events.ShippingPolicy;
 import io.restock.events.SkuPolicy;
@@ -27,6 +28,7 @@ import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -70,7 +72,8 @@ final class InventoryDriver implements AutoCloseable {
     private final TestOutputTopic<String, LineEvent> lineEvents;
     private final TestOutputTopic<String, StockShortfall> shortfalls;
     private final TestOutputTopic<String, StockLevel> levels;
-    private final TestOutputTopic<String, ShipmentRequested> shipments;
+    private final TestOutputTopic<String, SpecificRecord> shipments;
+    private final List<SpecificRecord> shipmentsRead = new ArrayList<>();
     private final Path stateDir;
     private Instant now = T0;
     private int sequence;
@@ -248,8 +251,21 @@ final class InventoryDriver implements AutoCloseable {
         return levels.readValuesToList();
     }
 
+    /** The shipment requests written since last asked (revocations stay for {@link #revocations}). */
     List<ShipmentRequested> shipments() {
-        return shipments.readValuesToList();
+        return take(ShipmentRequested.class);
+    }
+
+    /** The shipment requests revoked since last asked. */
+    List<ShipmentRequestRevoked> revocations() {
+        return take(ShipmentRequestRevoked.class);
+    }
+
+    private <T> List<T> take(final Class<T> type) {
+        shipmentsRead.addAll(shipments.readValuesToList());
+        final List<T> taken = shipmentsRead.stream().filter(type::isInstance).map(type::cast).toList();
+        shipmentsRead.removeIf(type::isInstance);
+        return taken;
     }
 
     /** Dead letters of a source topic (or of the application, for internal topics). */
@@ -279,6 +295,7 @@ final class InventoryDriver implements AutoCloseable {
         shortfalls();
         stockLevels();
         shipments();
+        revocations();
     }
 
     @Override

@@ -32,7 +32,7 @@ class TopologyDescriptionTest {
         final Topology topology = topology();
 
         assertEveryNodeNamed(topology);
-        assertThat(topology.describe().toString()).contains("stores: [sku-movement-ids, sku-lines, sku-stock]",
+        assertThat(topology.describe().toString()).contains("stores: [sku-movement-ids, withdrawn-shipments, sku-lines, sku-stock]",
                 "stores: [order-book]",
                 "stock-levels-global", "line-commands-by-sku-repartition", "supplier-offers-by-sku-repartition");
     }

@@ -58,9 +58,9 @@ class WarehouseRequestsTest {
                 NOW).movement();
         assertThat(((StockAdjusted) removal.getEvent()).getDelta()).isEqualTo(-3);
         assertThat(StockChecks.needsStock(removal)).isTrue();
-        final StockView twoAvailable = new StockView("s", 5, 3, 2, 0, 0, 2, NOW.toString(), "x", false);
+        final StockView twoAvailable = new StockView("s", 5, 3, 2, 0, 0, 2, NOW.toString(), "x", false, null, null);
         assertThat(StockChecks.check(removal, Optional.of(twoAvailable))).map(Violation::code).contains("exceeds-available");
-        final StockView replay = new StockView("s", 5, 3, 2, 0, 0, 2, NOW.toString(), "x", true);
+        final StockView replay = new StockView("s", 5, 3, 2, 0, 0, 2, NOW.toString(), "x", true, null, null);
         assertThat(StockChecks.check(removal, Optional.of(replay))).isEmpty();
         assertThat(StockChecks.check(removal, Optional.empty())).map(Violation::code).contains("exceeds-available");
     }
@@ -71,11 +71,25 @@ class WarehouseRequestsTest {
                 {"movementId": "m", "warehouseId": "wh", "sku": "s", "orderId": "o", "lineId": "1", "quantity": 3}"""),
                 NOW).movement();
         assertThat(((StockShipped) shipment.getEvent()).getOrderId()).isEqualTo("o");
-        final StockView threeAllocated = new StockView("s", 5, 3, 2, 0, 0, 2, NOW.toString(), "x", false);
+        final StockView threeAllocated = new StockView("s", 5, 3, 2, 0, 0, 2, NOW.toString(), "x", false, null, null);
         assertThat(StockChecks.check(shipment, Optional.of(threeAllocated))).isEmpty();
-        final StockView twoAllocated = new StockView("s", 5, 2, 3, 0, 0, 3, NOW.toString(), "x", false);
+        final StockView twoAllocated = new StockView("s", 5, 2, 3, 0, 0, 3, NOW.toString(), "x", false, null, null);
         assertThat(StockChecks.check(shipment, Optional.of(twoAllocated))).map(Violation::code).contains("exceeds-allocated");
         assertThat(StockChecks.check(shipment, Optional.empty())).map(Violation::code).contains("unknown-sku");
+    }
+
+    @Test
+    void aShipmentIsCheckedAgainstItsLineIncludingUnitsItsCancellationReleased() throws Exception {
+        final StockMovement shipment = WarehouseRequests.shipment(JSON.readTree("""
+                {"movementId": "m", "warehouseId": "wh", "sku": "s", "orderId": "o", "lineId": "1", "quantity": 3}"""),
+                NOW).movement();
+        final StockView cancelledLineReleasedThree = new StockView("s", 5, 0, 5, 0, 0, 5, NOW.toString(), "x", false,
+                null, 3);
+        assertThat(StockChecks.check(shipment, Optional.of(cancelledLineReleasedThree))).isEmpty();
+        final StockView otherLinesHoldTheAllocation = new StockView("s", 9, 9, 0, 0, 0, 0, NOW.toString(), "x", false,
+                null, 2);
+        assertThat(StockChecks.check(shipment, Optional.of(otherLinesHoldTheAllocation))).map(Violation::code)
+                .contains("exceeds-allocated");
     }
 
     @Test

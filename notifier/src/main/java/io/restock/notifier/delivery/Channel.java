@@ -6,5 +6,6 @@ import io.restock.notifier.message.Message;
 /** One way of reaching a customer. Implementations must be safe to call again with the same notification. */
 public interface Channel {
 
-    void deliver(NotificationRequested request, Message message) throws DeliveryException;
+    /** Delivers once; {@code attempt} counts the tries of this notification, 1 for the first. */
+    void deliver(NotificationRequested request, Message message, int attempt) throws DeliveryException;
 }

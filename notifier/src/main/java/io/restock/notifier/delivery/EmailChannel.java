@@ -38,7 +38,8 @@ public final class EmailChannel implements Channel {
     }
 
     @Override
-    public void deliver(final NotificationRequested request, final Message message) throws DeliveryException {
+    public void deliver(final NotificationRequested request, final Message message, final int attempt)
+            throws DeliveryException {
         final MimeMessage mime;
         try {
             mime = new FixedIdMessage(session, messageId(request.getNotificationId()));

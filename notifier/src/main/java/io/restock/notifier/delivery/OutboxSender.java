@@ -16,6 +16,7 @@ import io.restock.notifier.topology.NotifierTopics;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
+import io.restock.service.webhook.RetryPolicy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +44,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Delivers the decided notifications: a plain consumer on {@code notifier.outbox} (or, for a second
@@ -208,7 +210,7 @@ public final class OutboxSender implements Runnable, AutoCloseable {
                 throw new DeliveryException(false, "CHANNEL_DISABLED", "no " + request.getChannel() + " channel", null);
             }
             final Message message = renderer.render(request);
-            channel.deliver(request, message);
+            channel.deliver(request, message, attempt + 1);
         } catch (final DeliveryException e) {
             failed(record, request, attempt, e);
             return;
@@ -229,13 +231,14 @@ public final class OutboxSender implements Runnable, AutoCloseable {
 
     private void failed(final ConsumerRecord<String, byte[]> record, final NotificationRequested request,
                         final int attempt, final DeliveryException e) {
-        if (e.isTransient() && retry.mayRetry(attempt)) {
-            final long notBefore = clock.millis() + retry.backoff(attempt).toMillis();
+        if (e.isTransient() && !retry.exhausted(attempt + 1)) {
+            final Duration wait = retry.delayAfter(attempt + 1, e.retryAfter(), ThreadLocalRandom.current()::nextDouble);
+            final long notBefore = clock.millis() + wait.toMillis();
             final Headers headers = new RecordHeaders();
             headers.add(ATTEMPT_HEADER, bytes(Integer.toString(attempt + 1)));
             headers.add(NOT_BEFORE_HEADER, bytes(Long.toString(notBefore)));
             LOG.warn("notification {} attempt {} failed ({}: {}); retrying after {}", request.getNotificationId(),
-                    attempt + 1, e.reason(), e.getMessage(), retry.backoff(attempt));
+                    attempt + 1, e.reason(), e.getMessage(), wait);
             transaction(record, List.of(new ProducerRecord<>(NotifierTopics.OUTBOX_RETRY, null, key(record),
                     record.value(), headers)));
             return;

@@ -7,6 +7,8 @@ import io.restock.notifier.decision.NotifierSettings.ShopWebhook;
 import io.restock.notifier.internal.Notice;
 import io.restock.notifier.internal.NotificationRequested;
 import io.restock.notifier.message.Message;
+import io.restock.service.webhook.RetryPolicy;
+import io.restock.service.webhook.WebhookSignature;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,10 +20,12 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A signed JSON POST to the shop's webhook (see {@link WebhookSignature}), with the delivery id
- * ({@code Restock-Delivery}: the notification id, the same on every retry so the shop can drop
- * repeats) and the kind ({@code Restock-Event}). 2xx is delivered; 408, 429, 5xx and I/O errors are
- * transient; any other status is permanent.
+ * A signed JSON POST to the shop's webhook in Restock's one webhook contract ({@link WebhookSignature}, shared
+ * with supplier-gateway): {@code Restock-Delivery-Id} = the notification id (the same on every retry so the
+ * shop can drop repeats), {@code Restock-Event-Type} = the kind, {@code Restock-Attempt}; for one more release
+ * also the former {@code Restock-Delivery} and {@code Restock-Event}. The status classification is
+ * {@link RetryPolicy}'s: 2xx is delivered; 408, 429, 5xx and I/O errors are transient (a 429/503's
+ * {@code Retry-After} goes with the failure); any other status is permanent.
  */
 public final class WebhookChannel implements Channel {
 
@@ -40,7 +44,8 @@ public final class WebhookChannel implements Channel {
     }
 
     @Override
-    public void deliver(final NotificationRequested request, final Message message) throws DeliveryException {
+    public void deliver(final NotificationRequested request, final Message message, final int attempt)
+            throws DeliveryException {
         final ShopWebhook shop = shops.get(request.getShopId());
         if (shop == null) {
             throw new DeliveryException(false, "NO_WEBHOOK", "no webhook secret configured for shop "
@@ -50,29 +55,31 @@ public final class WebhookChannel implements Channel {
         final long now = clock.instant().getEpochSecond();
         final HttpRequest post;
         try {
-            post = HttpRequest.newBuilder(URI.create(request.getRecipient())).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(shop.signingSecret(), now, body))
-                    .header(WebhookSignature.DELIVERY_HEADER, request.getNotificationId())
-                    .header(WebhookSignature.EVENT_HEADER, request.getKind())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.getRecipient())).timeout(timeout)
+                    .header("Content-Type", "application/json");
+            WebhookSignature.withFormerNotifierNames(WebhookSignature.headers(shop.signingSecret(), now, body,
+                    request.getNotificationId(), request.getKind(), attempt)).forEach(builder::header);
+            post = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         } catch (final IllegalArgumentException e) {
             throw new DeliveryException(false, "INVALID_URL", "invalid webhook URL " + request.getRecipient(), e);
         }
-        final int status;
+        final HttpResponse<Void> response;
         try {
-            status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+            response = http.send(post, HttpResponse.BodyHandlers.discarding());
         } catch (final IOException e) {
             throw new DeliveryException(true, "WEBHOOK_UNAVAILABLE", e.toString(), e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException(true, "INTERRUPTED", "interrupted", e);
         }
+        final int status = response.statusCode();
         if (status / 100 == 2) {
             return;
         }
-        final boolean transientStatus = status == 408 || status == 429 || status >= 500;
-        throw new DeliveryException(transientStatus, "WEBHOOK_HTTP_" + status, "webhook answered " + status, null);
+        final Duration retryAfter = RetryPolicy.honoursRetryAfter(status) ? response.headers().firstValue("Retry-After")
+                .flatMap(v -> RetryPolicy.retryAfter(v, clock.instant())).orElse(null) : null;
+        throw new DeliveryException(RetryPolicy.retryable(status), "WEBHOOK_HTTP_" + status, "webhook answered " + status,
+                null, retryAfter);
     }
 
     static byte[] body(final NotificationRequested request, final Message message) {

@@ -1,10 +1,13 @@
 package io.restock.notifier.topology;
 
 import io.restock.events.CustomerNotificationSuppressed;
+import io.restock.events.LineBackordered;
 import io.restock.events.NotificationEvent;
 import io.restock.events.NotificationKind;
 import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
+import io.restock.events.ShipmentRequested;
+import io.restock.events.ShippingPolicy;
 import io.restock.notifier.decision.Decider;
 import io.restock.notifier.decision.Decision;
 import io.restock.notifier.decision.NotificationIds;
@@ -34,6 +37,13 @@ import java.util.List;
  * {@code scanInterval} takes the notices that are due and forwards a {@code NotificationRequested}
  * (to the outbox) or {@code NotificationEvent}s with {@code CustomerNotificationSuppressed} (audit).
  *
+ * <p>READY_TO_SHIP follows the order's shipping policy (kept in the contact): a PARTIAL order's line is told
+ * when its backorder is filled ({@code BackorderAllocated} with nothing left waiting); a COMPLETE order ships
+ * only whole, so its lines' fills are not told on their own (audited {@value #COMPLETE_ORDER}) and the customer
+ * is told once, with every line, when inventory-stream asks the warehouse to ship the whole order (the COMPLETE
+ * {@code ShipmentRequested} on {@code inventory.shipment-requests}), if a line of it was backordered (an order
+ * all in stock at order time is not a notifier concern, as {@code LineAllocated} is not).
+ *
  * <p>Why wall-clock and not stream time: stream time only advances when records arrive on the task,
  * so on a quiet partition a lone date change would wait for the next unrelated event. Wall-clock
  * punctuation bounds the delay by window + scan interval. Ids do not depend on timing (they hash the
@@ -42,6 +52,8 @@ import java.util.List;
 final class DecisionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
     private static final String UNKNOWN_CUSTOMER = "unknown";
+    /** Why a line's READY_TO_SHIP of a COMPLETE order is not told on its own. */
+    static final String COMPLETE_ORDER = "COMPLETE_ORDER: told once, when the whole order is ready to ship";
 
     private final NotifierSettings settings;
     private final Decider decider;
@@ -74,10 +86,35 @@ final class DecisionProcessor implements Processor<String, SpecificRecord, Strin
             }
             return;
         }
+        final OrderContact contact = contacts.get(orderId);
+        final boolean complete = contact != null && ShippingPolicy.COMPLETE.name().equals(contact.getShippingPolicy());
+        if (record.value() instanceof LineBackordered && contact != null && !contact.getBackordered()) {
+            contact.setBackordered(true);
+            contacts.put(orderId, contact);
+        }
+        if (record.value() instanceof ShipmentRequested request) {
+            // A COMPLETE order is ready to ship when its whole-order request goes out: told once, with every line.
+            if (complete && contact.getBackordered() && request.getShippingPolicy() == ShippingPolicy.COMPLETE) {
+                final List<Notice> ready = Notices.readyToShip(request);
+                for (final Notice notice : ready) {
+                    add(orderId, new Notices.Translation(notice, null));
+                }
+            }
+            return;
+        }
         final Notices.Translation translation = Notices.of(record.value());
         if (translation.notice() == null) {
             return;
         }
+        if (complete && translation.suppressedReason() == null
+                && NotificationKind.READY_TO_SHIP.name().equals(translation.notice().getKind())) {
+            suppress(orderId, List.of(translation.notice()), COMPLETE_ORDER, context.currentSystemTimeMs());
+            return;
+        }
+        add(orderId, translation);
+    }
+
+    private void add(final String orderId, final Notices.Translation translation) {
         final long now = context.currentSystemTimeMs();
         if (translation.suppressedReason() != null) {
             suppress(orderId, List.of(translation.notice()), translation.suppressedReason(), now);
@@ -145,6 +182,7 @@ final class DecisionProcessor implements Processor<String, SpecificRecord, Strin
             lines.add(new ContactLine(line.getLineId(), line.getSku(), line.getQuantity(), (LocalDate) null, false));
         }
         return new OrderContact(placed.getOrderId(), placed.getShopId(), placed.getCustomer().getCustomerId(),
-                placed.getCustomer().getEmail(), placed.getCustomer().getLocale(), lines);
+                placed.getCustomer().getEmail(), placed.getCustomer().getLocale(), lines,
+                placed.getShippingPolicy().name(), false);
     }
 }

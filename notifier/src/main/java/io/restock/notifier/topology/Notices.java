@@ -8,6 +8,7 @@ import io.restock.events.LineRejected;
 import io.restock.events.LineReleased;
 import io.restock.events.NotificationKind;
 import io.restock.events.RejectionReason;
+import io.restock.events.ShipmentRequested;
 import io.restock.events.StockShipped;
 import io.restock.events.Substitute;
 import io.restock.notifier.internal.Notice;
@@ -70,6 +71,12 @@ final class Notices {
             }
             default -> Translation.none();
         };
+    }
+
+    /** READY_TO_SHIP for each line of a COMPLETE order's whole-order shipment request (one cause: the request). */
+    static List<Notice> readyToShip(final ShipmentRequested request) {
+        return request.getLines().stream().map(l -> notice(NotificationKind.READY_TO_SHIP, l.getLineId(), l.getSku(),
+                l.getQuantity(), request.getEventId()).build()).toList();
     }
 
     private static Translation tell(final Notice.Builder builder) {

@@ -28,7 +28,8 @@ import java.util.List;
  * <p>Reads, all keyed by orderId so no repartition is needed for them:
  * {@code orders.order-events} ({@code OrderEvent}: the contact and lines of each order),
  * {@code inventory.line-events} ({@code LineEvent}), {@code promises.delivery-dates}
- * ({@code DeliveryDateChanged}); and {@code inventory.stock-movements} (key sku, {@code StockMovement}),
+ * ({@code DeliveryDateChanged}), {@code inventory.shipment-requests} ({@code ShipmentRequested}: a COMPLETE
+ * order's whole-order request is its READY_TO_SHIP; {@code ShipmentRequestRevoked} is ignored); and {@code inventory.stock-movements} (key sku, {@code StockMovement}),
  * whose {@code StockShipped} events are re-keyed by orderId through
  * {@code notifier-shipments-by-order-repartition} (key orderId, private Avro {@code StockShipped}).
  * One processor ({@link DecisionProcessor}) with stores {@value #ORDER_CONTACTS} (key orderId,
@@ -73,8 +74,13 @@ public final class NotifierTopology {
                         .withValueSerde(new PrivateAvroSerde<>(StockShipped.class)))
                 .mapValues(s -> (SpecificRecord) s, Named.as("shipment-as-input"));
 
+        final KStream<String, SpecificRecord> shipmentRequests = builder
+                .stream(Topics.SHIPMENT_REQUESTS.name(),
+                        Topics.SHIPMENT_REQUESTS.consumed(serdes).withName("read-shipment-requests"));
+
         final KStream<String, SpecificRecord> decided = orders
                 .merge(lines, Named.as("merge-line-events"))
+                .merge(shipmentRequests, Named.as("merge-shipment-requests"))
                 .merge(dates, Named.as("merge-delivery-dates"))
                 .merge(shipments, Named.as("merge-shipments"))
                 .process(() -> new DecisionProcessor(settings), Named.as("decide-notifications"),

@@ -28,7 +28,6 @@ import io.restock.notifier.decision.NotifierSettings;
 import io.restock.notifier.delivery.Channel;
 import io.restock.notifier.delivery.EmailChannel;
 import io.restock.notifier.delivery.OutboxSender;
-import io.restock.notifier.delivery.RetryPolicy;
 import io.restock.notifier.delivery.SmtpSettings;
 import io.restock.notifier.delivery.WebhookChannel;
 import io.restock.notifier.internal.Notice;
@@ -43,6 +42,7 @@ import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
+import io.restock.service.webhook.RetryPolicy;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.apache.kafka.clients.admin.Admin;
@@ -117,7 +117,7 @@ class NotifierIT {
         try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
             new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(List.of(
                     Topics.ORDER_EVENTS, Topics.LINE_EVENTS, Topics.STOCK_MOVEMENTS, Topics.DELIVERY_DATES,
-                    Topics.CUSTOMER_NOTIFICATIONS));
+                    Topics.SHIPMENT_REQUESTS, Topics.CUSTOMER_NOTIFICATIONS));
             NotifierTopics.create(admin, timeout);
         }
         serdes = EventSerdes.registry(registry, false);

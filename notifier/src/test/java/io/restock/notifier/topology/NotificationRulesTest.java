@@ -3,6 +3,7 @@ package io.restock.notifier.topology;
 import io.restock.events.CustomerNotificationSuppressed;
 import io.restock.events.NotificationChannel;
 import io.restock.events.RejectionReason;
+import io.restock.events.ShippingPolicy;
 import io.restock.notifier.decision.NotificationIds;
 import io.restock.notifier.decision.NotifierSettings;
 import io.restock.notifier.internal.Notice;
@@ -241,5 +242,60 @@ class NotificationRulesTest {
         assertThat(d.requests()).hasSize(1);
         d.suppressed();
         return d;
+    }
+
+    @Test
+    void aCompleteOrderIsToldReadyToShipOnceWhenTheWholeOrderIsReady() {
+        try (NotifierDriver d = new NotifierDriver()) {
+            d.completeOrder("o1", "ann@example.com", "en", "1", "2");
+            d.backordered("o1", "1", DAY0);
+            d.backordered("o1", "2", DAY0);
+            d.advance(GROUPING.plusSeconds(1));
+            assertThat(d.requests()).extracting(NotificationRequested::getKind).containsExactly("BACKORDER_OPENED");
+
+            d.allocated("o1", "1", 2, 0);
+            d.advance(GROUPING.plusSeconds(1));
+            d.allocated("o1", "2", 2, 0);
+            d.advance(GROUPING.plusSeconds(1));
+            assertThat(d.requests()).as("a COMPLETE order's line is not told ready on its own").isEmpty();
+            assertThat(d.suppressed()).extracting(CustomerNotificationSuppressed::getReason).asString()
+                    .contains("COMPLETE_ORDER");
+
+            final String whole = d.shipmentRequested("o1", ShippingPolicy.COMPLETE, "1", "2");
+            d.advance(GROUPING.plusSeconds(1));
+            assertThat(d.requests()).singleElement().satisfies(r -> {
+                assertThat(r.getKind()).isEqualTo("READY_TO_SHIP");
+                assertThat(r.getNotices()).extracting(n -> n.getLineId()).containsExactlyInAnyOrder("1", "2");
+                assertThat(r.getCauseEventIds()).containsExactly(whole);
+            });
+        }
+    }
+
+    @Test
+    void aPartialOrderIsStillToldReadyToShipLineByLineAndItsShipmentRequestsTellNothing() {
+        try (NotifierDriver d = new NotifierDriver()) {
+            d.order("o1", "ann@example.com", "en", "1", "2");
+            d.backordered("o1", "1", DAY0);
+            d.advance(GROUPING.plusSeconds(1));
+            d.requests();
+
+            d.allocated("o1", "1", 2, 0);
+            d.shipmentRequested("o1", ShippingPolicy.PARTIAL, "1");
+            d.advance(GROUPING.plusSeconds(1));
+            assertThat(d.requests()).singleElement().satisfies(r -> {
+                assertThat(r.getKind()).isEqualTo("READY_TO_SHIP");
+                assertThat(r.getNotices()).extracting(n -> n.getLineId()).containsExactly("1");
+            });
+        }
+    }
+
+    @Test
+    void aCompleteOrderAllInStockAtOrderTimeIsNotToldReadyToShip() {
+        try (NotifierDriver d = new NotifierDriver()) {
+            d.completeOrder("o1", "ann@example.com", "en", "1");
+            d.shipmentRequested("o1", ShippingPolicy.COMPLETE, "1");
+            d.advance(GROUPING.plusSeconds(1));
+            assertThat(d.requests()).isEmpty();
+        }
     }
 }

@@ -8,12 +8,15 @@ import io.restock.events.DateChangeReason;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineBackordered;
 import io.restock.events.LineEvent;
+import io.restock.events.LineQuantity;
 import io.restock.events.LineRejected;
 import io.restock.events.NotificationEvent;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
 import io.restock.events.RejectionReason;
+import io.restock.events.ShipmentRequested;
+import io.restock.events.ShippingPolicy;
 import io.restock.events.StockMovement;
 import io.restock.events.StockShipped;
 import io.restock.events.Substitute;
@@ -22,6 +25,7 @@ import io.restock.notifier.internal.NotificationRequested;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
@@ -53,6 +57,7 @@ final class NotifierDriver implements AutoCloseable {
     private final TestInputTopic<String, LineEvent> lines;
     private final TestInputTopic<String, DeliveryDateChanged> dates;
     private final TestInputTopic<String, StockMovement> movements;
+    private final TestInputTopic<String, SpecificRecord> shipmentRequests;
     private final TestOutputTopic<String, NotificationRequested> outbox;
     private final TestOutputTopic<String, NotificationEvent> audit;
     private final Path stateDir;
@@ -73,6 +78,7 @@ final class NotifierDriver implements AutoCloseable {
         lines = input(Topics.LINE_EVENTS, serdes);
         dates = input(Topics.DELIVERY_DATES, serdes);
         movements = input(Topics.STOCK_MOVEMENTS, serdes);
+        shipmentRequests = input(Topics.SHIPMENT_REQUESTS, serdes);
         outbox = driver.createOutputTopic(NotifierTopics.OUTBOX, new StringDeserializer(),
                 NotifierTopics.outboxSerde());
         audit = driver.createOutputTopic(Topics.CUSTOMER_NOTIFICATIONS.name(), new StringDeserializer(),
@@ -98,8 +104,18 @@ final class NotifierDriver implements AutoCloseable {
     }
 
     NotifierDriver order(final String orderId, final String email, final String locale, final String... lineIds) {
+        return order(ShippingPolicy.PARTIAL, orderId, email, locale, lineIds);
+    }
+
+    /** An order that ships only whole. */
+    NotifierDriver completeOrder(final String orderId, final String email, final String locale, final String... lineIds) {
+        return order(ShippingPolicy.COMPLETE, orderId, email, locale, lineIds);
+    }
+
+    private NotifierDriver order(final ShippingPolicy policy, final String orderId, final String email,
+                                 final String locale, final String... lineIds) {
         final OrderPlaced placed = OrderPlaced.newBuilder().setEventId(id("order")).setOccurredAt(T0)
-                .setOrderId(orderId).setShopId("shop-1")
+                .setOrderId(orderId).setShopId("shop-1").setShippingPolicy(policy)
                 .setCustomer(Customer.newBuilder().setCustomerId("c-" + orderId).setEmail(email).setLocale(locale).build())
                 .setPlacedAt(T0).setMaxWaitDays(null).setCurrency("EUR")
                 .setLines(Arrays.stream(lineIds).map(l -> new OrderLine(l, "sku-" + l, 3, new BigDecimal("9.9900")))
@@ -140,6 +156,14 @@ final class NotifierDriver implements AutoCloseable {
         final String eventId = id("rj");
         lines.pipeInput(orderId, new LineEvent(new LineRejected(eventId, T0, orderId, lineId, "sku-" + lineId, 3, reason,
                 null, Arrays.stream(substitutes).map(s -> new Substitute(s, 5)).toList())));
+        return eventId;
+    }
+
+    /** inventory-stream asks the warehouse to ship these lines of the order (3 units each). */
+    String shipmentRequested(final String orderId, final ShippingPolicy policy, final String... lineIds) {
+        final String eventId = id("sr");
+        shipmentRequests.pipeInput(orderId, new ShipmentRequested(eventId, T0, eventId, orderId, policy,
+                Arrays.stream(lineIds).map(l -> new LineQuantity(l, "sku-" + l, 3)).toList()));
         return eventId;
     }
 

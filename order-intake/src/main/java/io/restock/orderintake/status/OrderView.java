@@ -91,8 +91,13 @@ public record OrderView(String orderId, String shopId, String customerId, Long p
             case LineAllocated e -> line(e.getLineId(), e.getSku(), l -> l.withAllocated(l.allocated() + e.getQuantity()),
                     e.getOccurredAt());
             case LineBackordered e -> line(e.getLineId(), e.getSku(),
-                    l -> l.withBackordered(l.backordered() + e.getQuantity(), e.getPromisedDate().toString(),
-                            e.getQueuePosition()), e.getOccurredAt());
+                    l -> (l.ordered() > 0 && l.allocated() + l.backordered() + l.rejected() + l.released()
+                            + l.backorderCancelled() >= l.ordered()
+                            // a decided line backordered again: its allocated units went to a shipment of a
+                            // cancelled line's units (inventory-stream's SkuBook.shipWithdrawn)
+                            ? l.withAllocated(l.allocated() - e.getQuantity()) : l)
+                            .withBackordered(l.backordered() + e.getQuantity(), e.getPromisedDate().toString(),
+                                    e.getQueuePosition()), e.getOccurredAt());
             case LineRejected e -> line(e.getLineId(), e.getSku(),
                     l -> l.withRejected(e.getQuantity(), e.getReason().name(), e.getDetail(), substitutes(e)),
                     e.getOccurredAt());

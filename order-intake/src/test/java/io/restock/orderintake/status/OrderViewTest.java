@@ -90,6 +90,18 @@ class OrderViewTest {
     }
 
     @Test
+    void allocatedUnitsBackorderedAgainLeaveTheAllocatedCount() {
+        final OrderView view = order(ShippingPolicy.PARTIAL)
+                .applyLineEvent(allocated("1", 15))
+                .applyLineEvent(backordered("1", 4, LocalDate.parse("2026-12-04")));
+
+        final LineView line = view.find("1");
+        assertThat(line.allocated()).isEqualTo(11);
+        assertThat(line.backordered()).isEqualTo(4);
+        assertThat(line.status(view.shipsNow())).isEqualTo(LineStatus.BACKORDERED);
+    }
+
+    @Test
     void deliveryDateChangesMoveThePromise() {
         final OrderView view = order(ShippingPolicy.PARTIAL)
                 .applyLineEvent(backordered("1", 15, LocalDate.parse("2026-12-04")))

@@ -51,9 +51,15 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
 
     public ConfluentAvroSerde(final Class<T> type, final SchemaRegistryClient registry, final boolean isKey,
                               final boolean autoRegister) {
+        this(type, AvroModel.MODEL.getSchema(type), registry, isKey, autoRegister);
+    }
+
+    /** With the schema given: a union of record types ({@code type} is then their common supertype). */
+    public ConfluentAvroSerde(final Class<T> type, final Schema schema, final SchemaRegistryClient registry,
+                              final boolean isKey, final boolean autoRegister) {
         this.type = type;
         this.model = AvroModel.MODEL;
-        this.readerSchema = model.getSchema(type);
+        this.readerSchema = schema;
         this.registry = registry;
         this.isKey = isKey;
         this.autoRegister = autoRegister;

@@ -3,6 +3,7 @@ package io.restock.schemas.serde;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.registry.InMemorySchemaRegistryClient;
 import io.restock.schemas.registry.SchemaRegistryClient;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -16,12 +17,22 @@ public interface EventSerdes {
 
     <T extends SpecificRecord> Serde<T> avro(Class<T> type, boolean isKey);
 
+    /** Values that are one of the records of a union schema (see {@code Codec.avroUnion}). */
+    default Serde<SpecificRecord> avroUnion(final Schema union, final boolean isKey) {
+        throw new UnsupportedOperationException("these serdes do not read or write unions: " + union);
+    }
+
     /** Confluent wire format against a real registry. */
     static EventSerdes registry(final SchemaRegistryClient registry, final boolean autoRegister) {
         return new EventSerdes() {
             @Override
             public <T extends SpecificRecord> Serde<T> avro(final Class<T> type, final boolean isKey) {
                 return new ConfluentAvroSerde<>(type, registry, isKey, autoRegister);
+            }
+
+            @Override
+            public Serde<SpecificRecord> avroUnion(final Schema union, final boolean isKey) {
+                return new ConfluentAvroSerde<>(SpecificRecord.class, union, registry, isKey, autoRegister);
             }
         };
     }
@@ -42,6 +53,11 @@ public interface EventSerdes {
             @Override
             public <T extends SpecificRecord> Serde<T> avro(final Class<T> type, final boolean isKey) {
                 return new PlainAvroSerde<>(type);
+            }
+
+            @Override
+            public Serde<SpecificRecord> avroUnion(final Schema union, final boolean isKey) {
+                return new PlainAvroSerde<>(SpecificRecord.class, union);
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.restock.schemas.serde;
 
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -21,10 +22,15 @@ public final class PlainAvroSerde<T extends SpecificRecord> implements Serde<T>,
     private final SpecificDatumReader<T> reader;
 
     public PlainAvroSerde(final Class<T> type) {
+        this(type, AvroModel.MODEL.getSchema(type));
+    }
+
+    /** With the schema given: a union of record types ({@code type} is then their common supertype). */
+    public PlainAvroSerde(final Class<T> type, final Schema schema) {
         this.type = type;
         final SpecificData model = AvroModel.MODEL;
-        this.writer = new SpecificDatumWriter<>(model.getSchema(type), model);
-        this.reader = new SpecificDatumReader<>(model.getSchema(type), model.getSchema(type), model);
+        this.writer = new SpecificDatumWriter<>(schema, model);
+        this.reader = new SpecificDatumReader<>(schema, schema, model);
     }
 
     @Override

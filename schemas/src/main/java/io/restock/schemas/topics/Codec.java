@@ -32,6 +32,30 @@ public sealed interface Codec<T> {
         return new Avro<>(type);
     }
 
+    /**
+     * One of several Avro record types: the value schema is the union of their schemas, in this order.
+     * A record written under a single one of them (an earlier release) reads as the first branch of the
+     * same name, so a topic whose value was one record can add event types compatibly.
+     */
+    @SafeVarargs
+    static Codec<SpecificRecord> avroUnion(final Class<? extends SpecificRecord>... types) {
+        return new AvroUnion(Schema.createUnion(java.util.Arrays.stream(types)
+                .map(t -> SpecificData.getForClass(t).getSchema(t)).toList()));
+    }
+
+    /** A union of Avro record types. */
+    record AvroUnion(Schema union) implements Codec<SpecificRecord> {
+        @Override
+        public Serde<SpecificRecord> serde(final EventSerdes serdes, final boolean isKey) {
+            return serdes.avroUnion(union, isKey);
+        }
+
+        @Override
+        public Optional<Schema> schema() {
+            return Optional.of(union);
+        }
+    }
+
     /** UTF-8 text; {@code json} marks it as a JSON document for documentation and validation. */
     record Text(boolean json) implements Codec<String> {
         @Override

@@ -5,6 +5,7 @@ import io.restock.events.LineEvent;
 import io.restock.events.NotificationEvent;
 import io.restock.events.OrderEvent;
 import io.restock.events.PurchaseOrderEvent;
+import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;
 import io.restock.events.SkuPolicy;
 import io.restock.events.SkuPromise;
@@ -13,6 +14,7 @@ import io.restock.events.StockMovement;
 import io.restock.events.StockShortfall;
 import io.restock.events.SupplierEvent;
 import io.restock.events.SupplierOffer;
+import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Duration;
 import java.util.List;
@@ -58,10 +60,15 @@ public final class Topics {
             Codec.string(), Codec.avro(StockShortfall.class), TopicSpec.events(EVENT_RETENTION),
             "StockShortfall (BACKORDER or REORDER_POINT)");
 
-    /** What the warehouse should ship. Key: orderId. */
-    public static final Topic<String, ShipmentRequested> SHIPMENT_REQUESTS = new Topic<>("inventory.shipment-requests",
-            Codec.string(), Codec.avro(ShipmentRequested.class), TopicSpec.events(EVENT_RETENTION),
-            "ShipmentRequested per line (PARTIAL) or per whole order (COMPLETE)");
+    /**
+     * What the warehouse should ship, and what it should no longer ship. Key: orderId. The value was the bare
+     * record {@code ShipmentRequested} up to release v1; it is the union [ShipmentRequested,
+     * ShipmentRequestRevoked] since v2 (v1 records read as the first branch).
+     */
+    public static final Topic<String, SpecificRecord> SHIPMENT_REQUESTS = new Topic<>("inventory.shipment-requests",
+            Codec.string(), Codec.avroUnion(ShipmentRequested.class, ShipmentRequestRevoked.class),
+            TopicSpec.events(EVENT_RETENTION),
+            "ShipmentRequested per line (PARTIAL) or per whole order (COMPLETE); ShipmentRequestRevoked");
 
     /** SKU policies. Key: sku. */
     public static final Topic<String, SkuPolicy> SKU_POLICIES = new Topic<>("catalog.sku-policies",

@@ -11,6 +11,8 @@ import io.restock.schemas.serde.EventDecodingException;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.streams.OwnerUnavailableException;
+import io.restock.service.webhook.RetryPolicy;
+import io.restock.service.webhook.WebhookSignature;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
 import io.restock.suppliergateway.kafka.ClientSecurity;
 import io.restock.suppliergateway.streams.GatewayStores;
@@ -246,15 +248,12 @@ public final class WebhookDispatcher {
 
     private CompletableFuture<Void> attempt(final Delivery delivery, final int attempt) {
         final long now = Instant.now().getEpochSecond();
-        final HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.supplier().webhookUrl()))
+        final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(delivery.supplier().webhookUrl()))
                 .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.supplier().signingSecret(), now, delivery.body()))
-                .header(WebhookSignature.DELIVERY_ID_HEADER, delivery.deliveryId())
-                .header(WebhookSignature.EVENT_TYPE_HEADER, delivery.eventType())
-                .header("Restock-Attempt", Integer.toString(attempt))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
-                .build();
+                .header("Content-Type", "application/json");
+        WebhookSignature.headers(delivery.supplier().signingSecret(), now, delivery.body(), delivery.deliveryId(),
+                delivery.eventType(), attempt).forEach(builder::header);
+        final HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body())).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
             final String supplierId = delivery.supplier().id();
             if (error == null && response.statusCode() / 100 == 2) {

@@ -17,6 +17,7 @@ import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 import io.restock.suppliergateway.suppliers.Channel;
 import io.restock.suppliergateway.suppliers.Supplier;
 import io.restock.suppliergateway.suppliers.SupplierCodec;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,14 +29,17 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -106,6 +110,20 @@ class GatewayTopologyTest {
         assertThat(doc.get("lines").get(0).get("unitCost").asText()).isEqualTo("2.5000");
         assertThat(doc.get("lines").get(0).get("requestedDate").asText()).isEqualTo("2026-12-01");
         assertThat(supplierTopic("hooky").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSuppliersTopicCarriesOnlyItsContractHeadersNotThoseOfThePurchaseOrderRecord() {
+        final RecordHeaders internal = new RecordHeaders();
+        internal.add("restock.idempotency-key", "k-1".getBytes(StandardCharsets.UTF_8));
+        internal.add("restock.request-digest", "cd34".getBytes(StandardCharsets.UTF_8));
+
+        purchaseOrders.pipeInput(new TestRecord<>("po-1", PurchaseOrders.issued("po-1", "acme"), internal,
+                Instant.parse("2026-11-22T10:00:00Z")));
+
+        assertThat(supplierTopic("acme").readRecordsToList()).singleElement().satisfies(r ->
+                assertThat(Arrays.stream(r.headers().toArray()).map(Header::key).toList())
+                        .containsExactly(GatewayTopology.SUPPLIER_HEADER, "restock.event-type"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.restock.suppliergateway.webhook;
+package io.restock.service.webhook;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.restock.suppliergateway.webhook;
+package io.restock.service.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * Bounded retries with exponential backoff and full jitter: before retry {@code n} (1-based) wait a random
+ * How Restock retries a delivery (webhooks of the notifier and supplier-gateway, and the notifier's email):
+ * bounded retries with exponential backoff and full jitter: before retry {@code n} (1-based) wait a random
  * time in {@code [0, min(maxDelay, baseDelay * 2^(n-1))]}. What is retried: 5xx, 429, 408, timeouts and
  * connection failures; 2xx is success; any other status (4xx, and 3xx: webhooks are not redirected) is
  * permanent. A 429 or 503 that says {@code Retry-After} is retried after the wait it asks for, at most
@@ -18,9 +19,14 @@ import java.util.function.DoubleSupplier;
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
     public RetryPolicy {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        if (maxAttempts < 1 || baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
+            throw new IllegalArgumentException("maxAttempts >= 1, 0 <= baseDelay <= maxDelay");
         }
+    }
+
+    /** 5 tries, waits capped at 1 s, 2 s, 4 s, 8 s (jittered), at most a minute. */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(1));
     }
 
     /** The wait before attempt {@code attempt + 1}, after {@code attempt} failed tries. */

@@ -1,4 +1,4 @@
-package io.restock.suppliergateway.webhook;
+package io.restock.service.webhook;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +25,19 @@ class WebhookSignatureTest {
     @Test
     void signsThePublishedTestVector() {
         assertThat(WebhookSignature.header(SECRET, T, BODY)).isEqualTo(EXPECTED);
+    }
+
+    @Test
+    void oneHeaderSetForShopsAndSuppliersWithTheNotifiersFormerNamesOnTop() {
+        final var headers = WebhookSignature.headers(SECRET, T, BODY, "d-1", "PurchaseOrderIssued", 3);
+
+        assertThat(headers).containsExactly(
+                java.util.Map.entry("Restock-Signature", EXPECTED),
+                java.util.Map.entry("Restock-Delivery-Id", "d-1"),
+                java.util.Map.entry("Restock-Event-Type", "PurchaseOrderIssued"),
+                java.util.Map.entry("Restock-Attempt", "3"));
+        assertThat(WebhookSignature.withFormerNotifierNames(headers)).containsAllEntriesOf(headers)
+                .containsEntry("Restock-Delivery", "d-1").containsEntry("Restock-Event", "PurchaseOrderIssued");
     }
 
     @Test
