@@ -26,7 +26,7 @@ class TopicCatalogueTest {
     void tablesAreCompactedAndEventLogsAreNot() {
         assertThat(Topics.ALL.stream().filter(t -> t.spec().compacted()).map(Topic::name))
                 .containsExactlyInAnyOrder("catalog.sku-policies", "catalog.supplier-offers", "inventory.stock-levels",
-                        "promises.sku-promises");
+                        "promises.sku-supply");
     }
 
     @Test

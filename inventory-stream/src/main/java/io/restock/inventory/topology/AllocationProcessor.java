@@ -36,7 +36,7 @@ import java.util.List;
  * The single writer of each SKU: loads the SKU's header from {@code sku-stock} (its lines stay in
  * {@code sku-lines} and its remembered movement ids in {@code sku-movement-ids}, read and written
  * only as the operation needs them), applies the input, stores the header back and forwards what
- * it decided: {@code LineEvent}s keyed by orderId, and
+ * it decided: {@code LineEvent}s and {@code DeliveryDateChanged} keyed by orderId, and
  * {@code StockShortfall} and {@code StockLevel} keyed by SKU (a stock level whenever on-hand,
  * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
  * clock, so a replay decides the same. Input it cannot apply ({@link InvalidInputException}) leaves
@@ -117,7 +117,8 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                 }
                 causeId = movement.eventId();
                 outcomes = switch (m.getEvent()) {
-                    case StockReceived r -> book.receive(r.getQuantity(), r.getPurchaseOrderId() != null, ctx);
+                    case StockReceived r -> book.receive(r.getQuantity(), r.getPurchaseOrderId(),
+                            r.getPurchaseOrderLineId(), ctx);
                     case StockAdjusted a -> book.adjust(a.getDelta(), ctx);
                     case StockShipped s -> book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
                     default -> throw new InvalidInputException("UNKNOWN_EVENT", "unknown movement " + m.getEvent());
@@ -128,13 +129,12 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                 causeId = p == null ? "policy-deleted/" + sku + "/" + record.timestamp() : p.getEventId();
                 outcomes = book.changeTerms(p == null ? null : SkuBookCodec.terms(p), ctx);
             }
-            case SkuInput.PromiseChanged(final var p) -> {
-                causeId = null;
-                book.changePromise(p == null ? null : p.getEarliestDate());
-                outcomes = List.of();
+            case SkuInput.SupplyChanged(final var p) -> {
+                causeId = p == null ? "supply-deleted/" + sku + "/" + record.timestamp() : p.getEventId();
+                outcomes = book.changeSupply(p == null ? null : SkuBookCodec.schedule(p), changeReason(p), ctx);
             }
             case SkuInput.OfferChanged(final var o) -> {
-                causeId = null;
+                causeId = "offer/" + o.getSupplierId() + "/" + sku + "/" + record.timestamp();
                 book.changeLeadTime(o.getSupplierId(), o.getLeadTimeDays());
                 outcomes = List.of();
             }
@@ -150,11 +150,13 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
             headers.put(sku, SkuBookCodec.toState(header));
             headerCache.put(sku, header);
         }
-        int index = 0;
         for (final Outcome outcome : outcomes) {
-            final String eventId = OutcomeEvents.eventId(causeId, index++);
+            final String eventId = OutcomeEvents.eventId(causeId, outcome, sku);
             if (outcome instanceof Outcome.ShortfallRaised shortfall) {
                 context.forward(record.withKey(sku).withValue(OutcomeEvents.shortfall(shortfall, eventId, now, sku)));
+            } else if (outcome instanceof Outcome.DateChanged changed) {
+                context.forward(record.withKey(changed.orderId())
+                        .withValue(OutcomeEvents.dateChanged(changed, eventId, now, sku)));
             } else {
                 context.forward(record.withKey(OutcomeEvents.orderId(outcome))
                         .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy)));
@@ -162,8 +164,20 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         }
         final Level after = book.level();
         if (!after.equals(before)) {
-            final String eventId = OutcomeEvents.eventId(causeId, index);
+            final String eventId = OutcomeEvents.stockLevelEventId(causeId, sku);
             context.forward(record.withKey(sku).withValue(OutcomeEvents.stockLevel(after, eventId, now, sku)));
+        }
+    }
+
+    /** The reason a schedule gives its date changes. */
+    private static Outcome.ChangeReason changeReason(final io.restock.events.SkuSupply supply) {
+        if (supply == null || supply.getChangeReason() == null) {
+            return Outcome.ChangeReason.REPLANNED;
+        }
+        try {
+            return Outcome.ChangeReason.valueOf(supply.getChangeReason());
+        } catch (final IllegalArgumentException unknown) {
+            return Outcome.ChangeReason.REPLANNED;
         }
     }
 
