@@ -131,7 +131,7 @@ public final class SampleEvents {
                         DAY.plusDays(3), DateChangeReason.PROMISED_DATE_CHANGED))),
                 Map.entry(Topics.SKU_SUPPLY, List.of(new SkuSupply("e-25", AT, "SKU-1",
                         List.of(new InboundSupply("po-1", "po-1-1", "acme", 20, 5, List.of(new InboundArrival(DAY, 20)))),
-                        new NextOrder("acme", 5), 15, 3L))),
+                        new NextOrder("acme", 5), 15, 3L, "SUPPLIER_ACKNOWLEDGED"))),
                 Map.entry(Topics.CUSTOMER_NOTIFICATIONS, List.of(
                         new NotificationEvent(new CustomerNotificationSent("e-26", AT, "n-1", "o-1", List.of("l-1"), "c-1",
                                 NotificationKind.BACKORDER_OPENED, NotificationChannel.EMAIL, "ada@example.com",

@@ -45,7 +45,7 @@ class SkuBookTest {
         assertThat(outcomes).containsExactly(new Outcome.Allocated("o-1", "1", 10, 15),
                 new Outcome.Backordered("o-1", "1", 5, 15, 1, NOW.atZone(ZoneOffset.UTC).toLocalDate().plusDays(6), NOW,
                         0, BigDecimal.valueOf(150)),
-                new Outcome.ShortfallRaised(5, true, -5, 0, 0, NOW.atZone(ZoneOffset.UTC).toLocalDate().plusDays(6)));
+                new Outcome.ShortfallRaised(5, true, -5, 0, 0, NOW.atZone(ZoneOffset.UTC).toLocalDate().plusDays(6), 1));
         assertThat(book.level()).isEqualTo(new Level(10, 10, 5, 5));
     }
 

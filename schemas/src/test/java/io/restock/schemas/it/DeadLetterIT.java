@@ -144,7 +144,7 @@ class DeadLetterIT {
 
     private static SkuSupply promise(final String sku) {
         return new SkuSupply(UUID.randomUUID().toString(), Instant.now(), sku, List.of(), new NextOrder("acme", 5), 0,
-                0L);
+                0L, null);
     }
 
     private static byte[] key(final String letter, final String run) {
