@@ -294,7 +294,7 @@ class AllocationRulesTest {
 
         assertThat(ofType(inventory.lineEvents(), LineRejected.class)).singleElement()
                 .satisfies(r -> assertThat(r.getReason()).isEqualTo(RejectionReason.NOT_BACKORDERABLE))
-                .satisfies(r -> assertThat(r.getDetail()).contains("no supplier offer"));
+                .satisfies(r -> assertThat(r.getDetail()).contains("no stock, inbound supply or supplier"));
     }
 
     @Test
@@ -338,6 +338,7 @@ class AllocationRulesTest {
         inventory.order("o-2", line("1", "sku-a", 1));
         assertThat(inventory.shortfalls()).isEmpty(); // position 19
 
+        inventory.supply("sku-a", 15, 0, DAY0.plusDays(5), "acme", 5, 15, 1); // backorder-processor ordered it
         inventory.receive("sku-a", 15, "mv-po", "po-1"); // on hand 27, on order 0, allocated 8: position 19
         inventory.order("o-3", line("1", "sku-a", 15));
         assertThat(inventory.shortfalls()).singleElement()
@@ -353,7 +354,6 @@ class AllocationRulesTest {
         assertThat(inventory.shortfalls()).singleElement().satisfies(s -> assertThat(s.getSequence()).isEqualTo(1L));
 
         inventory.supply("sku-a", 20, 0, DAY0.plusDays(5), "acme", 5, 20, 1);
-        assertThat(lastLevel().getOnOrder()).isEqualTo(20);
 
         inventory.receive("sku-a", 3, "mv-free", null); // no purchase-order id: matched to the open line
         assertThat(lastLevel().getOnOrder()).isEqualTo(17);
