@@ -359,8 +359,9 @@ class AllocationRulesTest {
         assertThat(lastLevel().getOnOrder()).isEqualTo(17);
 
         inventory.receive("sku-a", 8, "mv-po", "po-1");
-        assertThat(lastLevel().getOnOrder()).isEqualTo(9);
-        assertThat(lastLevel().getOnHand()).isEqualTo(11);
+        final StockLevel afterReceipts = lastLevel();
+        assertThat(afterReceipts.getOnOrder()).isEqualTo(9);
+        assertThat(afterReceipts.getOnHand()).isEqualTo(11);
 
         // The schedule catches up: nothing counted twice.
         inventory.supply("sku-a", 20, 11, DAY0.plusDays(5), "acme", 5, 9, 1);
