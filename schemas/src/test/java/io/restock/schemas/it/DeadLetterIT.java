@@ -107,7 +107,7 @@ class DeadLetterIT {
                 });
             }
             assertThat(out).extracting(ConsumerRecord::value)
-                    .containsExactly("ok-1-" + run + "@2026-12-04", "ok-2-" + run + "@2026-12-04");
+                    .containsExactly("ok-1-" + run + "@15", "ok-2-" + run + "@15");
 
             final Map<String, ConsumerRecord<String, byte[]>> dead = new HashMap<>();
             try (KafkaConsumer<String, byte[]> consumer = consumer(kafka, new ByteArrayDeserializer())) {
@@ -143,7 +143,7 @@ class DeadLetterIT {
     }
 
     private static SkuSupply promise(final String sku) {
-        return new SkuSupply(UUID.randomUUID().toString(), Instant.now(), sku, List.of(), new NextOrder("acme", 5), 0,
+        return new SkuSupply(UUID.randomUUID().toString(), Instant.now(), sku, List.of(), new NextOrder("acme", 5), 15,
                 0L, null);
     }
 
