@@ -123,7 +123,8 @@ class InventoryStreamIT {
             }
             assertThat(events).filteredOn(LineAllocated.class::isInstance).map(LineAllocated.class::cast)
                     .extracting(LineAllocated::getQuantity).containsExactly(10);
-            assertThat(events).filteredOn(LineBackordered.class::isInstance).map(LineBackordered.class::cast)
+            assertThat(events).as("line events of %s: %s", orderId, events)
+                    .filteredOn(LineBackordered.class::isInstance).map(LineBackordered.class::cast)
                     .extracting(LineBackordered::getQuantity).containsExactly(5);
 
             final Map<String, ConsumerRecord<String, byte[]>> dead = new HashMap<>();
