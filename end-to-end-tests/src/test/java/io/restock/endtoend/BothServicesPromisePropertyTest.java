@@ -62,7 +62,7 @@ class BothServicesPromisePropertyTest {
                 ((Number) weights.get("tier")).doubleValue(), ((Number) weights.get("value")).doubleValue(),
                 ((Number) weights.get("waiting-per-day")).doubleValue()));
         final List<Object[]> cases = new ArrayList<>();
-        for (long seed = 1; seed <= 8; seed++) {
+        for (long seed = 1; seed <= 2; seed++) {
             cases.add(new Object[]{seed, shipped});
             cases.add(new Object[]{seed, weighted});
         }
@@ -85,7 +85,7 @@ class BothServicesPromisePropertyTest {
             final Set<String> poReceipts = new HashSet<>();
             final List<String> orders = new ArrayList<>();
             int order = 0;
-            for (int day = 0; day < 30; day++) {
+            for (int day = 0; day < 8; day++) {
                 final LocalDate today = T0.atZone(ZoneOffset.UTC).toLocalDate().plusDays(day);
                 Instant now = today.atTime(8, 0).toInstant(ZoneOffset.UTC);
                 // Suppliers deliver what is due today, on their last promised date (sometimes in two parts).
