@@ -180,16 +180,7 @@ class BothServicesPromisePropertyTest {
     private static void checkDates(final TwoServices s, final Set<String> poReceipts, final PromiseSettings promises) {
         final Map<String, LocalDate> told = new HashMap<>();
         final Set<String> waiting = new HashSet<>();
-        final List<Object> events = new ArrayList<>();
-        final Map<Long, List<Object>> byTime = new java.util.TreeMap<>();
-        for (final var r : s.written.getOrDefault(io.restock.schemas.topics.Topics.LINE_EVENTS.name(), List.of())) {
-            byTime.computeIfAbsent(r.timestamp(), t -> new ArrayList<>()).add(((io.restock.events.LineEvent) r.value())
-                    .getEvent());
-        }
-        for (final var r : s.written.getOrDefault(io.restock.schemas.topics.Topics.DELIVERY_DATES.name(), List.of())) {
-            byTime.computeIfAbsent(r.timestamp(), t -> new ArrayList<>()).add(r.value());
-        }
-        byTime.values().forEach(events::addAll);
+        final List<Object> events = s.customerFacing;
         for (final Object e : events) {
             switch (e) {
                 case LineBackordered b -> {

@@ -60,6 +60,12 @@ final class TwoServices implements AutoCloseable {
 
     /** Everything either service wrote, by topic, in order. */
     final Map<String, List<TestRecord<String, Object>>> written = new java.util.LinkedHashMap<>();
+    /**
+     * inventory-stream's line events and date changes in the order it wrote them. Record timestamps do
+     * not give that order: a schedule published by the processor's wall-clock batch punctuation is
+     * stamped later than supplier answers to that batch that are processed after it.
+     */
+    final List<Object> customerFacing = new ArrayList<>();
     private final TopologyTestDriver inventory;
     private final TopologyTestDriver backorders;
     private final EventSerdes serdes = EventSerdes.plain();
@@ -187,6 +193,9 @@ final class TwoServices implements AutoCloseable {
                           final V value, final Instant at) {
         driver.createInputTopic(topic.name(), topic.keySerde(serdes).serializer(), topic.valueSerde(serdes).serializer())
                 .pipeInput(key, value, at);
+        if (driver == inventory) {
+            drainInventory();
+        }
     }
 
     /** Copies records between the two until neither writes anything the other reads. */
@@ -197,8 +206,7 @@ final class TwoServices implements AutoCloseable {
             moved |= copy(inventory, Topics.STOCK_LEVELS, backorders);
             moved |= copy(inventory, Topics.STOCK_SHORTFALLS, backorders);
             moved |= copy(backorders, Topics.SKU_SUPPLY, inventory);
-            keep(inventory, Topics.LINE_EVENTS);
-            keep(inventory, Topics.DELIVERY_DATES);
+            drainInventory();
             keep(inventory, Topics.SHIPMENT_REQUESTS);
             keep(backorders, Topics.PURCHASE_ORDERS);
         }
@@ -214,6 +222,9 @@ final class TwoServices implements AutoCloseable {
         for (final TestRecord<byte[], byte[]> r : records) {
             input.pipeInput(r.key(), r.value(), r.timestamp());
             record(topic, r);
+            if (to == inventory) {
+                drainInventory();
+            }
         }
         return true;
     }
@@ -221,6 +232,21 @@ final class TwoServices implements AutoCloseable {
     private <V> void keep(final TopologyTestDriver from, final Topic<String, V> topic) {
         from.createOutputTopic(topic.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer())
                 .readRecordsToList().forEach(r -> record(topic, r));
+    }
+
+    /**
+     * Drains inventory-stream's customer-facing outputs of the one input just piped: line events,
+     * then date changes (the book emits fills and acceptances before it re-projects).
+     */
+    private void drainInventory() {
+        final int lines = written.getOrDefault(Topics.LINE_EVENTS.name(), List.of()).size();
+        final int dates = written.getOrDefault(Topics.DELIVERY_DATES.name(), List.of()).size();
+        keep(inventory, Topics.LINE_EVENTS);
+        keep(inventory, Topics.DELIVERY_DATES);
+        written.getOrDefault(Topics.LINE_EVENTS.name(), List.of()).stream().skip(lines)
+                .forEach(r -> customerFacing.add(((io.restock.events.LineEvent) r.value()).getEvent()));
+        written.getOrDefault(Topics.DELIVERY_DATES.name(), List.of()).stream().skip(dates)
+                .forEach(r -> customerFacing.add(r.value()));
     }
 
     private <V> void record(final Topic<String, V> topic, final TestRecord<byte[], byte[]> r) {
