@@ -103,7 +103,7 @@ class BackorderLoopIT {
 
         final StreamsBuilder backorders = new StreamsBuilder();
         BackorderTopology.define(backorders, serdes, new BackorderSettings(
-                io.restock.allocation.rules.PriorityRule.FIFO, ZoneOffset.UTC, Duration.ofSeconds(1),
+                io.restock.allocation.rules.PromiseSettings.defaults(), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), true, false, 1000, Duration.ofMinutes(5)));
         final Properties backorderProps = BackorderStreamsConfig.properties(kafka.bootstrapServers(),
                 backorderState.toString());

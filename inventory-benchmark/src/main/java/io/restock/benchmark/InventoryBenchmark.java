@@ -95,7 +95,7 @@ public final class InventoryBenchmark {
     static final String PASS_THROUGH_TOPIC = "inventory-benchmark.pass-through";
     private static final List<Topic<?, ?>> TOPICS = List.of(Topics.ORDER_EVENTS, Topics.LINE_EVENTS,
             Topics.STOCK_MOVEMENTS, Topics.STOCK_LEVELS, Topics.STOCK_SHORTFALLS, Topics.SHIPMENT_REQUESTS,
-            Topics.SKU_POLICIES, Topics.SUPPLIER_OFFERS, Topics.SKU_PROMISES);
+            Topics.SKU_POLICIES, Topics.SUPPLIER_OFFERS, Topics.SKU_SUPPLY);
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(30);
 
     private final BenchmarkOptions options;

@@ -23,7 +23,6 @@ import io.restock.events.OrderCancellationRequested;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
-import io.restock.events.PromiseBasis;
 import io.restock.events.PromisedDateChanged;
 import io.restock.events.PurchaseOrderAcknowledged;
 import io.restock.events.PurchaseOrderAmended;
@@ -40,7 +39,10 @@ import io.restock.events.ShippedLine;
 import io.restock.events.ShippingPolicy;
 import io.restock.events.ShortfallCause;
 import io.restock.events.SkuPolicy;
-import io.restock.events.SkuPromise;
+import io.restock.events.SkuSupply;
+import io.restock.events.InboundSupply;
+import io.restock.events.InboundArrival;
+import io.restock.events.NextOrder;
 import io.restock.events.StockAdjusted;
 import io.restock.events.StockLevel;
 import io.restock.events.StockMovement;
@@ -102,7 +104,7 @@ public final class SampleEvents {
                                 "JJD000390007")))),
                 Map.entry(Topics.STOCK_LEVELS, List.of(new StockLevel("e-12", AT, "SKU-1", 10, 10, 0, 5, 20, 15))),
                 Map.entry(Topics.STOCK_SHORTFALLS, List.of(new StockShortfall("e-13", AT, "SKU-1", 25,
-                        ShortfallCause.BACKORDER, -5, 5, 20, DAY))),
+                        ShortfallCause.BACKORDER, -5, 5, 20, DAY, 1L))),
                 Map.entry(Topics.SHIPMENT_REQUESTS, List.of(new ShipmentRequested("e-14", AT, "sr-1", "o-1",
                         ShippingPolicy.COMPLETE, List.of(new LineQuantity("l-1", "SKU-1", 15))),
                         new ShipmentRequestRevoked("e-14w", AT, "o-1", "CANCELLED",
@@ -130,8 +132,9 @@ public final class SampleEvents {
                                 "1Z999", List.of(new ShippedLine("po-1-1", 12)))))),
                 Map.entry(Topics.DELIVERY_DATES, List.of(new DeliveryDateChanged("e-24", AT, "o-1", "l-1", "SKU-1", DAY,
                         DAY.plusDays(3), DateChangeReason.PROMISED_DATE_CHANGED))),
-                Map.entry(Topics.SKU_PROMISES, List.of(new SkuPromise("e-25", AT, "SKU-1", DAY, "acme",
-                        PromiseBasis.NEW_ORDER))),
+                Map.entry(Topics.SKU_SUPPLY, List.of(new SkuSupply("e-25", AT, "SKU-1",
+                        List.of(new InboundSupply("po-1", "po-1-1", "acme", 20, 5, List.of(new InboundArrival(DAY, 20)))),
+                        new NextOrder("acme", 5), 15, 3L, "SUPPLIER_ACKNOWLEDGED"))),
                 Map.entry(Topics.CUSTOMER_NOTIFICATIONS, List.of(
                         new NotificationEvent(new CustomerNotificationSent("e-26", AT, "n-1", "o-1", List.of("l-1"), "c-1",
                                 NotificationKind.BACKORDER_OPENED, NotificationChannel.EMAIL, "ada@example.com",

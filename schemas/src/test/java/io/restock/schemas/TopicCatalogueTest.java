@@ -26,7 +26,7 @@ class TopicCatalogueTest {
     void tablesAreCompactedAndEventLogsAreNot() {
         assertThat(Topics.ALL.stream().filter(t -> t.spec().compacted()).map(Topic::name))
                 .containsExactlyInAnyOrder("catalog.sku-policies", "catalog.supplier-offers", "inventory.stock-levels",
-                        "promises.sku-promises");
+                        "promises.sku-supply");
     }
 
     @Test
@@ -53,7 +53,7 @@ class TopicCatalogueTest {
         for (final Topic<?, ?> topic : Topics.ALL) {
             topic.valueSchema().ifPresent(schema -> events(schema).forEach(event ->
                     assertThat(event.getName()).as("event on " + topic.name())
-                            .matches("[A-Z][A-Za-z]+(ed|Sent|Level|Policy|Offer|Promise|Shortfall)")));
+                            .matches("[A-Z][A-Za-z]+(ed|Sent|Level|Policy|Offer|Supply|Shortfall)")));
         }
     }
 

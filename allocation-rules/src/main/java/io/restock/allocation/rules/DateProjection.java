@@ -66,6 +66,19 @@ public final class DateProjection {
         return walk.take(quantity);
     }
 
+    /**
+     * The date {@code quantity} units get behind {@code unitsAhead} units already promised (a claim
+     * joining at the back of the queue): O(supply), whatever the queue's length.
+     */
+    public static Optional<LocalDate> behind(final int unitsAhead, final int quantity, final Supply supply,
+                                             final LocalDate today) {
+        final Walk walk = new Walk(supply, today);
+        if (unitsAhead > 0) {
+            walk.take(unitsAhead);
+        }
+        return walk.take(quantity);
+    }
+
     /** The supply consumed so far, bucket by bucket. */
     private static final class Walk {
         private final Supply supply;

@@ -1,18 +1,17 @@
 package io.restock.backorder.config;
 
-import io.restock.allocation.rules.PriorityRule;
+import io.restock.allocation.rules.PromiseSettings;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
  * What an operator may tune in backorder-processor. The Micronaut factory binds these from the
  * {@code backorder-processor} block of {@code application.yml}; code sets only invariants.
  *
- * @param priorityRule        who is served first; must be inventory-stream's rule, so projected dates are delivered dates
- * @param zone                the zone in which "today" is taken for dates
+ * @param promises            the shared promise settings (restock.promises): the zone "today" is taken in and the
+ *                            default maximum wait the supplier choice must meet; the same as inventory-stream's
  * @param batchWindow         how long a supplier's batch gathers requirements (stream time) before it is issued
  * @param idleFlushAfter      wall-clock backstop: a batch whose window ended this long ago by the wall clock is
  *                            issued even if its partition's stream time stands still; zero disables it
@@ -22,13 +21,12 @@ import java.util.Objects;
  * @param answerWait          how long (wall clock) a supplier answer that arrives before its purchase order has been
  *                            read back waits for it, before it is dead-lettered as {@code UNKNOWN_PURCHASE_ORDER}
  */
-public record BackorderSettings(PriorityRule priorityRule, ZoneId zone, Duration batchWindow, Duration idleFlushAfter,
+public record BackorderSettings(PromiseSettings promises, Duration batchWindow, Duration idleFlushAfter,
                                 boolean amendUnacknowledged, boolean dropShipEnabled, int rememberedIds,
                                 Duration answerWait) {
 
     public BackorderSettings {
-        Objects.requireNonNull(priorityRule, "priorityRule");
-        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(promises, "promises");
         Objects.requireNonNull(batchWindow, "batchWindow");
         Objects.requireNonNull(idleFlushAfter, "idleFlushAfter");
         Objects.requireNonNull(answerWait, "answerWait");
@@ -38,31 +36,35 @@ public record BackorderSettings(PriorityRule priorityRule, ZoneId zone, Duration
     }
 
     /**
-     * FIFO, UTC, 15-minute batches with a 1-minute wall-clock backstop, amending on, drop-ship off, 1000 ids,
+     * The shared defaults (FIFO, UTC, 30 days), 15-minute batches with a 1-minute wall-clock backstop, amending on, drop-ship off, 1000 ids,
      * early supplier answers wait up to 1 hour for their purchase order.
      */
     public static BackorderSettings defaults() {
-        return new BackorderSettings(PriorityRule.FIFO, ZoneOffset.UTC, Duration.ofMinutes(15), Duration.ofMinutes(1),
+        return new BackorderSettings(PromiseSettings.defaults(), Duration.ofMinutes(15), Duration.ofMinutes(1),
                 true, false, 1000, Duration.ofHours(1));
     }
 
+    public ZoneId zone() {
+        return promises.zone();
+    }
+
     public BackorderSettings withBatchWindow(final Duration window) {
-        return new BackorderSettings(priorityRule, zone, window, idleFlushAfter, amendUnacknowledged, dropShipEnabled,
+        return new BackorderSettings(promises, window, idleFlushAfter, amendUnacknowledged, dropShipEnabled,
                 rememberedIds, answerWait);
     }
 
-    public BackorderSettings withPriorityRule(final PriorityRule rule) {
-        return new BackorderSettings(rule, zone, batchWindow, idleFlushAfter, amendUnacknowledged, dropShipEnabled,
+    public BackorderSettings withPriorityRule(final io.restock.allocation.rules.PriorityRule rule) {
+        return new BackorderSettings(promises.withRule(rule), batchWindow, idleFlushAfter, amendUnacknowledged, dropShipEnabled,
                 rememberedIds, answerWait);
     }
 
     public BackorderSettings withDropShip(final boolean enabled) {
-        return new BackorderSettings(priorityRule, zone, batchWindow, idleFlushAfter, amendUnacknowledged, enabled,
+        return new BackorderSettings(promises, batchWindow, idleFlushAfter, amendUnacknowledged, enabled,
                 rememberedIds, answerWait);
     }
 
     public BackorderSettings withAnswerWait(final Duration wait) {
-        return new BackorderSettings(priorityRule, zone, batchWindow, idleFlushAfter, amendUnacknowledged,
+        return new BackorderSettings(promises, batchWindow, idleFlushAfter, amendUnacknowledged,
                 dropShipEnabled, rememberedIds, wait);
     }
 }

@@ -11,20 +11,8 @@ public sealed interface Decision {
     record Request(Requirement requirement) implements Decision {
     }
 
-    /** A backorder's projected date moved. */
-    record DateChanged(String orderId, String lineId, LocalDate previous, LocalDate next, Reason reason)
-            implements Decision {
-    }
-
-    /**
-     * The earliest date new demand could be met (stock in the warehouse, handling days not included:
-     * inventory-stream adds them) changed; {@code newOrder} when only a new purchase order would meet it.
-     */
-    record PromiseChanged(LocalDate earliest, String supplierId, boolean newOrder) implements Decision {
-    }
-
-    /** No supply is known for new demand any more (no stock, nothing inbound, no supplier). */
-    record PromiseWithdrawn() implements Decision {
+    /** The SKU's supply schedule differs from the one last published; {@code reason} is what changed it. */
+    record SupplyChanged(SkuPlan.Schedule schedule, Reason reason) implements Decision {
     }
 
     /** Lower the quantity of a line the supplier has not acknowledged. */

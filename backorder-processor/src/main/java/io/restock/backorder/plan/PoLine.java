@@ -161,6 +161,27 @@ public final class PoLine {
         return inbound;
     }
 
+    /**
+     * Every unit the line brings by expected date, received or not (the schedule's view; the reader
+     * takes received units off the earliest): shipped units at their shipments' arrival dates, the
+     * rest at {@link #expected()}.
+     */
+    public List<Supply.Inbound> arrivals() {
+        final List<Supply.Inbound> out = new ArrayList<>();
+        int left = effective();
+        for (final Shipment s : shipments.values().stream().sorted(Comparator.comparing(Shipment::arrival)).toList()) {
+            final int counted = Math.min(s.quantity(), left);
+            if (counted > 0) {
+                out.add(new Supply.Inbound(s.arrival(), counted));
+                left -= counted;
+            }
+        }
+        if (left > 0) {
+            out.add(new Supply.Inbound(expected(), left));
+        }
+        return out;
+    }
+
     // ---- what the supplier said, and what we changed
 
     void acknowledge(final int acceptedQuantity, final LocalDate date) {

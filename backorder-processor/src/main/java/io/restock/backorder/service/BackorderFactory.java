@@ -3,16 +3,18 @@ package io.restock.backorder.service;
 import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.restock.allocation.rules.PriorityRule;
+import io.restock.allocation.rules.PromiseSettings;
 import io.restock.backorder.config.BackorderSettings;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.service.streams.OwnerForwarder;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
-/** Binds the {@code backorder-processor} block of application.yml to the plain-Java settings. */
+/**
+ * Binds the {@code backorder-processor} block of application.yml, and the shared {@code restock.promises}
+ * block (the same in every service's application.yml), to the plain-Java settings.
+ */
 @Factory
 final class BackorderFactory {
 
@@ -37,20 +39,19 @@ final class BackorderFactory {
     }
 
     @Singleton
-    BackorderSettings settings(@Value("${backorder-processor.priority.rule:FIFO}") final String rule,
-                               @Value("${backorder-processor.priority.tier-weight:10}") final double tierWeight,
-                               @Value("${backorder-processor.priority.value-weight:0.01}") final double valueWeight,
-                               @Value("${backorder-processor.priority.waiting-weight-per-day:1}") final double waiting,
-                               @Value("${backorder-processor.zone:UTC}") final String zone,
+    BackorderSettings settings(@Value("${restock.promises.priority-rule}") final String rule,
+                               @Value("${restock.promises.weights.tier}") final double tierWeight,
+                               @Value("${restock.promises.weights.value}") final double valueWeight,
+                               @Value("${restock.promises.weights.waiting-per-day}") final double waiting,
+                               @Value("${restock.promises.time-zone}") final String zone,
+                               @Value("${restock.promises.default-max-wait-days}") final int defaultMaxWait,
                                @Value("${backorder-processor.procurement.batch-window:15m}") final Duration window,
                                @Value("${backorder-processor.procurement.idle-flush-after:1m}") final Duration idle,
                                @Value("${backorder-processor.procurement.amend-unacknowledged:true}") final boolean amend,
                                @Value("${backorder-processor.procurement.drop-ship:false}") final boolean dropShip,
                                @Value("${backorder-processor.remembered-ids:1000}") final int rememberedIds,
                                @Value("${backorder-processor.supplier-answer-wait:1h}") final Duration answerWait) {
-        final PriorityRule priority = "WEIGHTED".equalsIgnoreCase(rule)
-                ? PriorityRule.weighted(tierWeight, valueWeight, waiting) : PriorityRule.FIFO;
-        return new BackorderSettings(priority, ZoneId.of(zone), window, idle, amend, dropShip, rememberedIds,
-                answerWait);
+        return new BackorderSettings(PromiseSettings.parse(rule, tierWeight, valueWeight, waiting, zone, defaultMaxWait),
+                window, idle, amend, dropShip, rememberedIds, answerWait);
     }
 }

@@ -16,7 +16,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.restock.allocation.rules.DateProjection;
+import io.restock.allocation.rules.InboundLine;
 import io.restock.backorder.config.BackorderSettings;
 import io.restock.backorder.internal.ReliabilityState;
 import io.restock.backorder.internal.SkuPlanState;
@@ -51,8 +51,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Reads from the stores: open purchase-order lines, a SKU's backorder book with each line's
- * projected date, supplier reliability. A SKU it has never planned is a 404 problem; while the streams
+ * Reads from the stores: open purchase-order lines, a SKU's supply schedule, supplier reliability. A SKU it has never planned is a 404 problem; while the streams
  * application is not RUNNING (starting, restoring, rebalancing) every read is a 503 problem with
  * Retry-After.
  *
@@ -100,16 +99,21 @@ public final class ReadController {
         }));
     }
 
-    /** A SKU's backorders in priority order with their projected dates, and its supply (from the SKU's owner). */
-    @Get(uri = "/skus/{sku}/backorders", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> backorders(@PathVariable final String sku,
-                                      @Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy,
-                                      final HttpRequest<?> request) {
+    /**
+     * A SKU's supply schedule, as published on {@code promises.sku-supply} (from the SKU's owner): its
+     * open purchase-order lines and planned requirements, the supplier new demand would go to, on order.
+     * Backorders and their dates are not here: inventory-stream owns them ({@code GET /skus/{sku}/backorders}
+     * on 8082).
+     */
+    @Get(uri = "/skus/{sku}/supply", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> supply(@PathVariable final String sku,
+                                  @Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy,
+                                  final HttpRequest<?> request) {
         return guarded(request, () -> {
             final KeyOwner owner = streams.owners().ownerOf(BackorderTopology.SKU_PLANS, sku,
                     Serdes.String().serializer(), forwardedBy);
             if (owner instanceof KeyOwner.Remote remote) {
-                return forwarder.get(remote.host(), "/skus/" + encode(sku) + "/backorders",
+                return forwarder.get(remote.host(), "/skus/" + encode(sku) + "/supply",
                         Map.of("Accept", MediaType.APPLICATION_JSON)).toResponse();
             }
             final int partition = ((KeyOwner.Local) owner).partition();
@@ -118,24 +122,30 @@ public final class ReadController {
                 return null;
             }
             final SkuPlan plan = SkuPlanCodec.fromState(state);
-            final PlanContext ctx = new PlanContext(settings.priorityRule(), Instant.now(), settings.zone(),
-                    settings.amendUnacknowledged(), settings.dropShipEnabled(), settings.rememberedIds());
-            final List<Map<String, Object>> queue = new ArrayList<>();
-            for (final DateProjection.Projected p : plan.projection(ctx)) {
+            final PlanContext ctx = new PlanContext(settings.promises(), Instant.now(), settings.amendUnacknowledged(),
+                    settings.dropShipEnabled(), settings.rememberedIds());
+            final SkuPlan.Schedule schedule = plan.schedule(ctx);
+            final List<Map<String, Object>> inbound = new ArrayList<>();
+            for (final InboundLine l : schedule.lines()) {
                 final Map<String, Object> row = new LinkedHashMap<>();
-                row.put("orderId", p.claim().orderId());
-                row.put("lineId", p.claim().lineId());
-                row.put("waiting", p.claim().quantity());
-                row.put("queuePosition", p.queuePosition());
-                row.put("projectedDate", p.date().map(Object::toString).orElse(null));
-                queue.add(row);
+                row.put("purchaseOrderId", l.purchaseOrderId());
+                row.put("lineId", l.lineId());
+                row.put("supplierId", l.supplierId());
+                row.put("expectedQuantity", l.expectedQuantity());
+                row.put("receivedQuantity", l.receivedQuantity());
+                row.put("remaining", l.remaining(0));
+                row.put("arrivals", l.arrivals().stream().map(a -> Map.of("expected", a.expected().toString(),
+                        "quantity", a.quantity())).toList());
+                inbound.add(row);
             }
             final Map<String, Object> body = new LinkedHashMap<>();
             body.put("sku", sku);
-            body.put("available", Math.max(0, plan.available()));
-            body.put("backorders", queue);
+            body.put("inbound", inbound);
+            body.put("nextOrder", schedule.next() == null ? null : Map.of("supplierId", schedule.next().supplierId(),
+                    "leadTimeDays", schedule.next().leadTimeDays()));
+            body.put("onOrder", schedule.onOrder());
+            body.put("shortfallsAppliedThrough", schedule.appliedThrough());
             body.put("purchaseOrderLines", plan.lines().stream().map(l -> line(sku, l)).toList());
-            body.put("earliestDateForNewDemand", plan.promisedEarliest().map(Object::toString).orElse(null));
             return body;
         });
     }
@@ -223,7 +233,7 @@ public final class ReadController {
             }
             return body == null
                     ? ProblemResponses.of(HttpStatus.NOT_FOUND, "sku-not-found", "No such SKU",
-                    "backorder-processor has no plan for this SKU: no backorder, shortfall, offer or purchase order "
+                    "backorder-processor has no plan for this SKU: no shortfall, stock level, offer or purchase order "
                             + "has named it", request.getPath())
                     : HttpResponse.ok(body);
         } catch (final InvalidStateStoreException e) {

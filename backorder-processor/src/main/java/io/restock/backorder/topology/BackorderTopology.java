@@ -10,16 +10,13 @@ import io.restock.backorder.internal.SupplierBatchState;
 import io.restock.backorder.internal.SupplierInput;
 import io.restock.backorder.internal.SupplyUpdate;
 import io.restock.backorder.procurement.Offer;
-import io.restock.events.DeliveryDateChanged;
-import io.restock.events.LineEvent;
 import io.restock.events.PurchaseOrderEvent;
-import io.restock.events.SkuPromise;
+import io.restock.events.SkuSupply;
 import io.restock.events.SupplierEvent;
 import io.restock.events.SupplierOffer;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.topics.Topics;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,7 +26,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 import java.math.BigDecimal;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -47,13 +43,14 @@ import java.util.List;
  *       {@value #PARKED_SUPPLIER_ANSWERS}; one whose order never comes is written to
  *       {@code dlq.procurement.supplier-events}.</li>
  *   <li><b>SKU planner</b> (key sku, store {@value #SKU_PLANS}, {@code SkuPlanState}): merges
- *       {@code inventory.stock-shortfalls}, {@code inventory.line-events} (key orderId, re-keyed by SKU
- *       through {@code backorder-processor-line-events-by-sku-repartition}), {@code inventory.stock-movements},
- *       {@code inventory.stock-levels}, {@code catalog.sku-policies}, {@code catalog.supplier-offers}
- *       (key supplierId/sku, re-keyed through {@code backorder-processor-supplier-offers-by-sku-repartition})
- *       and the supply updates; see {@link SkuPlanProcessor}. Writes {@code promises.delivery-dates}
- *       (key orderId, {@code DeliveryDateChanged}), {@code promises.sku-promises} (compacted, key sku,
- *       {@code SkuPromise} or a tombstone), amendments and cancellations to
+ *       {@code inventory.stock-shortfalls} (key sku, with the SKU's shortfall sequence),
+ *       {@code inventory.stock-movements} (key sku; receipts only), {@code inventory.stock-levels}
+ *       (compacted, key sku: the stock position, owned by inventory-stream), {@code catalog.sku-policies},
+ *       {@code catalog.supplier-offers} (key supplierId/sku, re-keyed through
+ *       {@code backorder-processor-supplier-offers-by-sku-repartition}) and the supply updates; see
+ *       {@link SkuPlanProcessor}. Writes {@code promises.sku-supply} (compacted, key sku, {@code SkuSupply}:
+ *       the supply schedule inventory-stream dates every line from, when it changed), amendments and
+ *       cancellations to
  *       {@code procurement.purchase-orders}, and requirements and deliveries through
  *       {@code backorder-processor-supplier-inputs-by-supplier-repartition} (key supplierId).</li>
  *   <li><b>Supplier step</b> (key supplierId, stores {@value #SUPPLIER_BATCHES} and
@@ -72,7 +69,6 @@ public final class BackorderTopology {
     public static final String PARKED_SUPPLIER_ANSWERS = "parked-supplier-answers";
     public static final String SUPPLIER_BATCHES = "supplier-batches";
     public static final String SUPPLIER_RELIABILITY = "supplier-reliability";
-    public static final String LINE_EVENTS_BY_SKU = "line-events-by-sku";
     public static final String SUPPLIER_OFFERS_BY_SKU = "supplier-offers-by-sku";
     public static final String SUPPLY_UPDATES_BY_SKU = "supply-updates-by-sku";
     public static final String SUPPLIER_INPUTS_BY_SUPPLIER = "supplier-inputs-by-supplier";
@@ -112,14 +108,6 @@ public final class BackorderTopology {
                 .mapValues(SkuInput.Supply::new, Named.as("supply-as-sku-input"));
 
         // 2. SKU planner: every input of a SKU, merged, through one processor and one store.
-        final KStream<String, SkuInput> lines = builder
-                .stream(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.consumed(serdes).withName("read-line-events"))
-                .filter((orderId, event) -> event != null && sku(event) != null, Named.as("only-sku-line-events"))
-                .selectKey((orderId, event) -> sku(event), Named.as("key-line-events-by-sku"))
-                .repartition(Repartitioned.<String, LineEvent>as(LINE_EVENTS_BY_SKU)
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(new PrivateAvroSerde<>(LineEvent.class)))
-                .mapValues(SkuInput.Line::new, Named.as("line-as-sku-input"));
         final KStream<String, SkuInput> shortfalls = builder
                 .stream(Topics.STOCK_SHORTFALLS.name(), Topics.STOCK_SHORTFALLS.consumed(serdes).withName("read-shortfalls"))
                 .mapValues(SkuInput.Shortfall::new, Named.as("shortfall-as-sku-input"));
@@ -141,19 +129,14 @@ public final class BackorderTopology {
                 .mapValues(SkuInput.Offer::new, Named.as("offer-as-sku-input"));
 
         final KStream<String, Object> decided = shortfalls
-                .merge(lines, Named.as("merge-line-events"))
                 .merge(movements, Named.as("merge-stock-movements"))
                 .merge(levels, Named.as("merge-stock-levels"))
                 .merge(policies, Named.as("merge-sku-policies"))
                 .merge(offers, Named.as("merge-supplier-offers"))
                 .merge(supply, Named.as("merge-supply-updates"))
                 .process(() -> new SkuPlanProcessor(settings), Named.as("plan-per-sku"), SKU_PLANS);
-        only(decided, DeliveryDateChanged.class, "select-delivery-dates")
-                .to(Topics.DELIVERY_DATES.name(), Topics.DELIVERY_DATES.produced(serdes).withName("write-delivery-dates"));
-        decided.flatMapValues(v -> v instanceof SkuPromise p ? List.of(p)
-                        : v == SkuPlanProcessor.WITHDRAWN ? Collections.<SkuPromise>singletonList(null) : List.<SkuPromise>of(),
-                        Named.as("select-sku-promises"))
-                .to(Topics.SKU_PROMISES.name(), Topics.SKU_PROMISES.produced(serdes).withName("write-sku-promises"));
+        only(decided, SkuSupply.class, "select-sku-supply")
+                .to(Topics.SKU_SUPPLY.name(), Topics.SKU_SUPPLY.produced(serdes).withName("write-sku-supply"));
         only(decided, PurchaseOrderEvent.class, "select-purchase-order-changes")
                 .to(Topics.PURCHASE_ORDERS.name(),
                         Topics.PURCHASE_ORDERS.produced(serdes).withName("write-purchase-order-changes"));
@@ -167,14 +150,6 @@ public final class BackorderTopology {
                         SUPPLIER_BATCHES, SUPPLIER_RELIABILITY)
                 .to(Topics.PURCHASE_ORDERS.name(),
                         Topics.PURCHASE_ORDERS.produced(serdes).withName("write-issued-purchase-orders"));
-    }
-
-    /** The SKU a line event is about. */
-    static String sku(final LineEvent event) {
-        if (event.getEvent() instanceof SpecificRecord r && r.getSchema().getField("sku") != null) {
-            return (String) r.get(r.getSchema().getField("sku").pos());
-        }
-        return null;
     }
 
     /** Re-keys an offer ({@code supplierId/sku}) by SKU; a tombstone withdraws it. */

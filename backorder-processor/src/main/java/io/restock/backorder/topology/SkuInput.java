@@ -2,7 +2,6 @@ package io.restock.backorder.topology;
 
 import io.restock.backorder.internal.OfferChange;
 import io.restock.backorder.internal.SupplyUpdate;
-import io.restock.events.LineEvent;
 import io.restock.events.SkuPolicy;
 import io.restock.events.StockLevel;
 import io.restock.events.StockMovement;
@@ -12,9 +11,6 @@ import io.restock.events.StockShortfall;
 sealed interface SkuInput {
 
     record Shortfall(StockShortfall value) implements SkuInput {
-    }
-
-    record Line(LineEvent value) implements SkuInput {
     }
 
     record Movement(StockMovement value) implements SkuInput {

@@ -1,6 +1,5 @@
 package io.restock.backorder.topology;
 
-import io.restock.backorder.internal.BackorderState;
 import io.restock.backorder.internal.OfferState;
 import io.restock.backorder.internal.OfferTerms;
 import io.restock.backorder.internal.PendingState;
@@ -9,13 +8,16 @@ import io.restock.backorder.internal.RequirementRecord;
 import io.restock.backorder.internal.ShipmentState;
 import io.restock.backorder.internal.SkuPlanState;
 import io.restock.backorder.internal.TermsState;
-import io.restock.backorder.plan.Backorder;
 import io.restock.backorder.plan.Pending;
 import io.restock.backorder.plan.PoLine;
 import io.restock.backorder.plan.SkuPlan;
 import io.restock.backorder.plan.Terms;
 import io.restock.backorder.procurement.Offer;
 import io.restock.backorder.procurement.Requirement;
+import io.restock.events.InboundArrival;
+import io.restock.events.InboundSupply;
+import io.restock.events.NextOrder;
+import io.restock.events.SkuSupply;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,11 +41,8 @@ public final class SkuPlanCodec {
                         .sorted(java.util.Comparator.comparing(Offer::supplierId))
                         .map(o -> new OfferState(o.supplierId(), offerTerms(o))).toList())
                 .setAvailable(plan.available())
-                .setSeenActivity(plan.seenActivity())
-                .setLevelAsOfMillis(plan.levelAsOfMillis())
-                .setBackorders(plan.backorders().stream().map(b -> new BackorderState(b.orderId(), b.lineId(),
-                        b.placedAt().toEpochMilli(), b.tierRank(), b.lineValue().toPlainString(), b.waiting(),
-                        day(b.date()))).toList())
+                .setBackordered(plan.backordered())
+                .setAllocated(plan.allocated())
                 .setLines(plan.lines().stream().map(l -> new PoLineState(l.purchaseOrderId(), l.lineId(), l.supplierId(),
                         l.ordered(), l.accepted(), l.rejected(), l.cancelled(), (int) l.requestedDate().toEpochDay(),
                         day(l.promisedDate()), l.shipments().stream().map(s -> new ShipmentState(s.shipmentId(),
@@ -54,9 +53,8 @@ public final class SkuPlanCodec {
                 .setRequirement(plan.requirement())
                 .setExcluded(new TreeSet<>(plan.excluded()).stream().toList())
                 .setRecentIds(plan.recentIds())
-                .setPromisedEpochDay(plan.promisedEarliest().map(d -> (int) d.toEpochDay()).orElse(null))
-                .setPromisedSupplier(plan.promisedSupplier().orElse(null))
-                .setPromisedNewOrder(plan.promisedNewOrder())
+                .setAppliedThrough(plan.appliedThrough())
+                .setPublishedSupply(plan.published())
                 .build();
     }
 
@@ -67,10 +65,7 @@ public final class SkuPlanCodec {
         return new SkuPlan(s.getSku(),
                 t == null ? null : new Terms(t.getHandlingDays(), t.getDropShipAllowed(), t.getTargetLevel(),
                         t.getMaxWaitDays()),
-                offers, s.getAvailable(), s.getSeenActivity(),
-                s.getBackorders().stream().map(b -> new Backorder(b.getOrderId(), b.getLineId(),
-                        Instant.ofEpochMilli(b.getPlacedAtMillis()), b.getTierRank(), new BigDecimal(b.getLineValue()),
-                        b.getWaiting(), date(b.getEpochDay()))).toList(),
+                offers, s.getAvailable(), s.getBackordered(), s.getAllocated(),
                 s.getLines().stream().map(l -> new PoLine(l.getPurchaseOrderId(), l.getLineId(), l.getSupplierId(),
                         l.getOrdered(), l.getAccepted(), l.getRejected(), l.getCancelled(),
                         LocalDate.ofEpochDay(l.getRequestedEpochDay()), date(l.getPromisedEpochDay()),
@@ -80,8 +75,18 @@ public final class SkuPlanCodec {
                 s.getPending().stream().map(p -> new Pending(p.getSeq(), p.getSupplierId(), p.getQuantity(),
                         LocalDate.ofEpochDay(p.getExpectedEpochDay()))).toList(),
                 s.getNextSeq(), s.getRequirement(), new TreeSet<>(s.getExcluded()), s.getRecentIds(),
-                date(s.getPromisedEpochDay()), s.getPromisedSupplier(), s.getPromisedNewOrder())
-                .withLevelAsOf(s.getLevelAsOfMillis());
+                s.getAppliedThrough(), s.getPublishedSupply());
+    }
+
+    /** The published form of a schedule. */
+    public static SkuSupply supply(final String eventId, final Instant at, final String sku,
+                                   final SkuPlan.Schedule schedule, final String reason) {
+        return new SkuSupply(eventId, at, sku, schedule.lines().stream().map(l -> new InboundSupply(
+                        l.purchaseOrderId(), l.lineId(), l.supplierId(), l.expectedQuantity(), l.receivedQuantity(),
+                        l.arrivals().stream().map(a -> new InboundArrival(a.expected(), a.quantity())).toList())).toList(),
+                schedule.next() == null ? null : new NextOrder(schedule.next().supplierId(),
+                        schedule.next().leadTimeDays()),
+                schedule.onOrder(), schedule.appliedThrough(), reason);
     }
 
     public static OfferTerms offerTerms(final Offer o) {

@@ -1,13 +1,12 @@
 package io.restock.backorder.plan;
 
-import io.restock.allocation.rules.PriorityRule;
+import io.restock.allocation.rules.PromiseSettings;
 import io.restock.backorder.procurement.Offer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +16,7 @@ class SkuPlanTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
     private static final LocalDate DAY0 = LocalDate.parse("2026-11-20");
-    private final PlanContext ctx = new PlanContext(PriorityRule.FIFO, T0, ZoneOffset.UTC, true, false, 100);
+    private final PlanContext ctx = new PlanContext(PromiseSettings.defaults(), T0, true, false, 100);
 
     private SkuPlan planWithOffer(final int target) {
         final SkuPlan plan = SkuPlan.empty("SKU-1");
@@ -27,28 +26,44 @@ class SkuPlanTest {
     }
 
     @Test
-    void aReceiptReadAfterTheStockLevelItCausedIsNotCountedTwice() {
+    void stockIsTheLevelInventoryStreamPublishedNotASumOfEvents() {
         final SkuPlan plan = planWithOffer(0);
-        // inventory-stream's level after the receipt (stamped with the receipt's record time) is read first.
-        plan.level(10, ctx);
+        plan.level(10, 0, 0, ctx);
         plan.received("m1", 10, null, null, ctx);
-        assertThat(plan.available()).isEqualTo(10);
-
-        // A later receipt is not in that level: it counts.
-        final PlanContext later = new PlanContext(PriorityRule.FIFO, T0.plusSeconds(1), ZoneOffset.UTC, true, false, 100);
-        plan.received("m2", 5, null, null, later);
-        plan.allocatedAtOrder("a1", 3, later);
-        assertThat(plan.available()).isEqualTo(12);
+        assertThat(plan.available()).as("a receipt is in the next level, not added here").isEqualTo(10);
+        plan.level(7, 2, 3, ctx);
+        assertThat(plan.available()).isEqualTo(7);
+        assertThat(plan.backordered()).isEqualTo(2);
     }
 
     @Test
-    void theStartingLevelSurvivesTheStore() {
+    void aSkuWithoutItsOwnMaximumWaitChoosesTheSupplierThatMeetsTheSharedDefault() {
+        final SkuPlan plan = SkuPlan.empty("SKU-1");
+        plan.policy(new Terms(1, false, 0, null), ctx);
+        plan.offer("FAST", new Offer("FAST", "SKU-1", 5, new BigDecimal("9"), "EUR", 1, 1, false, 1.0, true), ctx);
+        plan.offer("SLOW", new Offer("SLOW", "SKU-1", 60, new BigDecimal("1"), "EUR", 1, 1, false, 1.0, true), ctx);
+        assertThat(plan.schedule(ctx).next().supplierId()).as("60 + 1 days > the 30-day default").isEqualTo("FAST");
+        assertThat(plan.shortfall("a", 5, 1L, ctx)).anySatisfy(d -> assertThat(d).isInstanceOfSatisfying(
+                Decision.Request.class, r -> assertThat(r.requirement().supplierId()).isEqualTo("FAST")));
+    }
+
+    @Test
+    void theScheduleLeavesOutRejectedSuppliersAndCountsPlannedRequirementsAsOnOrder() {
         final SkuPlan plan = planWithOffer(0);
-        plan.level(10, ctx);
-        final SkuPlan restored = io.restock.backorder.topology.SkuPlanCodec.fromState(
-                io.restock.backorder.topology.SkuPlanCodec.toState(plan));
-        restored.received("m1", 10, null, null, ctx);
-        assertThat(restored.available()).isEqualTo(10);
+        plan.shortfall("a", 5, 3L, ctx);
+        final SkuPlan.Schedule planned = plan.schedule(ctx);
+        assertThat(planned.onOrder()).isEqualTo(5);
+        assertThat(planned.appliedThrough()).isEqualTo(3);
+        assertThat(planned.lines()).singleElement().satisfies(l -> {
+            assertThat(l.purchaseOrderId()).isNull();
+            assertThat(l.arrivals()).extracting(a -> a.expected()).containsExactly(DAY0.plusDays(10));
+        });
+        plan.lineIssued("PO-S1-1", "SKU-1~1", "S1", 20, DAY0.plusDays(10), ctx);
+        plan.rejected("PO-S1-1", "SKU-1~1", ctx);
+        final SkuPlan.Schedule after = plan.schedule(ctx);
+        assertThat(after.next()).as("the only supplier rejected").isNull();
+        assertThat(after.onOrder()).as("the need no supplier took still counts").isEqualTo(5);
+        assertThat(after.lines()).isEmpty();
     }
 
     @Test
@@ -69,36 +84,34 @@ class SkuPlanTest {
         plan.received("m1", 25, "PO-S1-1", "SKU-1~1", ctx);
         assertThat(plan.lines()).isEmpty();
         assertThat(plan.requirement()).isZero();
-        assertThat(plan.available()).isEqualTo(25);
     }
 
     @Test
     void surplusAfterACancellationCancelsAnUnacknowledgedLineButNeverAnAcknowledgedOne() {
         final SkuPlan plan = planWithOffer(0);
-        plan.opened("o1", "A", "1", T0, 0, BigDecimal.ZERO, 20, DAY0.plusDays(11), ctx);
+        plan.level(0, 20, 0, ctx);
         plan.shortfall("a", 20, null, ctx);
         plan.lineIssued("PO-S1-1", "SKU-1~1", "S1", 20, DAY0.plusDays(10), ctx);
-        final List<Decision> out = plan.cancelled("c1", "A", "1", 20, ctx);
+        final List<Decision> out = plan.level(0, 0, 0, ctx);
         assertThat(out).contains(new Decision.CancelLine("PO-S1-1", "SKU-1~1", "S1"));
 
         final SkuPlan acked = planWithOffer(0);
-        acked.opened("o1", "A", "1", T0, 0, BigDecimal.ZERO, 20, DAY0.plusDays(11), ctx);
+        acked.level(0, 20, 0, ctx);
         acked.shortfall("a", 20, null, ctx);
         acked.lineIssued("PO-S1-1", "SKU-1~1", "S1", 20, DAY0.plusDays(10), ctx);
         acked.acknowledged("PO-S1-1", "SKU-1~1", 20, DAY0.plusDays(10), ctx);
-        assertThat(acked.cancelled("c1", "A", "1", 20, ctx))
+        assertThat(acked.level(0, 0, 0, ctx))
                 .noneMatch(d -> d instanceof Decision.CancelLine || d instanceof Decision.AmendLine);
     }
 
     @Test
     void partialSurplusLowersAnUnacknowledgedLineToWholePacksAboveTheMinimum() {
         final SkuPlan plan = planWithOffer(0);
-        plan.opened("o1", "A", "1", T0, 0, BigDecimal.ZERO, 30, DAY0.plusDays(11), ctx);
-        plan.opened("o2", "B", "1", T0.plusSeconds(1), 0, BigDecimal.ZERO, 10, DAY0.plusDays(11), ctx);
+        plan.level(0, 40, 0, ctx);
         plan.shortfall("a", 40, null, ctx);
         plan.lineIssued("PO-S1-1", "SKU-1~1", "S1", 40, DAY0.plusDays(10), ctx);
         // 25 of A's 30 leave: 15 remain wanted, the line goes to 20 (minimum 20, pack 10).
-        assertThat(plan.cancelled("c1", "A", "1", 25, ctx))
+        assertThat(plan.level(0, 15, 0, ctx))
                 .contains(new Decision.AmendLine("PO-S1-1", "SKU-1~1", "S1", 20));
     }
 

@@ -104,7 +104,7 @@ class BackorderForwardingIT {
                 publish(producer, serdes, Topics.LINE_EVENTS, "order-" + sku, new LineEvent(new LineBackordered(
                         "lb-" + sku, Instant.now(), "order-" + sku, "1", sku, 5, 5, 1, today.plusDays(6), Instant.now(), null, null)));
                 publish(producer, serdes, Topics.STOCK_SHORTFALLS, sku, new StockShortfall("sf-" + sku, Instant.now(),
-                        sku, 5, ShortfallCause.BACKORDER, -5, 0, 0, null));
+                        sku, 5, ShortfallCause.BACKORDER, -5, 0, 0, null, null));
             }
 
             // Some SKUs are owned by each instance, so both the local and the forwarded path are taken.

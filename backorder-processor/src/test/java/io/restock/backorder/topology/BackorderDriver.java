@@ -3,12 +3,7 @@ package io.restock.backorder.topology;
 import io.restock.backorder.config.BackorderSettings;
 import io.restock.backorder.config.BackorderStreamsConfig;
 import io.restock.events.AcknowledgedLine;
-import io.restock.events.BackorderAllocated;
-import io.restock.events.BackorderCancelled;
 import io.restock.events.CustomerTier;
-import io.restock.events.DeliveryDateChanged;
-import io.restock.events.LineBackordered;
-import io.restock.events.LineEvent;
 import io.restock.events.LinePromise;
 import io.restock.events.PromisedDateChanged;
 import io.restock.events.PurchaseOrderAcknowledged;
@@ -19,7 +14,8 @@ import io.restock.events.ShipmentDispatched;
 import io.restock.events.ShippedLine;
 import io.restock.events.ShortfallCause;
 import io.restock.events.SkuPolicy;
-import io.restock.events.SkuPromise;
+import io.restock.events.SkuSupply;
+import io.restock.events.StockLevel;
 import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShortfall;
@@ -59,14 +55,14 @@ final class BackorderDriver implements AutoCloseable {
 
     final TopologyTestDriver driver;
     private final TestInputTopic<String, StockShortfall> shortfalls;
-    private final TestInputTopic<String, LineEvent> lineEvents;
+    private final TestInputTopic<String, StockLevel> levels;
+    private final java.util.Map<String, int[]> position = new java.util.HashMap<>();
     private final TestInputTopic<String, StockMovement> movements;
     private final TestInputTopic<String, SkuPolicy> policies;
     private final TestInputTopic<String, SupplierOffer> offers;
     private final TestInputTopic<String, SupplierEvent> supplierEvents;
     private final TestOutputTopic<String, PurchaseOrderEvent> purchaseOrders;
-    private final TestOutputTopic<String, DeliveryDateChanged> deliveryDates;
-    private final TestOutputTopic<String, SkuPromise> skuPromises;
+    private final TestOutputTopic<String, SkuSupply> skuSupply;
     private final Path stateDir;
     private Instant now = T0;
     private Instant wallClock = T0;
@@ -84,14 +80,13 @@ final class BackorderDriver implements AutoCloseable {
         driver = new TopologyTestDriver(builder.build(),
                 BackorderStreamsConfig.properties("unused:9092", stateDir.toString()), T0);
         shortfalls = input(Topics.STOCK_SHORTFALLS, serdes);
-        lineEvents = input(Topics.LINE_EVENTS, serdes);
+        levels = input(Topics.STOCK_LEVELS, serdes);
         movements = input(Topics.STOCK_MOVEMENTS, serdes);
         policies = input(Topics.SKU_POLICIES, serdes);
         offers = input(Topics.SUPPLIER_OFFERS, serdes);
         supplierEvents = input(Topics.SUPPLIER_EVENTS, serdes);
         purchaseOrders = output(Topics.PURCHASE_ORDERS, serdes);
-        deliveryDates = output(Topics.DELIVERY_DATES, serdes);
-        skuPromises = output(Topics.SKU_PROMISES, serdes);
+        skuSupply = output(Topics.SKU_SUPPLY, serdes);
     }
 
     BackorderDriver() {
@@ -154,29 +149,31 @@ final class BackorderDriver implements AutoCloseable {
 
     void shortfall(final String eventId, final String sku, final int quantity) {
         shortfalls.pipeInput(sku, new StockShortfall(eventId, now, sku, quantity, ShortfallCause.BACKORDER, -quantity,
-                5, 20, null), now);
+                5, 20, null, null), now);
     }
 
+    /** inventory-stream's stock level of the SKU (available, backordered, allocated). */
+    void level(final String sku, final int available, final int backordered, final int allocated) {
+        position.put(sku, new int[]{available, backordered, allocated});
+        levels.pipeInput(sku, new StockLevel(id("level"), now, sku, available + allocated, allocated, available,
+                backordered, 0, available - backordered), now);
+    }
+
+    /** A line was backordered: the level inventory-stream then publishes. */
     void backordered(final String orderId, final String sku, final int quantity, final Instant placedAt,
                      final LocalDate promised) {
-        backordered(orderId, sku, quantity, placedAt, promised, null, null);
-    }
-
-    /** A backorder as inventory-stream reports it, with the customer's tier and the line's value. */
-    void backordered(final String orderId, final String sku, final int quantity, final Instant placedAt,
-                     final LocalDate promised, final CustomerTier tier, final BigDecimal lineValue) {
-        lineEvents.pipeInput(orderId, new LineEvent(new LineBackordered(id("line"), now, orderId, "1", sku, quantity,
-                quantity, 1, promised, placedAt, tier, lineValue)), now);
+        final int[] p = position.getOrDefault(sku, new int[3]);
+        level(sku, p[0], p[1] + quantity, p[2]);
     }
 
     void backorderFilled(final String orderId, final String sku, final int quantity, final int remaining) {
-        lineEvents.pipeInput(orderId, new LineEvent(new BackorderAllocated(id("fill"), now, orderId, "1", sku, quantity,
-                remaining)), now);
+        final int[] p = position.getOrDefault(sku, new int[3]);
+        level(sku, p[0], p[1] - quantity, p[2] + quantity);
     }
 
     void backorderCancelled(final String orderId, final String sku, final int quantity) {
-        lineEvents.pipeInput(orderId, new LineEvent(new BackorderCancelled(id("cancel"), now, orderId, "1", sku,
-                quantity)), now);
+        final int[] p = position.getOrDefault(sku, new int[3]);
+        level(sku, p[0], p[1] - quantity, p[2]);
     }
 
     void received(final String sku, final int quantity, final String purchaseOrderId, final String lineId) {
@@ -226,12 +223,9 @@ final class BackorderDriver implements AutoCloseable {
         return purchaseOrders.readValuesToList();
     }
 
-    List<DeliveryDateChanged> dateChanges() {
-        return deliveryDates.readValuesToList();
-    }
-
-    List<TestRecord<String, SkuPromise>> promises() {
-        return skuPromises.readRecordsToList();
+    /** The supply schedules published since the last read. */
+    List<SkuSupply> supplies() {
+        return skuSupply.readValuesToList();
     }
 
     List<TestRecord<String, byte[]>> deadLetters(final String sourceTopic) {

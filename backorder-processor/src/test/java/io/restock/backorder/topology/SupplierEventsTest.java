@@ -2,7 +2,7 @@ package io.restock.backorder.topology;
 
 import io.restock.backorder.config.BackorderSettings;
 import io.restock.backorder.procurement.PurchaseOrderDraft;
-import io.restock.events.DeliveryDateChanged;
+import io.restock.events.InboundArrival;
 import io.restock.events.PurchaseOrderIssued;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.topics.Topics;
@@ -33,7 +33,7 @@ class SupplierEventsTest {
         d.closeBatches();
         po = d.issued().getFirst();
         lineId = po.getLines().getFirst().getLineId();
-        d.dateChanges();
+        d.supplies();
     }
 
     @AfterEach
@@ -42,25 +42,27 @@ class SupplierEventsTest {
     }
 
     @Test
-    void theSameAcknowledgementTwiceChangesDatesOnce() {
+    void theSameAcknowledgementTwicePublishesTheScheduleOnce() {
         d.later(Duration.ofHours(1)).acknowledge(po.getPurchaseOrderId(), "S1", "m1", lineId, 20, DAY0.plusDays(14));
-        assertThat(d.dateChanges()).hasSize(2);
+        assertThat(d.supplies()).singleElement().satisfies(s -> {
+            assertThat(s.getChangeReason()).isEqualTo("SUPPLIER_ACKNOWLEDGED");
+            assertThat(s.getInbound()).singleElement().satisfies(l -> assertThat(l.getArrivals())
+                    .extracting(InboundArrival::getExpected).containsExactly(DAY0.plusDays(14)));
+        });
         d.acknowledge(po.getPurchaseOrderId(), "S1", "m1", lineId, 20, DAY0.plusDays(14));
-        assertThat(d.dateChanges()).isEmpty();
+        assertThat(d.supplies()).isEmpty();
     }
 
     @Test
-    void aPartialShipmentBringsTheFirstBackorderForward() {
+    void aPartialShipmentScheduleItsUnitsAtTheirArrival() {
         d.later(Duration.ofHours(1)).acknowledge(po.getPurchaseOrderId(), "S1", "m1", lineId, 20, DAY0.plusDays(14));
-        d.dateChanges();
+        d.supplies();
         d.ship(po.getPurchaseOrderId(), "S1", "ship-1", lineId, 10, DAY0.plusDays(5));
-        assertThat(d.dateChanges()).singleElement().satisfies(c -> {
-            assertThat(c.getOrderId()).isEqualTo("A");
-            assertThat(c.getNewDate()).isEqualTo(DAY0.plusDays(6));
-        });
+        assertThat(d.supplies()).singleElement().satisfies(s -> assertThat(s.getInbound().getFirst().getArrivals())
+                .containsExactly(new InboundArrival(DAY0.plusDays(5), 10), new InboundArrival(DAY0.plusDays(14), 10)));
         // The same shipment notice again changes nothing.
         d.ship(po.getPurchaseOrderId(), "S1", "ship-1", lineId, 10, DAY0.plusDays(5));
-        assertThat(d.dateChanges()).isEmpty();
+        assertThat(d.supplies()).isEmpty();
     }
 
     @Test
@@ -69,14 +71,14 @@ class SupplierEventsTest {
         // inventory-stream fills both backorders from the receipt.
         d.backorderFilled("A", "SKU-1", 10, 0);
         d.backorderFilled("B", "SKU-1", 10, 0);
-        assertThat(d.dateChanges()).extracting(DeliveryDateChanged::getNewDate)
-                .containsOnly(DAY0.plusDays(3));
-        // 5 units are left on hand: new demand can be met today.
-        assertThat(d.promises()).last().satisfies(p -> assertThat(p.value().getEarliestDate())
-                .isEqualTo(DAY0.plusDays(2)));
+        // The line is closed: nothing inbound, nothing on order.
+        assertThat(d.supplies()).last().satisfies(s -> {
+            assertThat(s.getInbound()).isEmpty();
+            assertThat(s.getOnOrder()).isZero();
+        });
         // A late acknowledgement for the closed line is ignored.
         d.acknowledge(po.getPurchaseOrderId(), "S1", "m-late", lineId, 20, DAY0.plusDays(30));
-        assertThat(d.dateChanges()).isEmpty();
+        assertThat(d.supplies()).isEmpty();
     }
 
     @Test
@@ -90,7 +92,7 @@ class SupplierEventsTest {
             assertThat(DeadLetters.header(r.headers(), DeadLetters.ERROR_REASON)).contains("UNKNOWN_PURCHASE_ORDER");
             assertThat(DeadLetters.header(r.headers(), DeadLetters.SOURCE_TOPIC)).contains(Topics.SUPPLIER_EVENTS.name());
         });
-        assertThat(d.dateChanges()).isEmpty();
+        assertThat(d.supplies()).as("the schedule is unchanged").isEmpty();
     }
 
     @Test
@@ -104,18 +106,16 @@ class SupplierEventsTest {
             final String poId = PurchaseOrderDraft.purchaseOrderId("S1", 1);
             final String line = PurchaseOrderDraft.lineId("SKU-1", 1);
             fresh.acknowledge(poId, "S1", "m1", line, 20, DAY0.plusDays(14));
-            assertThat(fresh.dateChanges()).isEmpty();
+            fresh.supplies();
 
             fresh.closeBatches();
             assertThat(fresh.issued()).singleElement().satisfies(issued -> {
                 assertThat(issued.getPurchaseOrderId()).isEqualTo(poId);
                 assertThat(issued.getLines().getFirst().getLineId()).isEqualTo(line);
             });
-            assertThat(fresh.dateChanges()).as("the parked acknowledgement moved A's date")
-                    .anySatisfy(c -> {
-                        assertThat(c.getOrderId()).isEqualTo("A");
-                        assertThat(c.getNewDate()).isEqualTo(DAY0.plusDays(15));
-                    });
+            assertThat(fresh.supplies()).as("the parked acknowledgement dates the line")
+                    .last().satisfies(s -> assertThat(s.getInbound()).singleElement().satisfies(l -> assertThat(
+                            l.getArrivals()).extracting(InboundArrival::getExpected).containsExactly(DAY0.plusDays(14))));
             fresh.advanceWallClock(BackorderSettings.defaults().answerWait());
             assertThat(fresh.deadLetters(Topics.SUPPLIER_EVENTS.name())).isEmpty();
         }
@@ -127,6 +127,6 @@ class SupplierEventsTest {
         assertThat(d.deadLetters(Topics.SUPPLIER_EVENTS.name())).singleElement().satisfies(r ->
                 assertThat(DeadLetters.header(r.headers(), DeadLetters.ERROR_MESSAGE)).get().asString()
                         .startsWith("UNKNOWN_SUPPLIER"));
-        assertThat(d.dateChanges()).isEmpty();
+        assertThat(d.supplies()).as("the schedule is unchanged").isEmpty();
     }
 }

@@ -46,7 +46,7 @@ class TopologyDescriptionTest {
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "STATE-STORE-");
         assertThat(description).contains("stores: [sku-plans]", "stores: [purchase-orders, parked-supplier-answers]",
                 "supplier-batches", "supplier-reliability",
-                "line-events-by-sku-repartition", "supplier-offers-by-sku-repartition",
+                "supplier-offers-by-sku-repartition",
                 "supply-updates-by-sku-repartition", "supplier-inputs-by-supplier-repartition");
     }
 }

@@ -74,7 +74,7 @@ public final class BookLine {
         return shipped;
     }
 
-    /** The date promised when the line was backordered, or null. */
+    /** The line's current date: promised at acceptance, then moved by every re-projection; or null. */
     public LocalDate promisedDate() {
         return promisedDate;
     }
@@ -113,6 +113,10 @@ public final class BookLine {
     void close() {
         allocated = 0;
         backordered = 0;
+    }
+
+    void repromise(final LocalDate date) {
+        promisedDate = date;
     }
 
     void backorder(final int units, final LocalDate date) {

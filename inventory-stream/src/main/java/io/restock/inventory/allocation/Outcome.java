@@ -37,7 +37,18 @@ public sealed interface Outcome {
 
     /** The inventory position fell to the reorder point: {@code quantity} more units are needed. */
     record ShortfallRaised(int quantity, boolean backorders, int inventoryPosition, int reorderPoint, int targetLevel,
-                           LocalDate needBy) implements Outcome {
+                           LocalDate needBy, long sequence) implements Outcome {
+    }
+
+    /** A waiting line's date moved (rule 9); never said of a line that no longer waits. */
+    record DateChanged(String orderId, String lineId, LocalDate previous, LocalDate next, ChangeReason reason)
+            implements Outcome {
+    }
+
+    /** What moved a date: the names of {@code DateChangeReason}. */
+    enum ChangeReason {
+        SUPPLIER_ACKNOWLEDGED, PROMISED_DATE_CHANGED, SHIPMENT_DISPATCHED, PARTIAL_DELIVERY, STOCK_RECEIVED,
+        SUPPLIER_REJECTED, CANCELLATION, PRIORITY_CHANGED, REPLANNED
     }
 
     /** Why a line was rejected. */

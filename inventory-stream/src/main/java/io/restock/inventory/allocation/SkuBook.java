@@ -2,6 +2,7 @@ package io.restock.inventory.allocation;
 
 import io.restock.allocation.rules.Claim;
 import io.restock.allocation.rules.DateProjection;
+import io.restock.allocation.rules.InboundLine;
 import io.restock.allocation.rules.PriorityRule;
 import io.restock.allocation.rules.Supply;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +39,27 @@ import java.util.TreeMap;
  *   <li>1: available = onHand - allocated; a line takes what is available and the rest is backordered
  *       or rejected. Backorders exist only while nothing is available: any freed or arriving unit is
  *       offered to the queue at once, so available and backordered are never both positive.</li>
- *   <li>3: the remainder is backordered only if the terms allow backorders and the projected date
- *       (the promise's earliest date if one exists, else today plus the shortest active supplier lead
- *       time; plus handling days) is within min(SKU max wait or the default, the order's max wait).
- *       With neither promise nor supplier the remainder is rejected {@code NOT_BACKORDERABLE}. Unknown
- *       SKU (no terms): the whole line is rejected {@code UNKNOWN_SKU}.</li>
+ *   <li>3, 4: the remainder is backordered only if the terms allow backorders and the line's own date
+ *       is within min(SKU max wait or the default, the order's max wait). The date is the line's
+ *       quantity at its own place in the queue, walked by {@link DateProjection} against the supply:
+ *       units available, then the {@link SupplySchedule}'s inbound lines by date, then today plus the
+ *       lead time of the supplier new demand would go to; plus handling days. Joining at the back (the
+ *       {@link QueueTail} says so) it is O(inbound lines): the units ahead are the header's backordered
+ *       total; otherwise every waiting line is re-projected. No supply at all: {@code NOT_BACKORDERABLE}.
+ *       Until a schedule has arrived, the shortest active supplier lead time stands for the next order.
+ *       Unknown SKU (no terms): the whole line is rejected {@code UNKNOWN_SKU}.</li>
+ *   <li>9: a new schedule, a cancellation, a fill, a release, an adjustment and a new backorder that
+ *       does not join at the back re-project every waiting line; a line whose date moved gets a
+ *       {@link Outcome.DateChanged}. A filled line leaves the queue first and is never re-dated.</li>
  *   <li>5: the queue is ranked by the {@link PriorityRule} at the operation's {@code now}.</li>
  *   <li>6: cancelling releases allocated units (then offered to the queue) and drops backordered units.
  *       A line with any shipped unit can no longer be cancelled: the cancellation does nothing.</li>
- *   <li>7: after every change, if the inventory position is at or below the reorder point, a shortfall
- *       of {@code targetLevel - position} is raised and added to {@code onOrder} (it is being
- *       ordered), so it is not raised again; a receipt against a purchase order takes its units off
- *       {@code onOrder} (never below zero), a receipt without one does not.</li>
+ *   <li>7: {@code onOrder} is not a running sum: it is the schedule's on-order, less what this book
+ *       received against its lines before the schedule counted it, plus the shortfalls raised and not
+ *       yet in a schedule ({@code sequence > appliedThrough}). After every change, if the inventory
+ *       position is at or below the reorder point, a shortfall of {@code targetLevel - position} is
+ *       raised with the next sequence; so surplus the supplier side cancels, receipts with or without
+ *       a purchase-order id, all come off on-order by construction.</li>
  * </ul>
  */
 public final class SkuBook {
@@ -62,20 +73,27 @@ public final class SkuBook {
      * @param promisedDates       backordered lines per promised date
      * @param queueTail           the bound on the queue's back, or null
      * @param movementsRemembered movement ids remembered so far (the next one's sequence number)
+     * @param supply              the schedule last published by backorder-processor, or null (none yet)
+     * @param receivedLocally     units received here per inbound line key ({@link InboundLine#key()})
+     * @param uncovered           shortfalls raised and not yet in a schedule: sequence -> units
+     * @param shortfallSequence   the last shortfall sequence raised
      */
     public record Header(String sku, SkuTerms terms, int onHand, int allocated, int onOrder, int backordered,
                          int openLines, int backorderedLines, Map<LocalDate, Integer> promisedDates,
-                         Map<String, Integer> leadTimes, LocalDate promise, QueueTail queueTail,
-                         long movementsRemembered) {
+                         Map<String, Integer> leadTimes, QueueTail queueTail, long movementsRemembered,
+                         SupplySchedule supply, Map<String, Integer> receivedLocally, Map<Long, Integer> uncovered,
+                         long shortfallSequence) {
 
         public Header {
             Objects.requireNonNull(sku, "sku");
             promisedDates = Map.copyOf(promisedDates);
             leadTimes = Map.copyOf(leadTimes);
+            receivedLocally = Map.copyOf(receivedLocally);
+            uncovered = Map.copyOf(uncovered);
         }
 
         public static Header empty(final String sku) {
-            return new Header(sku, null, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), null, null, 0);
+            return new Header(sku, null, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), null, 0, null, Map.of(), Map.of(), 0);
         }
     }
 
@@ -91,9 +109,12 @@ public final class SkuBook {
     private int backorderedLines;
     private final TreeMap<LocalDate, Integer> promisedDates;
     private final TreeMap<String, Integer> leadTimes;
-    private LocalDate promise;
     private QueueTail queueTail;
     private long movementsRemembered;
+    private SupplySchedule supply;
+    private final TreeMap<String, Integer> receivedLocally;
+    private final TreeMap<Long, Integer> uncovered;
+    private long shortfallSequence;
 
     public SkuBook(final Header header, final SkuLines lines, final MovementIds movementIds) {
         this.sku = header.sku();
@@ -108,9 +129,12 @@ public final class SkuBook {
         this.backorderedLines = header.backorderedLines();
         this.promisedDates = new TreeMap<>(header.promisedDates());
         this.leadTimes = new TreeMap<>(header.leadTimes());
-        this.promise = header.promise();
         this.queueTail = header.queueTail();
         this.movementsRemembered = header.movementsRemembered();
+        this.supply = header.supply();
+        this.receivedLocally = new TreeMap<>(header.receivedLocally());
+        this.uncovered = new TreeMap<>(header.uncovered());
+        this.shortfallSequence = header.shortfallSequence();
     }
 
     // ---- reads
@@ -118,7 +142,8 @@ public final class SkuBook {
     /** The book's state besides its lines, to store. */
     public Header header() {
         return new Header(sku, terms, onHand, allocated, onOrder, backordered, openLines, backorderedLines,
-                promisedDates, leadTimes, promise, queueTail, movementsRemembered);
+                promisedDates, leadTimes, queueTail, movementsRemembered, supply, receivedLocally, uncovered,
+                shortfallSequence);
     }
 
     public String sku() {
@@ -149,8 +174,8 @@ public final class SkuBook {
         return Map.copyOf(leadTimes);
     }
 
-    public Optional<LocalDate> promise() {
-        return Optional.ofNullable(promise);
+    public Optional<SupplySchedule> supply() {
+        return Optional.ofNullable(supply);
     }
 
     public Level level() {
@@ -166,7 +191,8 @@ public final class SkuBook {
     /** Nothing worth keeping: no terms, stock, lines, offers, promise or remembered movement. */
     public boolean isBlank() {
         return terms == null && onHand == 0 && allocated == 0 && onOrder == 0 && leadTimes.isEmpty()
-                && promise == null && openLines == 0 && movementsRemembered == 0;
+                && supply == null && openLines == 0 && movementsRemembered == 0 && uncovered.isEmpty()
+                && shortfallSequence == 0;
     }
 
     // ---- movement de-duplication
@@ -183,7 +209,7 @@ public final class SkuBook {
 
     // ---- operations
 
-    /** A line asks for units (rule 1, with acceptance rule 3 for the remainder). */
+    /** A line asks for units (rule 1, with acceptance rules 3 and 4 for the remainder). */
     public List<Outcome> allocate(final LineRequest request, final Context context) {
         final List<Outcome> outcomes = new ArrayList<>();
         if (terms == null) {
@@ -211,18 +237,22 @@ public final class SkuBook {
             outcomes.add(new Outcome.Allocated(request.orderId(), request.lineId(), take, request.quantity()));
         }
         if (remainder > 0) {
-            final Acceptance acceptance = accept(request, remainder, context);
-            if (acceptance.date() != null) {
-                line.backorder(remainder, acceptance.date());
-                final int position = joinQueue(line.claim(), context);
+            final Quote quote = quote(line.claim().withQuantity(remainder), request.maxWaitDays(), context);
+            if (quote.date() != null) {
+                line.backorder(remainder, quote.date());
+                final int position = joinQueue(line.claim(), context, quote.atBack());
                 backordered += remainder;
                 backorderedLines++;
-                promisedDates.merge(acceptance.date(), 1, Integer::sum);
+                promisedDates.merge(quote.date(), 1, Integer::sum);
                 outcomes.add(new Outcome.Backordered(request.orderId(), request.lineId(), remainder, request.quantity(),
-                        position, acceptance.date(), request.placedAt(), line.tierRank(), line.lineValue()));
+                        position, quote.date(), request.placedAt(), line.tierRank(), line.lineValue()));
+                if (!quote.atBack()) {
+                    lines.put(line);
+                    reproject(context, Outcome.ChangeReason.PRIORITY_CHANGED, outcomes);
+                }
             } else {
-                outcomes.add(new Outcome.Rejected(request.orderId(), request.lineId(), remainder, acceptance.reason(),
-                        acceptance.detail(), substitutes(context.stock())));
+                outcomes.add(new Outcome.Rejected(request.orderId(), request.lineId(), remainder, quote.reason(),
+                        quote.detail(), substitutes(context.stock())));
             }
         }
         if (line.isOpen()) {
@@ -231,6 +261,40 @@ public final class SkuBook {
         }
         raiseShortfallIfDue(context, outcomes);
         return outcomes;
+    }
+
+    /**
+     * What a line of {@code quantity} units placed now would get, without changing the book: the
+     * units available now, and for the rest the date or the reason it would be rejected. The same
+     * computation {@link #allocate} accepts backorders with (the availability quote).
+     */
+    public Availability availability(final int quantity, final Integer maxWaitDays, final Context context) {
+        if (terms == null) {
+            return new Availability(0, 0, null, Outcome.Reason.UNKNOWN_SKU, "no policy for SKU " + sku, List.of());
+        }
+        final int take = Math.min(quantity, Math.max(0, onHand - allocated));
+        if (take == quantity) {
+            return new Availability(take, 0, null, null, null, List.of());
+        }
+        final Claim probe = new Claim("\uffff-quote", "\uffff", context.now(), 0, BigDecimal.ZERO, quantity - take);
+        final Quote quote = quote(probe, maxWaitDays, context);
+        if (quote.date() == null) {
+            return new Availability(take, quantity - take, null, quote.reason(), quote.detail(),
+                    substitutes(context.stock()));
+        }
+        return new Availability(take, quantity - take, quote.date(), null, null, List.of());
+    }
+
+    /**
+     * What {@link #availability} answers.
+     *
+     * @param inStock     units available now
+     * @param backordered units that would wait (0 when all are in stock)
+     * @param date        the date the waiting units would get, or null when they would be rejected
+     * @param reason      why they would be rejected, or null
+     */
+    public record Availability(int inStock, int backordered, LocalDate date, Outcome.Reason reason, String detail,
+                               List<Outcome.Substitute> substitutes) {
     }
 
     /** The customer cancels a line (rule 6). Unknown or closed lines: nothing to do. */
@@ -254,21 +318,38 @@ public final class SkuBook {
         lines.remove(line);
         openLines--;
         fillBackorders(context, outcomes);
+        reproject(context, Outcome.ChangeReason.CANCELLATION, outcomes);
         raiseShortfallIfDue(context, outcomes);
         return outcomes;
     }
 
-    /** Goods arrived; against a purchase order they come off {@code onOrder}, otherwise not. */
+    /** Goods arrived without a purchase-order id: matched to the open inbound lines, earliest first. */
     public List<Outcome> receive(final int quantity, final boolean againstPurchaseOrder, final Context context) {
+        return receive(quantity, null, null, context);
+    }
+
+    /**
+     * Goods arrived. Against a purchase-order line they count as received on it here until the
+     * schedule counts them; without one they are matched to the open inbound lines earliest expected
+     * first ({@link InboundLine#matchReceipt}), the rule backorder-processor applies too.
+     */
+    public List<Outcome> receive(final int quantity, final String purchaseOrderId, final String purchaseOrderLineId,
+                                 final Context context) {
         if (quantity <= 0) {
             throw new InvalidInputException("INVALID_QUANTITY", "received quantity must be positive: " + quantity);
         }
         final List<Outcome> outcomes = new ArrayList<>();
         onHand += quantity;
-        if (againstPurchaseOrder) {
-            onOrder -= Math.min(quantity, onOrder);
+        if (purchaseOrderId != null) {
+            receivedLocally.merge(InboundLine.key(purchaseOrderId, purchaseOrderLineId), quantity, Integer::sum);
+        } else if (supply != null) {
+            InboundLine.matchReceipt(supply.lines(), receivedLocally, quantity)
+                    .forEach((key, units) -> receivedLocally.merge(key, units, Integer::sum));
         }
+        recountOnOrder();
         fillBackorders(context, outcomes);
+        reproject(context, purchaseOrderId != null && remainingOf(purchaseOrderId, purchaseOrderLineId) > 0
+                ? Outcome.ChangeReason.PARTIAL_DELIVERY : Outcome.ChangeReason.STOCK_RECEIVED, outcomes);
         raiseShortfallIfDue(context, outcomes);
         return outcomes;
     }
@@ -289,6 +370,7 @@ public final class SkuBook {
         final List<Outcome> outcomes = new ArrayList<>();
         onHand += delta;
         fillBackorders(context, outcomes);
+        reproject(context, Outcome.ChangeReason.REPLANNED, outcomes);
         raiseShortfallIfDue(context, outcomes);
         return outcomes;
     }
@@ -384,7 +466,10 @@ public final class SkuBook {
         return outcomes;
     }
 
-    /** A supplier's lead time for this SKU; null when the offer was withdrawn or is inactive. */
+    /**
+     * A supplier's lead time for this SKU; null when the offer was withdrawn or is inactive. Used only
+     * until backorder-processor's first schedule names the next supplier.
+     */
     public void changeLeadTime(final String supplierId, final Integer leadTimeDays) {
         if (leadTimeDays == null) {
             leadTimes.remove(supplierId);
@@ -393,63 +478,169 @@ public final class SkuBook {
         }
     }
 
-    /** The backorder processor's earliest date for new demand; null when withdrawn. */
-    public void changePromise(final LocalDate earliestDate) {
-        this.promise = earliestDate;
+    /**
+     * backorder-processor published the SKU's supply (null: withdrawn). Shortfalls it has netted stop
+     * counting here, lines it closed forget their local receipts; every waiting line is re-projected
+     * and the reorder point re-checked.
+     */
+    public List<Outcome> changeSupply(final SupplySchedule schedule, final Outcome.ChangeReason reason,
+                                      final Context context) {
+        this.supply = schedule;
+        if (schedule != null) {
+            uncovered.headMap(schedule.appliedThrough(), true).clear();
+            final java.util.Set<String> open = new java.util.HashSet<>();
+            schedule.lines().forEach(l -> open.add(l.key()));
+            receivedLocally.keySet().retainAll(open);
+        } else {
+            receivedLocally.clear();
+        }
+        recountOnOrder();
+        final List<Outcome> outcomes = new ArrayList<>();
+        reproject(context, reason, outcomes);
+        raiseShortfallIfDue(context, outcomes);
+        return outcomes;
+    }
+
+    /** Every waiting line's current date, in queue order (the read). */
+    public List<DateProjection.Projected> projection(final Context context) {
+        final List<Claim> claims = lines.backordered().stream().map(BookLine::claim).toList();
+        return new DateProjection(context.rule()).project(claims, supplyFor(context), context.today(), context.now());
     }
 
     // ---- internals
 
-    private record Acceptance(LocalDate date, Outcome.Reason reason, String detail) {
+    private record Quote(LocalDate date, boolean atBack, Outcome.Reason reason, String detail) {
     }
 
-    private Acceptance accept(final LineRequest request, final int remainder, final Context context) {
+    /**
+     * The date {@code claim} would get at its own place in the queue, checked against the maximum
+     * wait: one code path for acceptance and the availability quote.
+     */
+    private Quote quote(final Claim claim, final Integer orderMaxWaitDays, final Context context) {
         if (!terms.backorderable()) {
-            return new Acceptance(null, Outcome.Reason.NOT_BACKORDERABLE, "SKU " + sku + " is not backorderable");
+            return new Quote(null, false, Outcome.Reason.NOT_BACKORDERABLE, "SKU " + sku + " is not backorderable");
         }
         final LocalDate today = context.today();
+        final Supply available = supplyFor(context);
+        final boolean atBack = backorderedLines == 0
+                || queueTail != null && queueTail.ranksLast(claim, context.rule(), context.now());
         final Optional<LocalDate> projected;
-        if (promise != null) {
-            projected = Optional.of(max(promise, today).plusDays(terms.handlingDays()));
+        if (atBack) {
+            projected = DateProjection.behind(backordered, claim.quantity(), available, today);
         } else {
-            // No stock and no inbound to queue for (this SKU's inbound is known only as the promise): the
-            // projection gives every claim, so the new one too, today + lead time + handling, whatever
-            // waits before it. So the queue need not be read.
-            OptionalInt lead = OptionalInt.empty();
+            final List<Claim> claims = new ArrayList<>(backorderedLines + 1);
+            lines.backordered().forEach(l -> claims.add(l.claim()));
+            claims.add(claim);
+            projected = new DateProjection(context.rule()).datesByLine(claims, available, today, context.now())
+                    .get(claim.orderId() + "/" + claim.lineId());
+        }
+        if (projected == null || projected.isEmpty()) {
+            return new Quote(null, atBack, Outcome.Reason.NOT_BACKORDERABLE,
+                    "no stock, inbound supply or supplier for SKU " + sku);
+        }
+        int limit = terms.maxWaitDays() != null ? terms.maxWaitDays() : context.defaultMaxWaitDays();
+        if (orderMaxWaitDays != null) {
+            limit = Math.min(limit, orderMaxWaitDays);
+        }
+        if (projected.get().isAfter(today.plusDays(limit))) {
+            return new Quote(null, atBack, Outcome.Reason.WAIT_TOO_LONG,
+                    "projected " + projected.get() + " is beyond the " + limit + "-day limit");
+        }
+        return new Quote(projected.get(), atBack, null, null);
+    }
+
+    /** What the queue can be served from: available units, inbound by date, then the next supplier. */
+    private Supply supplyFor(final Context context) {
+        final List<Supply.Inbound> inbound = new ArrayList<>();
+        OptionalInt lead = OptionalInt.empty();
+        if (supply != null) {
+            for (final InboundLine l : supply.lines()) {
+                inbound.addAll(l.schedule(receivedLocally.getOrDefault(l.key(), 0)));
+            }
+            if (supply.nextLeadTimeDays() != null) {
+                lead = OptionalInt.of(supply.nextLeadTimeDays());
+            }
+        } else {
             for (final int days : leadTimes.values()) {
                 lead = lead.isEmpty() || days < lead.getAsInt() ? OptionalInt.of(days) : lead;
             }
-            final Supply supply = new Supply(0, List.of(), lead, terms.handlingDays());
-            projected = new DateProjection(context.rule())
-                    .forNewDemand(List.of(), remainder, supply, today, context.now());
         }
-        if (projected.isEmpty()) {
-            return new Acceptance(null, Outcome.Reason.NOT_BACKORDERABLE,
-                    "no supplier offer and no promise for SKU " + sku);
+        return new Supply(Math.max(0, onHand - allocated), inbound, lead, terms == null ? 0 : terms.handlingDays());
+    }
+
+    /** Units still to come on one purchase-order line, as this book counts them. */
+    private int remainingOf(final String purchaseOrderId, final String lineId) {
+        if (supply == null) {
+            return 0;
         }
-        int limit = terms.maxWaitDays() != null ? terms.maxWaitDays() : context.defaultMaxWaitDays();
-        if (request.maxWaitDays() != null) {
-            limit = Math.min(limit, request.maxWaitDays());
+        final String key = InboundLine.key(purchaseOrderId, lineId);
+        return supply.lines().stream().filter(l -> l.key().equals(key))
+                .mapToInt(l -> l.remaining(receivedLocally.getOrDefault(key, 0))).sum();
+    }
+
+    /**
+     * on order = the schedule's on-order, less the units received here it has not counted yet, plus the
+     * shortfalls it does not include yet.
+     */
+    private void recountOnOrder() {
+        int units = uncovered.values().stream().mapToInt(Integer::intValue).sum();
+        if (supply != null) {
+            int notYetCounted = 0;
+            for (final InboundLine l : supply.lines()) {
+                notYetCounted += l.remaining(0) - l.remaining(receivedLocally.getOrDefault(l.key(), 0));
+            }
+            units += Math.max(0, supply.onOrder() - notYetCounted);
         }
-        if (projected.get().isAfter(today.plusDays(limit))) {
-            return new Acceptance(null, Outcome.Reason.WAIT_TOO_LONG,
-                    "projected " + projected.get() + " is beyond the " + limit + "-day limit");
+        onOrder = units;
+    }
+
+    /**
+     * Re-projects every waiting line against the current supply; a line whose date moved gets it and
+     * an {@link Outcome.DateChanged}. Lines no supply covers keep their date.
+     */
+    private void reproject(final Context context, final Outcome.ChangeReason reason, final List<Outcome> outcomes) {
+        if (backorderedLines == 0 || terms == null) {
+            return;
         }
-        return new Acceptance(projected.get(), null, null);
+        final Map<String, BookLine> byKey = new HashMap<>();
+        final List<Claim> claims = new ArrayList<>(backorderedLines);
+        for (final BookLine l : lines.backordered()) {
+            byKey.put(l.orderId() + "/" + l.lineId(), l);
+            claims.add(l.claim());
+        }
+        for (final DateProjection.Projected p : new DateProjection(context.rule())
+                .project(claims, supplyFor(context), context.today(), context.now())) {
+            if (p.date().isEmpty()) {
+                continue;
+            }
+            final BookLine line = byKey.get(p.claim().orderId() + "/" + p.claim().lineId());
+            final LocalDate next = p.date().get();
+            final LocalDate previous = line.promisedDate();
+            if (next.equals(previous)) {
+                continue;
+            }
+            if (previous != null) {
+                promisedDates.computeIfPresent(previous, (d, n) -> n > 1 ? n - 1 : null);
+                outcomes.add(new Outcome.DateChanged(line.orderId(), line.lineId(), previous, next, reason));
+            }
+            promisedDates.merge(next, 1, Integer::sum);
+            line.repromise(next);
+            lines.put(line);
+        }
     }
 
     /**
      * The queue position (1 = served first) a new backorder takes at {@code now}, and the tail bound
-     * updated. O(1) when the bound shows it joins at the back, else the SKU's backorders are ranked.
+     * updated. O(1) when it joins at the back, else the SKU's backorders are ranked.
      */
-    private int joinQueue(final Claim claim, final Context context) {
+    private int joinQueue(final Claim claim, final Context context, final boolean atBack) {
         final PriorityRule rule = context.rule();
         final Instant now = context.now();
         if (backorderedLines == 0) {
             queueTail = QueueTail.over(List.of(claim), rule, now);
             return 1;
         }
-        if (queueTail != null && queueTail.ranksLast(claim, rule, now)) {
+        if (atBack) {
             queueTail = queueTail.with(claim, rule, now);
             return backorderedLines + 1;
         }
@@ -523,19 +714,18 @@ public final class SkuBook {
         if (terms == null) {
             return;
         }
+        recountOnOrder();
         final int position = level().inventoryPosition();
         final int needed = terms.targetLevel() - position;
         if (position > terms.reorderPoint() || needed <= 0) {
             return;
         }
         final LocalDate needBy = promisedDates.isEmpty() ? null : promisedDates.firstKey();
+        final long sequence = ++shortfallSequence;
+        uncovered.put(sequence, needed);
         onOrder += needed;
         outcomes.add(new Outcome.ShortfallRaised(needed, backordered > 0, position, terms.reorderPoint(),
-                terms.targetLevel(), needBy));
-    }
-
-    private static LocalDate max(final LocalDate a, final LocalDate b) {
-        return a.isAfter(b) ? a : b;
+                terms.targetLevel(), needBy, sequence));
     }
 
     /**

@@ -1,15 +1,14 @@
 package io.restock.inventory.streams;
 
-import io.restock.allocation.rules.PriorityRule;
+import io.restock.allocation.rules.PromiseSettings;
 import io.restock.inventory.config.InventorySettings;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.Locale;
 
 /**
- * The {@code inventory-stream.allocation} block of application.yml, as plain values, and its
- * translation into {@link InventorySettings}. Fails fast (at startup) on an unknown rule or zone.
+ * The shared {@code restock.promises} block and the {@code inventory-stream.allocation} block of
+ * application.yml, as plain values, and their translation into {@link InventorySettings}, through the
+ * one parser every service uses ({@link PromiseSettings#parse}). Fails fast (at startup) on an unknown
+ * rule or zone.
  *
  * @param priorityRule          {@code FIFO} or {@code WEIGHTED}
  * @param tierWeight            WEIGHTED: points per customer tier rank
@@ -25,24 +24,9 @@ public record AllocationSettings(String priorityRule, double tierWeight, double 
                                  int rememberedMovementIds, int rememberedOrderEvents) {
 
     public InventorySettings toInventorySettings() {
-        return new InventorySettings(rule(), defaultMaxWaitDays, zone(), rememberedMovementIds, rememberedOrderEvents);
-    }
-
-    PriorityRule rule() {
-        final String name = priorityRule == null ? "" : priorityRule.trim().toUpperCase(Locale.ROOT);
-        return switch (name) {
-            case "FIFO" -> PriorityRule.FIFO;
-            case "WEIGHTED" -> PriorityRule.weighted(tierWeight, valueWeight, waitingWeightPerDay);
-            default -> throw new IllegalArgumentException(
-                    "inventory-stream.allocation.priority-rule must be FIFO or WEIGHTED, not '" + priorityRule + "'");
-        };
-    }
-
-    private ZoneId zone() {
-        try {
-            return ZoneId.of(timeZone);
-        } catch (final DateTimeException | NullPointerException e) {
-            throw new IllegalArgumentException("inventory-stream.allocation.time-zone is not a zone: " + timeZone, e);
-        }
+        final PromiseSettings promises = PromiseSettings.parse(priorityRule, tierWeight, valueWeight,
+                waitingWeightPerDay, timeZone, defaultMaxWaitDays);
+        return new InventorySettings(promises.rule(), promises.defaultMaxWaitDays(), promises.zone(),
+                rememberedMovementIds, rememberedOrderEvents);
     }
 }

@@ -41,12 +41,12 @@ final class InventoryStreamsFactory {
 
     @Singleton
     InventorySettings inventorySettings(
-            @Value("${inventory-stream.allocation.priority-rule:FIFO}") final String rule,
-            @Value("${inventory-stream.allocation.weights.tier:0}") final double tier,
-            @Value("${inventory-stream.allocation.weights.value:0}") final double value,
-            @Value("${inventory-stream.allocation.weights.waiting-per-day:0}") final double waiting,
-            @Value("${inventory-stream.allocation.default-max-wait-days:30}") final int maxWait,
-            @Value("${inventory-stream.allocation.time-zone:UTC}") final String zone,
+            @Value("${restock.promises.priority-rule}") final String rule,
+            @Value("${restock.promises.weights.tier}") final double tier,
+            @Value("${restock.promises.weights.value}") final double value,
+            @Value("${restock.promises.weights.waiting-per-day}") final double waiting,
+            @Value("${restock.promises.default-max-wait-days}") final int maxWait,
+            @Value("${restock.promises.time-zone}") final String zone,
             @Value("${inventory-stream.allocation.remembered-movement-ids:1000}") final int movementIds,
             @Value("${inventory-stream.allocation.remembered-order-events:50}") final int orderEvents) {
         return new AllocationSettings(rule, tier, value, waiting, maxWait, zone, movementIds, orderEvents)

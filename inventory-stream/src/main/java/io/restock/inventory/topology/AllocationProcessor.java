@@ -39,8 +39,8 @@ import java.util.List;
  * The single writer of each SKU: loads the SKU's header from {@code sku-stock} (its lines stay in
  * {@code sku-lines} and its remembered movement ids in {@code sku-movement-ids}, read and written
  * only as the operation needs them), applies the input, stores the header back and forwards what
- * it decided: {@code LineEvent}s keyed by orderId, {@code ShipmentRequestRevoked} keyed by orderId for
- * allocated units sent back to backorder by a shipment of a cancelled line's units, and
+ * it decided: {@code LineEvent}s and {@code DeliveryDateChanged} keyed by orderId, {@code ShipmentRequestRevoked}
+ * keyed by orderId for allocated units sent back to backorder by a shipment of a cancelled line's units, and
  * {@code StockShortfall} and {@code StockLevel} keyed by SKU (a stock level whenever on-hand,
  * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
  * clock, so a replay decides the same. Input it cannot apply ({@link InvalidInputException}) leaves
@@ -139,7 +139,8 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                 }
                 causeId = movement.eventId();
                 outcomes = switch (m.getEvent()) {
-                    case StockReceived r -> book.receive(r.getQuantity(), r.getPurchaseOrderId() != null, ctx);
+                    case StockReceived r -> book.receive(r.getQuantity(), r.getPurchaseOrderId(),
+                            r.getPurchaseOrderLineId(), ctx);
                     case StockAdjusted a -> book.adjust(a.getDelta(), ctx);
                     case StockShipped s -> ship(book, sku, s, ctx);
                     default -> throw new InvalidInputException("UNKNOWN_EVENT", "unknown movement " + m.getEvent());
@@ -150,13 +151,12 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                 causeId = p == null ? "policy-deleted/" + sku + "/" + record.timestamp() : p.getEventId();
                 outcomes = book.changeTerms(p == null ? null : SkuBookCodec.terms(p), ctx);
             }
-            case SkuInput.PromiseChanged(final var p) -> {
-                causeId = null;
-                book.changePromise(p == null ? null : p.getEarliestDate());
-                outcomes = List.of();
+            case SkuInput.SupplyChanged(final var p) -> {
+                causeId = p == null ? "supply-deleted/" + sku + "/" + record.timestamp() : p.getEventId();
+                outcomes = book.changeSupply(p == null ? null : SkuBookCodec.schedule(p), changeReason(p), ctx);
             }
             case SkuInput.OfferChanged(final var o) -> {
-                causeId = null;
+                causeId = "offer/" + o.getSupplierId() + "/" + sku + "/" + record.timestamp();
                 book.changeLeadTime(o.getSupplierId(), o.getLeadTimeDays());
                 outcomes = List.of();
             }
@@ -173,11 +173,13 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
             headers.put(sku, SkuBookCodec.toState(header));
             headerCache.put(sku, header);
         }
-        int index = 0;
         for (final Outcome outcome : outcomes) {
-            final String eventId = OutcomeEvents.eventId(causeId, index++);
+            final String eventId = OutcomeEvents.eventId(causeId, outcome, sku);
             if (outcome instanceof Outcome.ShortfallRaised shortfall) {
                 context.forward(record.withKey(sku).withValue(OutcomeEvents.shortfall(shortfall, eventId, now, sku)));
+            } else if (outcome instanceof Outcome.DateChanged changed) {
+                context.forward(record.withKey(changed.orderId())
+                        .withValue(OutcomeEvents.dateChanged(changed, eventId, now, sku)));
             } else {
                 context.forward(record.withKey(OutcomeEvents.orderId(outcome))
                         .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy)));
@@ -190,7 +192,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         }
         final Level after = book.level();
         if (!after.equals(before)) {
-            final String eventId = OutcomeEvents.eventId(causeId, index);
+            final String eventId = OutcomeEvents.stockLevelEventId(causeId, sku);
             context.forward(record.withKey(sku).withValue(OutcomeEvents.stockLevel(after, eventId, now, sku)));
         }
     }
@@ -226,6 +228,18 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
             if (outcome instanceof Outcome.Released r) {
                 withdrawn.put(SkuKeys.line(sku, r.orderId(), r.lineId()), r.quantity());
             }
+        }
+    }
+
+    /** The reason a schedule gives its date changes. */
+    private static Outcome.ChangeReason changeReason(final io.restock.events.SkuSupply supply) {
+        if (supply == null || supply.getChangeReason() == null) {
+            return Outcome.ChangeReason.REPLANNED;
+        }
+        try {
+            return Outcome.ChangeReason.valueOf(supply.getChangeReason());
+        } catch (final IllegalArgumentException unknown) {
+            return Outcome.ChangeReason.REPLANNED;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.restock.inventory.topology;
 
+import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineEvent;
 import io.restock.events.OrderEvent;
 import io.restock.events.ShipmentRequestRevoked;
@@ -50,13 +51,15 @@ import java.util.Map;
  *       lines, one entry each; {@value #SKU_MOVEMENT_IDS}, keys {@link SkuKeys#movement} and
  *       {@link SkuKeys#movementSlot}, strings: its idempotency window of movement ids): merges the commands,
  *       {@code inventory.stock-movements} (key sku, {@code StockMovement}), {@code catalog.sku-policies}
- *       (key sku, {@code SkuPolicy}), {@code promises.sku-promises} (key sku, {@code SkuPromise}) and
+ *       (key sku, {@code SkuPolicy}), {@code promises.sku-supply} (compacted, key sku, {@code SkuSupply}:
+ *       backorder-processor's supply schedule) and
  *       {@code catalog.supplier-offers} (key supplierId/sku, {@code SupplierOffer}) re-keyed by SKU
  *       through {@code inventory-stream-supplier-offers-by-sku-repartition} (key sku,
  *       {@code OfferChange}); see {@link AllocationProcessor}. Writes {@code inventory.line-events}
- *       (key orderId, {@code LineEvent}), {@code inventory.stock-shortfalls} (key sku,
- *       {@code StockShortfall}), {@code inventory.shipment-requests} (key orderId,
- *       {@code ShipmentRequestRevoked}: units taken back from a line when a cancelled line's units were
+ *       (key orderId, {@code LineEvent}), {@code promises.delivery-dates} (key orderId,
+ *       {@code DeliveryDateChanged}: this writer owns every line's date), {@code inventory.stock-shortfalls}
+ *       (key sku, {@code StockShortfall}, with the SKU's shortfall sequence), {@code inventory.shipment-requests}
+ *       (key orderId, {@code ShipmentRequestRevoked}: units taken back from a line when a cancelled line's units were
  *       shipped anyway; store {@value #WITHDRAWN_SHIPMENTS}, key {@link SkuKeys#line}, Integer: units a
  *       cancellation released, until shipped) and {@code inventory.stock-levels} (compacted, key sku,
  *       {@code StockLevel}), which it reads back as the global store {@value #STOCK_LEVELS_GLOBAL}
@@ -142,9 +145,9 @@ public final class InventoryTopology {
         final KStream<String, SkuInput> policies = builder
                 .stream(Topics.SKU_POLICIES.name(), Topics.SKU_POLICIES.consumed(serdes).withName("read-sku-policies"))
                 .<SkuInput>mapValues(SkuInput.PolicyChanged::new, Named.as("policy-as-sku-input"));
-        final KStream<String, SkuInput> promises = builder
-                .stream(Topics.SKU_PROMISES.name(), Topics.SKU_PROMISES.consumed(serdes).withName("read-sku-promises"))
-                .<SkuInput>mapValues(SkuInput.PromiseChanged::new, Named.as("promise-as-sku-input"));
+        final KStream<String, SkuInput> supply = builder
+                .stream(Topics.SKU_SUPPLY.name(), Topics.SKU_SUPPLY.consumed(serdes).withName("read-sku-supply"))
+                .<SkuInput>mapValues(SkuInput.SupplyChanged::new, Named.as("supply-as-sku-input"));
         final KStream<String, SkuInput> offers = builder
                 .stream(Topics.SUPPLIER_OFFERS.name(), Topics.SUPPLIER_OFFERS.consumed(serdes).withName("read-supplier-offers"))
                 .map(InventoryTopology::offerBySku, Named.as("key-offers-by-sku"))
@@ -157,7 +160,7 @@ public final class InventoryTopology {
                 .<SkuInput>mapValues(SkuInput.Command::new, Named.as("command-as-sku-input"))
                 .merge(movements, Named.as("merge-movements"))
                 .merge(policies, Named.as("merge-policies"))
-                .merge(promises, Named.as("merge-promises"))
+                .merge(supply, Named.as("merge-supply"))
                 .merge(offers, Named.as("merge-offers"))
                 .process(() -> new AllocationProcessor(settings), Named.as("allocate-per-sku"), SKU_STOCK, SKU_LINES,
                         SKU_MOVEMENT_IDS, WITHDRAWN_SHIPMENTS);
@@ -167,11 +170,14 @@ public final class InventoryTopology {
                 .branch((key, value) -> value instanceof StockLevel, Branched.as("stock-levels"))
                 .branch((key, value) -> value instanceof StockShortfall, Branched.as("shortfalls"))
                 .branch((key, value) -> value instanceof ShipmentRequestRevoked, Branched.as("revoked-shipments"))
+                .branch((key, value) -> value instanceof DeliveryDateChanged, Branched.as("delivery-dates"))
                 .noDefaultBranch();
         final KStream<String, LineEvent> lineEvents = typed(decidedByType.get("route-decisions-line-events"));
         lineEvents.to(Topics.LINE_EVENTS.name(), Topics.LINE_EVENTS.produced(serdes).withName("write-line-events"));
         InventoryTopology.<StockShortfall>typed(decidedByType.get("route-decisions-shortfalls"))
                 .to(Topics.STOCK_SHORTFALLS.name(), Topics.STOCK_SHORTFALLS.produced(serdes).withName("write-shortfalls"));
+        InventoryTopology.<DeliveryDateChanged>typed(decidedByType.get("route-decisions-delivery-dates"))
+                .to(Topics.DELIVERY_DATES.name(), Topics.DELIVERY_DATES.produced(serdes).withName("write-delivery-dates"));
         InventoryTopology.<StockLevel>typed(decidedByType.get("route-decisions-stock-levels"))
                 .to(Topics.STOCK_LEVELS.name(), Topics.STOCK_LEVELS.produced(serdes).withName("write-stock-levels"));
         decidedByType.get("route-decisions-revoked-shipments").to(Topics.SHIPMENT_REQUESTS.name(),

@@ -3,6 +3,8 @@ package io.restock.inventory.topology;
 import io.restock.events.BackorderAllocated;
 import io.restock.events.BackorderCancelled;
 import io.restock.events.CustomerTier;
+import io.restock.events.DateChangeReason;
+import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineBackordered;
 import io.restock.events.LineEvent;
@@ -22,15 +24,36 @@ import java.time.Instant;
 
 /**
  * Turns domain outcomes into events. Event ids are derived from the id of the input that caused
- * them and the outcome's place among its siblings, so a replay writes the same ids.
+ * them, the kind of event and what it is about ({@code <causeId>/<kind>/<orderId>/<lineId>}, or the
+ * SKU for SKU events), so a replay writes the same ids and no two events share one (issue 12,
+ * finding 13: a bare position counter named events of different kinds alike).
  */
 final class OutcomeEvents {
 
     private OutcomeEvents() {
     }
 
-    static String eventId(final String causeId, final int index) {
-        return causeId + "#" + index;
+    static String eventId(final String causeId, final Outcome outcome, final String sku) {
+        return switch (outcome) {
+            case Outcome.Allocated a -> causeId + "/line-allocated/" + a.orderId() + "/" + a.lineId();
+            case Outcome.Backordered b -> causeId + "/line-backordered/" + b.orderId() + "/" + b.lineId();
+            case Outcome.Rejected r -> causeId + "/line-rejected/" + r.orderId() + "/" + r.lineId();
+            case Outcome.Released r -> causeId + "/line-released/" + r.orderId() + "/" + r.lineId();
+            case Outcome.BackorderFilled f -> causeId + "/backorder-allocated/" + f.orderId() + "/" + f.lineId();
+            case Outcome.BackorderCancelled c -> causeId + "/backorder-cancelled/" + c.orderId() + "/" + c.lineId();
+            case Outcome.DateChanged d -> causeId + "/delivery-date-changed/" + d.orderId() + "/" + d.lineId();
+            case Outcome.ShortfallRaised s -> causeId + "/stock-shortfall/" + sku + "/" + s.sequence();
+        };
+    }
+
+    static String stockLevelEventId(final String causeId, final String sku) {
+        return causeId + "/stock-level/" + sku;
+    }
+
+    static DeliveryDateChanged dateChanged(final Outcome.DateChanged d, final String eventId, final Instant at,
+                                           final String sku) {
+        return new DeliveryDateChanged(eventId, at, d.orderId(), d.lineId(), sku, d.previous(), d.next(),
+                DateChangeReason.valueOf(d.reason().name()));
     }
 
     /** The line event for a line outcome. */
@@ -51,6 +74,7 @@ final class OutcomeEvents {
             case Outcome.BackorderCancelled c -> new BackorderCancelled(eventId, at, c.orderId(), c.lineId(), sku,
                     c.quantity());
             case Outcome.ShortfallRaised s -> throw new IllegalArgumentException("not a line outcome: " + s);
+            case Outcome.DateChanged d -> throw new IllegalArgumentException("not a line outcome: " + d);
         };
         return new LineEvent(event);
     }
@@ -64,6 +88,7 @@ final class OutcomeEvents {
             case Outcome.Released r -> r.orderId();
             case Outcome.BackorderFilled f -> f.orderId();
             case Outcome.BackorderCancelled c -> c.orderId();
+            case Outcome.DateChanged d -> d.orderId();
             case Outcome.ShortfallRaised s -> throw new IllegalArgumentException("not a line outcome: " + s);
         };
     }
@@ -72,7 +97,7 @@ final class OutcomeEvents {
                                     final String sku) {
         return new StockShortfall(eventId, at, sku, s.quantity(),
                 s.backorders() ? ShortfallCause.BACKORDER : ShortfallCause.REORDER_POINT, s.inventoryPosition(),
-                s.reorderPoint(), s.targetLevel(), s.needBy());
+                s.reorderPoint(), s.targetLevel(), s.needBy(), s.sequence());
     }
 
     static StockLevel stockLevel(final Level level, final String eventId, final Instant at, final String sku) {

@@ -1,10 +1,18 @@
 package io.restock.inventory.topology;
 
 import io.restock.allocation.rules.Claim;
+import io.restock.allocation.rules.InboundLine;
+import io.restock.allocation.rules.Supply;
+import io.restock.events.SkuSupply;
 import io.restock.events.SkuPolicy;
 import io.restock.inventory.allocation.QueueTail;
 import io.restock.inventory.allocation.SkuBook;
 import io.restock.inventory.allocation.SkuTerms;
+import io.restock.inventory.allocation.SupplySchedule;
+import io.restock.inventory.internal.ArrivalState;
+import io.restock.inventory.internal.InboundLineState;
+import io.restock.inventory.internal.SupplyState;
+import io.restock.inventory.internal.UncoveredShortfall;
 import io.restock.inventory.internal.PolicyState;
 import io.restock.inventory.internal.PromisedDateCount;
 import io.restock.inventory.internal.QueueTailState;
@@ -44,9 +52,44 @@ public final class SkuBookCodec {
                 t.getScoreFloor(), Instant.ofEpochMilli(t.getAsOfMillis()));
         return new SkuBook.Header(state.getSku(), terms, state.getOnHand(), state.getAllocated(), state.getOnOrder(),
                 state.getBackordered(), state.getOpenLines(), state.getBackorderedLines(), promised,
-                state.getLeadTimes(),
-                state.getPromiseEpochDay() == null ? null : LocalDate.ofEpochDay(state.getPromiseEpochDay()),
-                tail, state.getMovementsRemembered());
+                state.getLeadTimes(), tail, state.getMovementsRemembered(), supply(state.getSupply()),
+                state.getReceivedLocally(), uncovered(state.getUncoveredShortfalls()), state.getShortfallSequence());
+    }
+
+    private static SupplySchedule supply(final SupplyState s) {
+        if (s == null) {
+            return null;
+        }
+        final List<InboundLine> lines = new ArrayList<>(s.getLines().size());
+        for (final InboundLineState l : s.getLines()) {
+            final List<Supply.Inbound> arrivals = new ArrayList<>(l.getArrivals().size());
+            l.getArrivals().forEach(a -> arrivals.add(new Supply.Inbound(LocalDate.ofEpochDay(a.getEpochDay()),
+                    a.getQuantity())));
+            lines.add(new InboundLine(l.getPurchaseOrderId(), l.getLineId(), l.getSupplierId(),
+                    l.getExpectedQuantity(), l.getReceivedQuantity(), arrivals));
+        }
+        return new SupplySchedule(lines, s.getNextSupplierId(), s.getNextLeadTimeDays(), s.getOnOrder(),
+                s.getAppliedThrough());
+    }
+
+    private static SupplyState supplyState(final SupplySchedule s) {
+        if (s == null) {
+            return null;
+        }
+        final List<InboundLineState> lines = new ArrayList<>(s.lines().size());
+        for (final InboundLine l : s.lines()) {
+            final List<ArrivalState> arrivals = new ArrayList<>(l.arrivals().size());
+            l.arrivals().forEach(a -> arrivals.add(new ArrivalState((int) a.expected().toEpochDay(), a.quantity())));
+            lines.add(new InboundLineState(l.purchaseOrderId(), l.lineId(), l.supplierId(), l.expectedQuantity(),
+                    l.receivedQuantity(), arrivals));
+        }
+        return new SupplyState(lines, s.nextSupplierId(), s.nextLeadTimeDays(), s.onOrder(), s.appliedThrough());
+    }
+
+    private static Map<Long, Integer> uncovered(final List<UncoveredShortfall> list) {
+        final Map<Long, Integer> out = new TreeMap<>();
+        list.forEach(u -> out.put(u.getSequence(), u.getUnits()));
+        return out;
     }
 
     static SkuState toState(final SkuBook.Header header) {
@@ -73,11 +116,26 @@ public final class SkuBookCodec {
                 .setBackorderedLines(header.backorderedLines())
                 .setPromisedDates(promised)
                 .setLeadTimes(new LinkedHashMap<>(new TreeMap<>(header.leadTimes())))
-                .setPromiseEpochDay(header.promise() == null ? null : (int) header.promise().toEpochDay())
                 .setQueueTail(tail == null ? null : new QueueTailState(tail.rule(), tail.last().placedAt().toEpochMilli(),
                         tail.last().orderId(), tail.last().lineId(), tail.scoreFloor(), tail.asOf().toEpochMilli()))
                 .setMovementsRemembered(header.movementsRemembered())
+                .setSupply(supplyState(header.supply()))
+                .setReceivedLocally(new LinkedHashMap<>(new TreeMap<>(header.receivedLocally())))
+                .setUncoveredShortfalls(new TreeMap<>(header.uncovered()).entrySet().stream()
+                        .map(e -> new UncoveredShortfall(e.getKey(), e.getValue())).toList())
+                .setShortfallSequence(header.shortfallSequence())
                 .build();
+    }
+
+    /** The schedule a {@code SkuSupply} event publishes. */
+    static SupplySchedule schedule(final SkuSupply s) {
+        final List<InboundLine> lines = new ArrayList<>(s.getInbound().size());
+        s.getInbound().forEach(l -> lines.add(new InboundLine(l.getPurchaseOrderId(), l.getLineId(), l.getSupplierId(),
+                l.getExpectedQuantity(), l.getReceivedQuantity(), l.getArrivals().stream()
+                        .map(a -> new Supply.Inbound(a.getExpected(), a.getQuantity())).toList())));
+        return new SupplySchedule(lines, s.getNextOrder() == null ? null : s.getNextOrder().getSupplierId(),
+                s.getNextOrder() == null ? null : s.getNextOrder().getLeadTimeDays(), s.getOnOrder(),
+                s.getShortfallsAppliedThrough());
     }
 
     static SkuTerms terms(final SkuPolicy policy) {

@@ -1,14 +1,14 @@
 package io.restock.inventory.topology;
 
 import io.restock.events.SkuPolicy;
-import io.restock.events.SkuPromise;
+import io.restock.events.SkuSupply;
 import io.restock.events.StockMovement;
 import io.restock.inventory.internal.LineCommand;
 import io.restock.inventory.internal.OfferChange;
 
 /**
  * Everything that reaches a SKU's single writer, merged into one stream keyed by SKU. Lives only
- * between nodes of one sub-topology, so it never needs a serde. Policy and promise are null for
+ * between nodes of one sub-topology, so it never needs a serde. Policy and supply are null for
  * tombstones (the table entry was deleted).
  */
 sealed interface SkuInput {
@@ -25,8 +25,8 @@ sealed interface SkuInput {
     record PolicyChanged(SkuPolicy policy) implements SkuInput {
     }
 
-    /** The backorder processor's promise for the SKU changed (null: deleted). */
-    record PromiseChanged(SkuPromise promise) implements SkuInput {
+    /** backorder-processor's supply schedule for the SKU changed (null: deleted). */
+    record SupplyChanged(SkuSupply supply) implements SkuInput {
     }
 
     /** One supplier's offer for the SKU changed. */

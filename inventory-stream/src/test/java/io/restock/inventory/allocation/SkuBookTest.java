@@ -3,6 +3,9 @@ package io.restock.inventory.allocation;
 import io.restock.allocation.rules.PriorityRule;
 import org.junit.jupiter.api.Test;
 
+import io.restock.allocation.rules.InboundLine;
+import io.restock.allocation.rules.Supply;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +48,7 @@ class SkuBookTest {
         assertThat(outcomes).containsExactly(new Outcome.Allocated("o-1", "1", 10, 15),
                 new Outcome.Backordered("o-1", "1", 5, 15, 1, NOW.atZone(ZoneOffset.UTC).toLocalDate().plusDays(6), NOW,
                         0, BigDecimal.valueOf(150)),
-                new Outcome.ShortfallRaised(5, true, -5, 0, 0, NOW.atZone(ZoneOffset.UTC).toLocalDate().plusDays(6)));
+                new Outcome.ShortfallRaised(5, true, -5, 0, 0, NOW.atZone(ZoneOffset.UTC).toLocalDate().plusDays(6), 1));
         assertThat(book.level()).isEqualTo(new Level(10, 10, 5, 5));
     }
 
@@ -73,15 +76,19 @@ class SkuBookTest {
     }
 
     @Test
-    void aReceiptAgainstAPurchaseOrderComesOffOnOrder() {
+    void receiptsWithOrWithoutAPurchaseOrderIdComeOffOnOrderOnceTheScheduleHasTheLine() {
         final SkuBook book = MemoryBooks.empty("sku-a");
         book.changeTerms(new SkuTerms(true, null, 2, 10, 0, List.of()), at(NOW));
         assertThat(book.onOrder()).isEqualTo(10);
+        book.changeSupply(new SupplySchedule(List.of(new InboundLine("po-1", "l1", "s1", 10, 0,
+                        List.of(new Supply.Inbound(NOW.atZone(ZoneOffset.UTC).toLocalDate().plusDays(3), 10)))),
+                "s1", 3, 10, 1), Outcome.ChangeReason.REPLANNED, at(NOW));
+        assertThat(book.onOrder()).isEqualTo(10);
 
-        book.receive(6, true, at(NOW));
-        book.receive(3, false, at(NOW));
+        book.receive(6, "po-1", "l1", at(NOW));
+        book.receive(3, null, null, at(NOW));
 
-        assertThat(book.onOrder()).isEqualTo(4);
+        assertThat(book.onOrder()).isEqualTo(1);
         assertThat(book.onHand()).isEqualTo(9);
     }
 

@@ -65,7 +65,7 @@ class InventoryStreamIT {
 
     private static final List<Topic<?, ?>> TOPICS = List.of(Topics.ORDER_EVENTS, Topics.LINE_EVENTS,
             Topics.STOCK_MOVEMENTS, Topics.STOCK_LEVELS, Topics.STOCK_SHORTFALLS, Topics.SHIPMENT_REQUESTS,
-            Topics.SKU_POLICIES, Topics.SUPPLIER_OFFERS, Topics.SKU_PROMISES);
+            Topics.SKU_POLICIES, Topics.SUPPLIER_OFFERS, Topics.SKU_SUPPLY);
 
     @Test
     void allocatesAndBackordersExactlyOnceOnARealBroker(final KafkaEnvironment kafka, @TempDir final Path stateDir)
@@ -123,7 +123,8 @@ class InventoryStreamIT {
             }
             assertThat(events).filteredOn(LineAllocated.class::isInstance).map(LineAllocated.class::cast)
                     .extracting(LineAllocated::getQuantity).containsExactly(10);
-            assertThat(events).filteredOn(LineBackordered.class::isInstance).map(LineBackordered.class::cast)
+            assertThat(events).as("line events of %s: %s", orderId, events)
+                    .filteredOn(LineBackordered.class::isInstance).map(LineBackordered.class::cast)
                     .extracting(LineBackordered::getQuantity).containsExactly(5);
 
             final Map<String, ConsumerRecord<String, byte[]>> dead = new HashMap<>();

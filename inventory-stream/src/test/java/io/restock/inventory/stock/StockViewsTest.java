@@ -25,7 +25,7 @@ class StockViewsTest {
 
     private final SkuBook book = MemoryBooks.of(
             new SkuBook.Header("s", null, 4, 4, 6, 5, 3, 2, Map.of(LocalDate.parse("2026-12-01"), 2), Map.of(), null,
-                    null, 1),
+                    1, null, Map.of(), Map.of(6L, 6), 6),
             List.of(new BookLine("a", "1", NOW.minusSeconds(500), 0, BigDecimal.TEN, 4, 4, 0, 0, null),
                     line("late-gold", 3, NOW.minusSeconds(10), 2),
                     line("early", 0, NOW.minusSeconds(100), 3)),

@@ -275,10 +275,10 @@ class AllocationRulesTest {
     }
 
     @Test
-    void aPromiseFromTheBackorderProcessorOverridesTheSupplierLeadTime() {
+    void theSupplyScheduleDatesTheBackorderNotTheShortestOffer() {
         inventory.policy(SkuPolicy.newBuilder(InventoryDriver.policy("sku-a")).setMaxWaitDays(10).build())
                 .offer("slow", "sku-a", 20)
-                .promise("sku-a", DAY0.plusDays(4));
+                .supply("sku-a", 1, 0, DAY0.plusDays(4), "slow", 20, 1, 0);
 
         inventory.order("o-1", line("1", "sku-a", 1));
 
@@ -294,7 +294,7 @@ class AllocationRulesTest {
 
         assertThat(ofType(inventory.lineEvents(), LineRejected.class)).singleElement()
                 .satisfies(r -> assertThat(r.getReason()).isEqualTo(RejectionReason.NOT_BACKORDERABLE))
-                .satisfies(r -> assertThat(r.getDetail()).contains("no supplier offer"));
+                .satisfies(r -> assertThat(r.getDetail()).contains("no stock, inbound supply or supplier"));
     }
 
     @Test
@@ -338,6 +338,7 @@ class AllocationRulesTest {
         inventory.order("o-2", line("1", "sku-a", 1));
         assertThat(inventory.shortfalls()).isEmpty(); // position 19
 
+        inventory.supply("sku-a", 15, 0, DAY0.plusDays(5), "acme", 5, 15, 1); // backorder-processor ordered it
         inventory.receive("sku-a", 15, "mv-po", "po-1"); // on hand 27, on order 0, allocated 8: position 19
         inventory.order("o-3", line("1", "sku-a", 15));
         assertThat(inventory.shortfalls()).singleElement()
@@ -346,18 +347,32 @@ class AllocationRulesTest {
     }
 
     @Test
-    void aReceiptAgainstAPurchaseOrderComesOffOnOrderAndOneWithoutDoesNot() {
+    void onOrderIsTheScheduleLessWhatArrivedPlusShortfallsNotYetInIt() {
         inventory.policy(SkuPolicy.newBuilder(InventoryDriver.policy("sku-a")).setReorderPoint(5).setTargetLevel(20)
                 .build()).offer("acme", "sku-a", 5);
-        assertThat(lastLevel().getOnOrder()).isEqualTo(20); // the shortfall raised for an empty SKU
+        assertThat(lastLevel().getOnOrder()).isEqualTo(20); // the shortfall raised for an empty SKU, not yet netted
+        assertThat(inventory.shortfalls()).singleElement().satisfies(s -> assertThat(s.getSequence()).isEqualTo(1L));
 
-        inventory.receive("sku-a", 3, "mv-free", null);
-        assertThat(lastLevel().getOnOrder()).isEqualTo(20);
+        inventory.supply("sku-a", 20, 0, DAY0.plusDays(5), "acme", 5, 20, 1);
+
+        inventory.receive("sku-a", 3, "mv-free", null); // no purchase-order id: matched to the open line
+        assertThat(lastLevel().getOnOrder()).isEqualTo(17);
 
         inventory.receive("sku-a", 8, "mv-po", "po-1");
-        final StockLevel level = lastLevel();
-        assertThat(level.getOnOrder()).isEqualTo(12);
-        assertThat(level.getOnHand()).isEqualTo(11);
+        final StockLevel afterReceipts = lastLevel();
+        assertThat(afterReceipts.getOnOrder()).isEqualTo(9);
+        assertThat(afterReceipts.getOnHand()).isEqualTo(11);
+
+        // The schedule catches up: nothing counted twice.
+        inventory.supply("sku-a", 20, 11, DAY0.plusDays(5), "acme", 5, 9, 1);
+        inventory.stockLevels();
+        inventory.receive("sku-a", 1, "mv-more", "po-1");
+        assertThat(lastLevel().getOnOrder()).isEqualTo(8);
+
+        // The supplier side cancelled the rest as surplus: on-order falls to nothing, no drift.
+        inventory.supply("sku-a", 0, 0, null, "acme", 5, 0, 1);
+        assertThat(lastLevel().getOnOrder()).isZero();
+        assertThat(inventory.shortfalls()).isEmpty();
     }
 
     @Test

@@ -7,12 +7,14 @@ import io.restock.events.OrderCancellationRequested;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
-import io.restock.events.PromiseBasis;
 import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;
 import io.restock.events.ShippingPolicy;
 import io.restock.events.SkuPolicy;
-import io.restock.events.SkuPromise;
+import io.restock.events.SkuSupply;
+import io.restock.events.InboundSupply;
+import io.restock.events.InboundArrival;
+import io.restock.events.NextOrder;
 import io.restock.events.StockAdjusted;
 import io.restock.events.StockLevel;
 import io.restock.events.StockMovement;
@@ -66,7 +68,7 @@ final class InventoryDriver implements AutoCloseable {
     private final TestInputTopic<String, OrderEvent> orders;
     private final TestInputTopic<String, StockMovement> movements;
     private final TestInputTopic<String, SkuPolicy> policies;
-    private final TestInputTopic<String, SkuPromise> promises;
+    private final TestInputTopic<String, SkuSupply> supplies;
     private final TestInputTopic<String, SupplierOffer> offers;
     final TestInputTopic<String, byte[]> rawOrders;
     private final TestOutputTopic<String, LineEvent> lineEvents;
@@ -92,7 +94,7 @@ final class InventoryDriver implements AutoCloseable {
         orders = input(Topics.ORDER_EVENTS, serdes);
         movements = input(Topics.STOCK_MOVEMENTS, serdes);
         policies = input(Topics.SKU_POLICIES, serdes);
-        promises = input(Topics.SKU_PROMISES, serdes);
+        supplies = input(Topics.SKU_SUPPLY, serdes);
         offers = input(Topics.SUPPLIER_OFFERS, serdes);
         rawOrders = driver.createInputTopic(Topics.ORDER_EVENTS.name(), new StringSerializer(), new ByteArraySerializer());
         lineEvents = output(Topics.LINE_EVENTS, serdes);
@@ -159,8 +161,13 @@ final class InventoryDriver implements AutoCloseable {
         return this;
     }
 
-    InventoryDriver promise(final String sku, final LocalDate earliest) {
-        promises.pipeInput(sku, new SkuPromise(id("promise"), now, sku, earliest, null, PromiseBasis.INBOUND), now);
+    /** backorder-processor's schedule: purchase-order line "po-1"/"l1" of {@code expected} units on {@code date}. */
+    InventoryDriver supply(final String sku, final int expected, final int received, final LocalDate date,
+                           final String nextSupplier, final Integer nextLead, final int onOrder, final long through) {
+        final List<InboundSupply> inbound = expected == 0 ? List.of() : List.of(new InboundSupply("po-1", "l1", "acme",
+                expected, received, List.of(new InboundArrival(date, expected))));
+        supplies.pipeInput(sku, new SkuSupply(id("supply"), now, sku, inbound,
+                nextSupplier == null ? null : new NextOrder(nextSupplier, nextLead), onOrder, through, null), now);
         return this;
     }
 
@@ -177,7 +184,7 @@ final class InventoryDriver implements AutoCloseable {
 
     InventoryDriver receive(final String sku, final int quantity, final String movementId, final String purchaseOrderId) {
         movements.pipeInput(sku, new StockMovement(new StockReceived(id("ev"), now, movementId, "wh-1", sku, quantity,
-                purchaseOrderId, null)), now);
+                purchaseOrderId, purchaseOrderId == null ? null : "l1")), now);
         return this;
     }
 

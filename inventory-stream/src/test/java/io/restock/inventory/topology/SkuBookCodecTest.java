@@ -6,6 +6,10 @@ import io.restock.inventory.allocation.LineRequest;
 import io.restock.inventory.allocation.MemoryBooks;
 import io.restock.inventory.allocation.SkuBook;
 import io.restock.inventory.allocation.SkuTerms;
+import io.restock.inventory.allocation.SupplySchedule;
+import io.restock.inventory.allocation.Outcome;
+import io.restock.allocation.rules.InboundLine;
+import io.restock.allocation.rules.Supply;
 import io.restock.inventory.internal.SkuState;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import org.junit.jupiter.api.Test;
@@ -60,8 +64,11 @@ class SkuBookCodecTest {
                             random.nextInt(30), random.nextInt(3), List.of("sku-b", "sku-c")), ctx);
                     case 1 -> book.changeLeadTime("supplier-" + random.nextInt(3),
                             random.nextBoolean() ? null : 1 + random.nextInt(20));
-                    case 2 -> book.changePromise(random.nextBoolean() ? null
-                            : LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(random.nextInt(20)));
+                    case 2 -> book.changeSupply(random.nextBoolean() ? null : new SupplySchedule(List.of(
+                            new InboundLine("po-" + step, "l1", "s1", 5 + random.nextInt(20), random.nextInt(5),
+                                    List.of(new Supply.Inbound(LocalDate.ofInstant(now, ZoneOffset.UTC)
+                                            .plusDays(random.nextInt(20)), 30)))), "s1", 1 + random.nextInt(9),
+                            random.nextInt(30), random.nextInt(3)), Outcome.ChangeReason.REPLANNED, ctx);
                     case 3 -> book.receive(1 + random.nextInt(8), random.nextBoolean(), ctx);
                     case 4 -> book.cancel("o-" + random.nextInt(Math.max(1, step)), "1", ctx);
                     default -> book.allocate(new LineRequest("o-" + step, "1", 1 + random.nextInt(5),

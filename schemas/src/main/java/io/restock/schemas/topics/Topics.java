@@ -8,7 +8,7 @@ import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;
 import io.restock.events.SkuPolicy;
-import io.restock.events.SkuPromise;
+import io.restock.events.SkuSupply;
 import io.restock.events.StockLevel;
 import io.restock.events.StockMovement;
 import io.restock.events.StockShortfall;
@@ -95,10 +95,13 @@ public final class Topics {
             Codec.string(), Codec.avro(DeliveryDateChanged.class), TopicSpec.events(EVENT_RETENTION),
             "DeliveryDateChanged, only for lines whose date moved");
 
-    /** The earliest date new demand for a SKU could be met. Key: sku. */
-    public static final Topic<String, SkuPromise> SKU_PROMISES = new Topic<>("promises.sku-promises",
-            Codec.string(), Codec.avro(SkuPromise.class), TopicSpec.table(),
-            "latest SkuPromise per SKU");
+    /**
+     * backorder-processor's supply schedule per SKU (inbound lines, the next supplier, on order), which
+     * inventory-stream dates its backorders from. Key: sku. Replaces {@code promises.sku-promises}.
+     */
+    public static final Topic<String, SkuSupply> SKU_SUPPLY = new Topic<>("promises.sku-supply",
+            Codec.string(), Codec.avro(SkuSupply.class), TopicSpec.table(),
+            "latest SkuSupply per SKU");
 
     /** What customers were told, or why not. Key: orderId. */
     public static final Topic<String, NotificationEvent> CUSTOMER_NOTIFICATIONS = new Topic<>(
@@ -109,7 +112,7 @@ public final class Topics {
     public static final List<Topic<?, ?>> ALL = List.of(
             SHOP_ORDER_SUBMISSIONS, ORDER_EVENTS, SKU_POLICIES, SUPPLIER_OFFERS, STOCK_MOVEMENTS, LINE_EVENTS,
             STOCK_LEVELS, STOCK_SHORTFALLS, SHIPMENT_REQUESTS, PURCHASE_ORDERS, SUPPLIER_EVENTS, DELIVERY_DATES,
-            SKU_PROMISES, CUSTOMER_NOTIFICATIONS);
+            SKU_SUPPLY, CUSTOMER_NOTIFICATIONS);
 
     private static final Pattern SUPPLIER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 

@@ -1,7 +1,7 @@
 package io.restock.schemas.it;
 
-import io.restock.events.PromiseBasis;
-import io.restock.events.SkuPromise;
+import io.restock.events.NextOrder;
+import io.restock.events.SkuSupply;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.schemas.deadletter.DeadLetterExceptionHandler;
@@ -33,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,18 +59,18 @@ class DeadLetterIT {
         final String output = "dead-letter-it.out-" + run;
         final var registry = new HttpSchemaRegistryClient(kafka.schemaRegistryUrl());
         try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
-            new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(List.of(Topics.SKU_PROMISES));
+            new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(List.of(Topics.SKU_SUPPLY));
             admin.createTopics(List.of(new NewTopic(output, 1, (short) 1))).all().get();
         }
         final EventSerdes serdes = EventSerdes.registry(registry, false);
 
         final StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.SKU_PROMISES.name(), Topics.SKU_PROMISES.consumed(serdes).withName("read-promises"))
+        builder.stream(Topics.SKU_SUPPLY.name(), Topics.SKU_SUPPLY.consumed(serdes).withName("read-promises"))
                 .mapValues(p -> {
                     if (p.getSku().startsWith("boom")) {
                         throw new IllegalStateException("cannot promise " + p.getSku());
                     }
-                    return p.getSku() + "@" + p.getEarliestDate();
+                    return p.getSku() + "@" + p.getOnOrder();
                 }, Named.as("describe-promise"))
                 .to(output, Produced.with(Serdes.String(), Serdes.String()).withName("write-out"));
 
@@ -84,17 +83,17 @@ class DeadLetterIT {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 
-        final var promiseSerde = Topics.SKU_PROMISES.valueSerde(serdes);
-        final byte[] good1 = promiseSerde.serializer().serialize(Topics.SKU_PROMISES.name(), promise("ok-1-" + run));
-        final byte[] boom = promiseSerde.serializer().serialize(Topics.SKU_PROMISES.name(), promise("boom-" + run));
-        final byte[] good2 = promiseSerde.serializer().serialize(Topics.SKU_PROMISES.name(), promise("ok-2-" + run));
+        final var promiseSerde = Topics.SKU_SUPPLY.valueSerde(serdes);
+        final byte[] good1 = promiseSerde.serializer().serialize(Topics.SKU_SUPPLY.name(), promise("ok-1-" + run));
+        final byte[] boom = promiseSerde.serializer().serialize(Topics.SKU_SUPPLY.name(), promise("boom-" + run));
+        final byte[] good2 = promiseSerde.serializer().serialize(Topics.SKU_SUPPLY.name(), promise("ok-2-" + run));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.SKU_PROMISES.name(), 0, key("a", run), good1)).get();
-            producer.send(new ProducerRecord<>(Topics.SKU_PROMISES.name(), 0, key("b", run),
+            producer.send(new ProducerRecord<>(Topics.SKU_SUPPLY.name(), 0, key("a", run), good1)).get();
+            producer.send(new ProducerRecord<>(Topics.SKU_SUPPLY.name(), 0, key("b", run),
                     "{\"sku\":\"not avro\"}".getBytes(StandardCharsets.UTF_8))).get();
-            producer.send(new ProducerRecord<>(Topics.SKU_PROMISES.name(), 0, key("c", run), boom)).get();
-            producer.send(new ProducerRecord<>(Topics.SKU_PROMISES.name(), 0, key("d", run), good2)).get();
+            producer.send(new ProducerRecord<>(Topics.SKU_SUPPLY.name(), 0, key("c", run), boom)).get();
+            producer.send(new ProducerRecord<>(Topics.SKU_SUPPLY.name(), 0, key("d", run), good2)).get();
         }
 
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
@@ -108,11 +107,11 @@ class DeadLetterIT {
                 });
             }
             assertThat(out).extracting(ConsumerRecord::value)
-                    .containsExactly("ok-1-" + run + "@2026-12-04", "ok-2-" + run + "@2026-12-04");
+                    .containsExactly("ok-1-" + run + "@15", "ok-2-" + run + "@15");
 
             final Map<String, ConsumerRecord<String, byte[]>> dead = new HashMap<>();
             try (KafkaConsumer<String, byte[]> consumer = consumer(kafka, new ByteArrayDeserializer())) {
-                consumer.subscribe(List.of(DeadLetters.topicFor(Topics.SKU_PROMISES.name())));
+                consumer.subscribe(List.of(DeadLetters.topicFor(Topics.SKU_SUPPLY.name())));
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                         final String k = r.key();
@@ -129,7 +128,7 @@ class DeadLetterIT {
             assertThat(notAvro.value()).isEqualTo("{\"sku\":\"not avro\"}".getBytes(StandardCharsets.UTF_8));
             assertThat(header(notAvro, DeadLetters.STAGE)).isEqualTo("deserialization");
             assertThat(header(notAvro, DeadLetters.ERROR_REASON)).isEqualTo("NOT_FRAMED");
-            assertThat(header(notAvro, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.SKU_PROMISES.name());
+            assertThat(header(notAvro, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.SKU_SUPPLY.name());
             assertThat(header(notAvro, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
             assertThat(header(notAvro, DeadLetters.APPLICATION_ID)).isEqualTo("dead-letter-it-" + run);
             assertThat(Long.parseLong(header(notAvro, DeadLetters.SOURCE_OFFSET))).isNotNegative();
@@ -143,9 +142,9 @@ class DeadLetterIT {
         }
     }
 
-    private static SkuPromise promise(final String sku) {
-        return new SkuPromise(UUID.randomUUID().toString(), Instant.now(), sku, LocalDate.parse("2026-12-04"), "acme",
-                PromiseBasis.NEW_ORDER);
+    private static SkuSupply promise(final String sku) {
+        return new SkuSupply(UUID.randomUUID().toString(), Instant.now(), sku, List.of(), new NextOrder("acme", 5), 15,
+                0L, null);
     }
 
     private static byte[] key(final String letter, final String run) {
