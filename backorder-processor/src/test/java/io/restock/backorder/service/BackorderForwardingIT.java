@@ -101,8 +101,6 @@ class BackorderForwardingIT {
                 assertThat(a.send("PUT", "/supplier-offers/" + supplierOf.get(sku) + "/" + sku, """
                         {"leadTimeDays": 5, "unitCost": "2.50", "currency": "EUR", "minimumOrderQuantity": 1, "packSize": 1}
                         """).statusCode()).isEqualTo(202);
-                publish(producer, serdes, Topics.LINE_EVENTS, "order-" + sku, new LineEvent(new LineBackordered(
-                        "lb-" + sku, Instant.now(), "order-" + sku, "1", sku, 5, 5, 1, today.plusDays(6), Instant.now(), null, null)));
                 publish(producer, serdes, Topics.STOCK_SHORTFALLS, sku, new StockShortfall("sf-" + sku, Instant.now(),
                         sku, 5, ShortfallCause.BACKORDER, -5, 0, 0, null, null));
             }
@@ -115,13 +113,13 @@ class BackorderForwardingIT {
             }
             assertThat(ownedByA).as("each instance owns some of the SKUs").containsExactlyInAnyOrder(true, false);
 
-            // A SKU's book, from either instance.
+            // A SKU's supply schedule, from either instance.
             for (final String sku : skus) {
                 for (final Instance instance : List.of(a, b)) {
-                    final JsonNode book = awaitJson(() -> instance.get("/skus/" + sku + "/backorders"),
-                            n -> n.path("backorders").size() == 1 && n.path("purchaseOrderLines").size() == 1);
-                    assertThat(book.path("sku").asText()).isEqualTo(sku);
-                    assertThat(book.path("backorders").get(0).path("orderId").asText()).isEqualTo("order-" + sku);
+                    final JsonNode supply = awaitJson(() -> instance.get("/skus/" + sku + "/supply"),
+                            n -> n.path("purchaseOrderLines").size() == 1);
+                    assertThat(supply.path("sku").asText()).isEqualTo(sku);
+                    assertThat(supply.path("nextOrder").path("supplierId").asText()).isEqualTo(supplierOf.get(sku));
                 }
             }
 
@@ -148,7 +146,7 @@ class BackorderForwardingIT {
                 publish(producer, serdes, Topics.SUPPLIER_EVENTS, poId, new SupplierEvent(new PurchaseOrderAcknowledged(
                         "ack-" + sku, Instant.now(), poId, supplierOf.get(sku), "msg-" + sku,
                         List.of(new AcknowledgedLine(lineId, 5, today)))));
-                awaitJson(() -> a.get("/skus/" + sku + "/backorders"),
+                awaitJson(() -> a.get("/skus/" + sku + "/supply"),
                         n -> n.path("purchaseOrderLines").get(0).path("acknowledged").asBoolean());
                 publish(producer, serdes, Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("rcv-" + sku,
                         Instant.now(), "mv-" + sku, "wh-1", sku, 5, poId, lineId)));

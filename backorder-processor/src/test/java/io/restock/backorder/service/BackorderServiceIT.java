@@ -61,7 +61,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The running backorder-processor over real HTTP on a real broker and registry: supplier offers in
  * (validated field by field, all-or-nothing, upsert and withdraw onto the compacted topic), and the
- * reads (a SKU's backorders with projected dates, open purchase-order lines, supplier reliability)
+ * reads (a SKU's supply schedule, open purchase-order lines, supplier reliability)
  * reflecting what the events did; errors as problem+json.
  */
 @RestockKafka
@@ -102,7 +102,7 @@ class BackorderServiceIT {
         props.put("backorder-processor.procurement.idle-flush-after", "1s");
         context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
         baseUrl = "http://127.0.0.1:" + port;
-        await().atMost(WAIT).until(() -> get("/skus/never-seen/backorders").statusCode() == 404);
+        await().atMost(WAIT).until(() -> get("/skus/never-seen/supply").statusCode() == 404);
     }
 
     @AfterAll
@@ -167,7 +167,7 @@ class BackorderServiceIT {
     }
 
     @Test
-    void theReadsShowProjectedDatesOpenPurchaseOrdersAndSupplierReliability() throws Exception {
+    void theReadsShowTheSupplyScheduleOpenPurchaseOrdersAndSupplierReliability() throws Exception {
         final String r = run();
         final String sku = "SKU-" + r;
         final String supplier = "acme-" + r;
@@ -176,15 +176,12 @@ class BackorderServiceIT {
                 .setSku(sku).setBackorderable(true).setMaxWaitDays(60).setReorderPoint(0).setTargetLevel(0)
                 .setHandlingDays(1).setSubstitutes(List.of()).build());
         assertThat(send("PUT", "/supplier-offers/" + supplier + "/" + sku, offer(5)).statusCode()).isEqualTo(202);
-        publish(Topics.LINE_EVENTS, "order-" + r, new LineEvent(new LineBackordered("lb-" + r, Instant.now(),
-                "order-" + r, "1", sku, 5, 5, 1, today.plusDays(6), Instant.now(), null, null)));
 
-        // The book: the backorder waits for a new order at the supplier's lead time, plus a handling day.
-        final JsonNode book = awaitJson(() -> get("/skus/" + sku + "/backorders"),
-                b -> b.path("backorders").size() == 1 && !b.path("backorders").get(0).path("projectedDate").isNull());
-        assertThat(book.path("backorders").get(0).path("orderId").asText()).isEqualTo("order-" + r);
-        assertThat(book.path("backorders").get(0).path("projectedDate").asText())
-                .isEqualTo(today.plusDays(6).toString());
+        // The schedule: new demand would go to the one supplier, at its lead time; nothing on order yet.
+        final JsonNode schedule = awaitJson(() -> get("/skus/" + sku + "/supply"),
+                b -> b.path("nextOrder").path("supplierId").asText().equals(supplier));
+        assertThat(schedule.path("nextOrder").path("leadTimeDays").asInt()).isEqualTo(5);
+        assertThat(schedule.path("onOrder").asInt()).isZero();
 
         // The shortfall becomes a purchase order, listed as an open line.
         publish(Topics.STOCK_SHORTFALLS, sku, new StockShortfall("sf-" + r, Instant.now(), sku, 5,
@@ -199,7 +196,7 @@ class BackorderServiceIT {
         final String lineId = line.path("lineId").asText();
         publish(Topics.SUPPLIER_EVENTS, poId, new SupplierEvent(new PurchaseOrderAcknowledged("ack-" + r, Instant.now(),
                 poId, supplier, "msg-" + r, List.of(new AcknowledgedLine(lineId, 5, today)))));
-        awaitJson(() -> get("/skus/" + sku + "/backorders"),
+        awaitJson(() -> get("/skus/" + sku + "/supply"),
                 b -> b.path("purchaseOrderLines").size() == 1 && b.path("purchaseOrderLines").get(0).path("acknowledged").asBoolean());
         publish(Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("rcv-" + r, Instant.now(), "mv-" + r,
                 "wh-1", sku, 5, poId, lineId)));
@@ -212,7 +209,7 @@ class BackorderServiceIT {
 
     @Test
     void anUnknownSkuIsA404Problem() throws Exception {
-        final HttpResponse<String> reply = get("/skus/no-such-sku/backorders");
+        final HttpResponse<String> reply = get("/skus/no-such-sku/supply");
         assertThat(reply.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(reply.body()).path("type").asText()).isEqualTo("urn:restock:problem:sku-not-found");
         assertThat(get("/no/such/route").headers().firstValue("Content-Type")).get().asString()
