@@ -56,7 +56,11 @@ public final class EventFeed implements AutoCloseable {
         handlers = Map.of(
                 Topics.ORDER_EVENTS.name(), decode(Topics.ORDER_EVENTS, serdes, ledger::onOrderEvent),
                 Topics.LINE_EVENTS.name(), decode(Topics.LINE_EVENTS, serdes, ledger::onLineEvent),
-                Topics.SHIPMENT_REQUESTS.name(), decode(Topics.SHIPMENT_REQUESTS, serdes, ledger::onShipmentRequested),
+                Topics.SHIPMENT_REQUESTS.name(), decode(Topics.SHIPMENT_REQUESTS, serdes, v -> {
+                    if (v instanceof io.restock.events.ShipmentRequested r) {
+                        ledger.onShipmentRequested(r);
+                    }
+                }),
                 Topics.DELIVERY_DATES.name(), decode(Topics.DELIVERY_DATES, serdes, ledger::onDeliveryDate),
                 Topics.CUSTOMER_NOTIFICATIONS.name(), decode(Topics.CUSTOMER_NOTIFICATIONS, serdes, ledger::onNotification),
                 Topics.STOCK_MOVEMENTS.name(), decode(Topics.STOCK_MOVEMENTS, serdes, v -> ledger.onStockMovement(v, runStart)),

@@ -3,7 +3,9 @@ package io.restock.demo.warehouse;
 import io.restock.demo.world.JsonHttp;
 import io.restock.demo.world.SimClock;
 import io.restock.events.LineQuantity;
+import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;
+import org.apache.avro.specific.SpecificRecord;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import java.net.URI;
@@ -38,7 +40,9 @@ public final class Warehouse implements AutoCloseable {
     private final URI inventory;
     private final SimClock clock;
     private final ScheduledExecutorService scheduler;
-    private final KafkaConsumer<String, ShipmentRequested> consumer;
+    private final KafkaConsumer<String, SpecificRecord> consumer;
+    /** Units the stream asked us to stop picking, per orderId/lineId, not yet set against a request. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> revoked = new java.util.concurrent.ConcurrentHashMap<>();
     private final Predicate<String> ourOrder;
     private final Thread thread;
     private volatile boolean running = true;
@@ -103,9 +107,13 @@ public final class Warehouse implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                for (final ConsumerRecord<String, ShipmentRequested> record : consumer.poll(Duration.ofMillis(200))) {
-                    final ShipmentRequested request = record.value();
-                    if (request != null && ourOrder.test(request.getOrderId())) {
+                for (final ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() instanceof ShipmentRequestRevoked revocation
+                            && ourOrder.test(revocation.getOrderId())) {
+                        revocation.getLines().forEach(l -> revoked.merge(revocation.getOrderId() + "/" + l.getLineId(),
+                                l.getQuantity(), Integer::sum));
+                    }
+                    if (record.value() instanceof ShipmentRequested request && ourOrder.test(request.getOrderId())) {
                         scheduler.schedule(() -> ship(request), clock.wallDuration(0.5).toMillis(),
                                 TimeUnit.MILLISECONDS);
                     }
@@ -120,13 +128,22 @@ public final class Warehouse implements AutoCloseable {
 
     private void ship(final ShipmentRequested request) {
         for (final LineQuantity line : request.getLines()) {
+            final int[] stopped = {0};
+            revoked.computeIfPresent(request.getOrderId() + "/" + line.getLineId(), (k, units) -> {
+                stopped[0] = Math.min(units, line.getQuantity());
+                return units - stopped[0] > 0 ? units - stopped[0] : null;
+            });
+            final int quantity = line.getQuantity() - stopped[0];
+            if (quantity <= 0) {
+                continue;
+            }
             final Map<String, Object> body = new LinkedHashMap<>();
             body.put("movementId", request.getShipmentRequestId() + "/" + line.getLineId());
             body.put("warehouseId", WAREHOUSE_ID);
             body.put("sku", line.getSku());
             body.put("orderId", request.getOrderId());
             body.put("lineId", line.getLineId());
-            body.put("quantity", line.getQuantity());
+            body.put("quantity", quantity);
             body.put("carrier", "DHL");
             body.put("trackingNumber", "JD%010d".formatted(Math.abs((request.getShipmentRequestId()
                     + line.getLineId()).hashCode())));

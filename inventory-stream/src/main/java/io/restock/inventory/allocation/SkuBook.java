@@ -429,14 +429,18 @@ public final class SkuBook {
                 }
                 final int back = Math.min(uncovered, line.allocated());
                 final boolean wasWaiting = line.backordered() > 0;
-                final LocalDate date = wasWaiting ? line.promisedDate() : dateForReturned(line, back, context);
+                final Quote quote = wasWaiting || terms == null ? null
+                        : quote(line.claim().withQuantity(back), null, context);
+                final LocalDate date = wasWaiting ? line.promisedDate()
+                        : quote != null && quote.date() != null ? quote.date()
+                        : context.today().plusDays(terms == null ? 0 : terms.handlingDays());
                 line.unfill(back, date);
                 allocated -= back;
                 backordered += back;
                 uncovered -= back;
                 int position = 0;
                 if (!wasWaiting) {
-                    position = joinQueue(line.claim(), context);
+                    position = joinQueue(line.claim(), context, quote != null && quote.atBack());
                     backorderedLines++;
                     promisedDates.merge(date, 1, Integer::sum);
                 } else {
@@ -449,13 +453,6 @@ public final class SkuBook {
         }
         raiseShortfallIfDue(context, outcomes);
         return outcomes;
-    }
-
-    private LocalDate dateForReturned(final BookLine line, final int units, final Context context) {
-        final LocalDate projected = terms == null ? null : accept(new LineRequest(line.orderId(), line.lineId(), units,
-                BigDecimal.ZERO, line.placedAt(), line.tierRank(), null), units, context).date();
-        return projected != null ? projected
-                : context.today().plusDays(terms == null ? 0 : terms.handlingDays());
     }
 
     /** New catalogue terms (or none: the SKU is withdrawn and new lines are rejected as unknown). */

@@ -184,7 +184,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                 context.forward(record.withKey(OutcomeEvents.orderId(outcome))
                         .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy)));
                 if (returnedToBackorder && outcome instanceof Outcome.Backordered b) {
-                    final String revokeId = OutcomeEvents.eventId(causeId, index++);
+                    final String revokeId = causeId + "/shipment-request-revoked/" + b.orderId() + "/" + b.lineId();
                     context.forward(record.withKey(b.orderId()).withValue(new ShipmentRequestRevoked(revokeId, now,
                             b.orderId(), RETURNED_TO_BACKORDER, List.of(new LineQuantity(b.lineId(), sku, b.quantity())))));
                 }
