@@ -77,8 +77,6 @@ class OutputHeadersTest {
         d.at(T0).policy("SKU-1", 1, 0, false);
         d.offer("S1", "SKU-1", 10, "5.00", 20, 10);
 
-        input(Topics.LINE_EVENTS).pipeInput(new TestRecord<>("A", new LineEvent(new LineBackordered("lb-1", T0, "A",
-                "1", "SKU-1", 10, 10, 1, DAY0.plusDays(11), T0, null, null)), internal(), T0));
         input(Topics.STOCK_SHORTFALLS).pipeInput(new TestRecord<>("SKU-1", new StockShortfall("sf-1", T0, "SKU-1", 20,
                 ShortfallCause.BACKORDER, -20, 5, 20, null, 1L), internal(), T0));
         d.closeBatches();
