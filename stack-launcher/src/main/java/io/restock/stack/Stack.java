@@ -221,15 +221,31 @@ public final class Stack implements AutoCloseable {
                         + " is already in use: is another Restock running? (bin/restock down, or --port-offset)");
             }
             final Path logFile = options.logDir().resolve(service.id() + ".log");
-            final Path target = options.rootDir().resolve(service.id()).resolve("target");
-            final String classpath = Launch.moduleCode(target, service.id()) + java.io.File.pathSeparator
-                    + ModuleBuild.readClasspath(target.resolve("classpath.txt"));
-            final List<String> command = Launch.javaCommand(options.rootDir(), options.heapMegabytes(service),
-                    options.systemProperties().getOrDefault(service, Map.of()), classpath, service.mainClass(),
-                    cdsArchive(service.id()));
-            final Map<String, String> environment = new LinkedHashMap<>(service.environment(
-                    endpoints().bootstrapServers(), endpoints().schemaRegistryUrl(), port,
-                    options.dataDir().resolve("state").resolve(service.id()).toString(), "127.0.0.1"));
+            final List<String> command;
+            final Map<String, String> environment = new LinkedHashMap<>();
+            final String stateDir;
+            if (options.imagesDir() == null) {
+                final Path target = options.rootDir().resolve(service.id()).resolve("target");
+                final String classpath = Launch.moduleCode(target, service.id()) + java.io.File.pathSeparator
+                        + ModuleBuild.readClasspath(target.resolve("classpath.txt"));
+                command = Launch.javaCommand(options.rootDir(), options.heapMegabytes(service),
+                        options.systemProperties().getOrDefault(service, Map.of()), classpath, service.mainClass(),
+                        cdsArchive(service.id()));
+                stateDir = options.dataDir().resolve("state").resolve(service.id()).toString();
+            } else {
+                options.progress().println("Unpacking " + service.id() + "'s image ...");
+                final ContainerImage image = ContainerImage.unpack(
+                        ContainerImage.tarOf(options.rootDir(), service), options.imagesDir().resolve(service.id()));
+                command = image.command();
+                environment.putAll(image.env());
+                final StringBuilder jvm = new StringBuilder("-Xmx" + options.heapMegabytes(service) + "m");
+                options.systemProperties().getOrDefault(service, Map.of())
+                        .forEach((name, value) -> jvm.append(" -D").append(name).append('=').append(value));
+                environment.put("JAVA_TOOL_OPTIONS", jvm.toString());
+                stateDir = "/var/lib/restock/" + service.id();
+            }
+            environment.putAll(service.environment(endpoints().bootstrapServers(), endpoints().schemaRegistryUrl(),
+                    port, stateDir, "127.0.0.1"));
             environment.putAll(options.environment().getOrDefault(service, Map.of()));
             options.progress().println("Starting " + service.id() + " on http://127.0.0.1:" + port + " ...");
             started.put(service, launch(service.id(), command, environment, logFile));

@@ -34,12 +34,14 @@ import java.util.Set;
  * @param startTimeout how long each step (Kafka and registry, provisioning, each service's health) may take
  * @param stopTimeout how long {@link Stack#close()} waits after SIGTERM before SIGKILL
  * @param progress where the launcher prints what it does (build steps, starts, health); never null
+ * @param imagesDir null: run each service from its built classes; else run each from its container image
+ *                  (as {@code bin/restock images} builds it), unpacked under this directory ({@link ContainerImage})
  */
 public record StackOptions(Path rootDir, Path dataDir, Path logDir, int portOffset, Set<Service> services,
                            Map<Service, Map<String, String>> environment,
                            Map<Service, Map<String, String>> systemProperties,
                            Map<Service, Integer> heapMegabytes, boolean build, Duration startTimeout,
-                           Duration stopTimeout, PrintStream progress) {
+                           Duration stopTimeout, PrintStream progress, Path imagesDir) {
 
     /** {@code -Xmx} of a service when {@link #heapMegabytes()} does not name it. */
     public static final int DEFAULT_HEAP_MB = 192;
@@ -67,34 +69,34 @@ public record StackOptions(Path rootDir, Path dataDir, Path logDir, int portOffs
     public static StackOptions defaults(final Path rootDir) {
         final Path work = rootDir.resolve(".restock");
         return new StackOptions(rootDir, work.resolve("data"), work.resolve("logs"), 0, EnumSet.allOf(Service.class),
-                Map.of(), Map.of(), Map.of(), true, Duration.ofSeconds(300), Duration.ofSeconds(30), System.out);
+                Map.of(), Map.of(), Map.of(), true, Duration.ofSeconds(300), Duration.ofSeconds(30), System.out, null);
     }
 
     public StackOptions withDataDir(final Path dir) {
         return new StackOptions(rootDir, dir, logDir, portOffset, services, environment, systemProperties,
-                heapMegabytes, build, startTimeout, stopTimeout, progress);
+                heapMegabytes, build, startTimeout, stopTimeout, progress, imagesDir);
     }
 
     public StackOptions withLogDir(final Path dir) {
         return new StackOptions(rootDir, dataDir, dir, portOffset, services, environment, systemProperties,
-                heapMegabytes, build, startTimeout, stopTimeout, progress);
+                heapMegabytes, build, startTimeout, stopTimeout, progress, imagesDir);
     }
 
     public StackOptions withPortOffset(final int offset) {
         return new StackOptions(rootDir, dataDir, logDir, offset, services, environment, systemProperties,
-                heapMegabytes, build, startTimeout, stopTimeout, progress);
+                heapMegabytes, build, startTimeout, stopTimeout, progress, imagesDir);
     }
 
     public StackOptions withServices(final Set<Service> only) {
         return new StackOptions(rootDir, dataDir, logDir, portOffset, only, environment, systemProperties,
-                heapMegabytes, build, startTimeout, stopTimeout, progress);
+                heapMegabytes, build, startTimeout, stopTimeout, progress, imagesDir);
     }
 
     /** Adds (or replaces) one environment variable of one service's process. */
     public StackOptions withEnvironment(final Service service, final String name, final String value) {
         return new StackOptions(rootDir, dataDir, logDir, portOffset, services,
                 put(environment, service, name, value), systemProperties, heapMegabytes, build, startTimeout,
-                stopTimeout, progress);
+                stopTimeout, progress, imagesDir);
     }
 
     /** Adds (or replaces) one environment variable of every service's process. */
@@ -110,7 +112,7 @@ public record StackOptions(Path rootDir, Path dataDir, Path logDir, int portOffs
     public StackOptions withSystemProperty(final Service service, final String name, final String value) {
         return new StackOptions(rootDir, dataDir, logDir, portOffset, services, environment,
                 put(systemProperties, service, name, value), heapMegabytes, build, startTimeout, stopTimeout,
-                progress);
+                progress, imagesDir);
     }
 
     public StackOptions withHeapMegabytes(final Service service, final int megabytes) {
@@ -118,27 +120,33 @@ public record StackOptions(Path rootDir, Path dataDir, Path logDir, int portOffs
         heaps.putAll(heapMegabytes);
         heaps.put(service, megabytes);
         return new StackOptions(rootDir, dataDir, logDir, portOffset, services, environment, systemProperties,
-                heaps, build, startTimeout, stopTimeout, progress);
+                heaps, build, startTimeout, stopTimeout, progress, imagesDir);
     }
 
     public StackOptions withBuild(final boolean buildMissing) {
         return new StackOptions(rootDir, dataDir, logDir, portOffset, services, environment, systemProperties,
-                heapMegabytes, buildMissing, startTimeout, stopTimeout, progress);
+                heapMegabytes, buildMissing, startTimeout, stopTimeout, progress, imagesDir);
     }
 
     public StackOptions withStartTimeout(final Duration timeout) {
         return new StackOptions(rootDir, dataDir, logDir, portOffset, services, environment, systemProperties,
-                heapMegabytes, build, timeout, stopTimeout, progress);
+                heapMegabytes, build, timeout, stopTimeout, progress, imagesDir);
     }
 
     public StackOptions withStopTimeout(final Duration timeout) {
         return new StackOptions(rootDir, dataDir, logDir, portOffset, services, environment, systemProperties,
-                heapMegabytes, build, startTimeout, timeout, progress);
+                heapMegabytes, build, startTimeout, timeout, progress, imagesDir);
     }
 
     public StackOptions withProgress(final PrintStream out) {
         return new StackOptions(rootDir, dataDir, logDir, portOffset, services, environment, systemProperties,
-                heapMegabytes, build, startTimeout, stopTimeout, out);
+                heapMegabytes, build, startTimeout, stopTimeout, out, imagesDir);
+    }
+
+    /** Runs each service from its container image unpacked under {@code dir} (see {@link ContainerImage}). */
+    public StackOptions withImages(final Path dir) {
+        return new StackOptions(rootDir, dataDir, logDir, portOffset, services, environment, systemProperties,
+                heapMegabytes, build, startTimeout, stopTimeout, progress, dir.toAbsolutePath().normalize());
     }
 
     /** Kafka's client port: 9092 + offset. */

@@ -1,0 +1,110 @@
+package io.restock.stack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The five services' container images (as {@code bin/restock images} builds them) run: each unpacked and started
+ * from its own entrypoint against a local Kafka and registry, all healthy, and an order placed through the
+ * image of order-intake is read back. {@code bin/restock images --check} runs it with
+ * {@code -Drestock.images.required=true}, so missing images or a machine that cannot run them fail there; a
+ * plain {@code ./mvnw verify} without images skips it.
+ */
+class ContainerImageIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyServiceImageStartsHealthyAndTakesAnOrder() throws Exception {
+        final Path root = Path.of(System.getProperty("restock.root"));
+        final boolean required = Boolean.getBoolean("restock.images.required");
+        final boolean built = Arrays.stream(Service.values())
+                .allMatch(service -> Files.isRegularFile(ContainerImage.tarOf(root, service)));
+        if (!required) {
+            Assumptions.assumeTrue(built, "no images built (bin/restock images)");
+            Assumptions.assumeTrue(ContainerImage.canRunHere(), "running an unpacked image needs root and unshare");
+        }
+        assertThat(built).as("every service's target/jib-image.tar (bin/restock images)").isTrue();
+        assertThat(ContainerImage.canRunHere()).as("root, unshare, chroot, mount and tar").isTrue();
+
+        final StackOptions options = StackOptions.defaults(root)
+                .withDataDir(work.resolve("data"))
+                .withLogDir(work.resolve("logs"))
+                .withImages(work.resolve("images"))
+                .withPortOffset(freeOffset());
+        try (Stack stack = Stack.start(options)) {
+            for (final Service service : Service.values()) {
+                final HttpResponse<String> health = get(stack.endpoints().health(service));
+                assertThat(health.statusCode()).as(service.id() + " /health").isEqualTo(200);
+                assertThat(JSON.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+                final long pid = stack.pids().get(service.id());
+                assertThat(Files.readSymbolicLink(Path.of("/proc/" + pid + "/root")))
+                        .as(service.id() + "'s process runs inside its image's root file system")
+                        .isEqualTo(work.resolve("images").resolve(service.id()).resolve("rootfs").toAbsolutePath());
+                assertThat(Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe")).toString())
+                        .as(service.id() + " runs the image's Java runtime").endsWith("/rootfs/opt/java/bin/java");
+            }
+            final URI orders = stack.endpoints().service(Service.ORDER_INTAKE).resolve("/orders");
+            final String orderId = "image-" + UUID.randomUUID();
+            final HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(orders)
+                    .header("Authorization", "Bearer demo-shop-key")
+                    .header("Idempotency-Key", orderId)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"orderId": "%s", "customer": {"id": "c-7", "email": "bo@example.com"},
+                             "currency": "EUR", "placedAt": "%s",
+                             "lines": [{"lineId": "1", "sku": "KETTLE-BLUE", "quantity": 1, "unitPrice": "19.99"}]}
+                            """.formatted(orderId, Instant.now())))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isBetween(200, 202);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                final HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(orders.resolve("/orders/" + orderId))
+                        .header("Authorization", "Bearer demo-shop-key").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+                assertThat(JSON.readTree(read.body()).path("lines").get(0).path("status").asText())
+                        .as(read.body()).isNotEqualTo("PENDING");
+            });
+        }
+    }
+
+    private static int freeOffset() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            final int offset = ThreadLocalRandom.current().nextInt(12_000, 50_000);
+            final boolean free = java.util.stream.IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 9092)
+                    .map(port -> port + offset)
+                    .allMatch(port -> (port < 18_000 || port > 19_999) && Launch.isFree(port));
+            if (free) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free port offset found");
+    }
+
+    private static HttpResponse<String> get(final URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
