@@ -297,11 +297,14 @@ public final class SkuBook {
                                List<Outcome.Substitute> substitutes) {
     }
 
-    /** The customer cancels a line (rule 6). Unknown or closed lines: nothing to do. */
+    /**
+     * The customer cancels a line (rule 6): whatever of it has not shipped, so the waiting remainder of a line
+     * whose allocated part already shipped can still be cancelled. Unknown or closed lines: nothing to do.
+     */
     public List<Outcome> cancel(final String orderId, final String lineId, final Context context) {
         final List<Outcome> outcomes = new ArrayList<>();
         final Optional<BookLine> found = lines.get(orderId, lineId);
-        if (found.isEmpty() || found.get().shipped() > 0) {
+        if (found.isEmpty()) {
             return outcomes;
         }
         final BookLine line = found.get();
