@@ -287,7 +287,14 @@ public final class SkuBook {
         }
         final Claim probe = new Claim("\uffff-quote", "\uffff", context.now(), tierRank,
                 unitPrice.multiply(BigDecimal.valueOf(quantity)), quantity - take);
-        final Quote quote = quote(probe, maxWaitDays, context);
+        // As in allocate: the units taken now are allocated before the rest is dated, so they serve no one else.
+        final Quote quote;
+        allocated += take;
+        try {
+            quote = quote(probe, maxWaitDays, context);
+        } finally {
+            allocated -= take;
+        }
         if (quote.date() == null) {
             return new Availability(take, quantity - take, null, quote.reason(), quote.detail(),
                     substitutes(context.stock()));
