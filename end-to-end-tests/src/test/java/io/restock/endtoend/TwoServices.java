@@ -131,6 +131,12 @@ final class TwoServices implements AutoCloseable {
         settle(at);
     }
 
+    /** An order event as order-intake wrote it (e.g. its own topology's output), read by inventory-stream. */
+    void orderEvent(final String orderId, final OrderEvent event, final Instant at) {
+        pipe(inventory, Topics.ORDER_EVENTS, orderId, event, at);
+        settle(at);
+    }
+
     void cancel(final String orderId, final Instant at) {
         pipe(inventory, Topics.ORDER_EVENTS, orderId, new OrderEvent(new OrderCancellationRequested(id("cancel"), at,
                 orderId, "shop-1", List.of("1"), "changed mind")), at);
