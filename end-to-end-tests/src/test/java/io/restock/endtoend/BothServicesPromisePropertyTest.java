@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>no line is accepted with a date past its maximum wait; no date change is told of a line that
  *       no longer waits;</li>
  *   <li>at quiescence inventory-stream's on-order is the open purchase-order quantity plus the planned
- *       requirement, as backorder-processor's schedule counts it;</li>
+ *       requirement, as backorder-processor's schedule counts it, and both services agree on stock:
+ *       backorder-processor's available, allocated and backordered units are inventory-stream's level;</li>
  *   <li>every event id of every topic of both services is unique.</li>
  * </ul>
  */
@@ -159,6 +160,11 @@ class BothServicesPromisePropertyTest {
                 final SkuSupply supply = s.supply(sku);
                 if (level != null && supply != null) {
                     assertThat(level.getOnOrder()).as("on-order of %s", sku).isEqualTo(supply.getOnOrder());
+                }
+                if (level != null) {
+                    assertThat(s.processorStock(sku)).as("backorder-processor's stock of %s (available, allocated, "
+                            + "backordered) is inventory-stream's", sku).containsExactly(
+                            Math.max(0, level.getAvailable()), level.getAllocated(), level.getBackordered());
                 }
             }
             final List<String> ids = s.eventIds();

@@ -289,6 +289,17 @@ final class TwoServices implements AutoCloseable {
     }
 
     /** The last schedule backorder-processor published for the SKU. */
+    /**
+     * What backorder-processor holds of the SKU's stock position, as it read it from {@code inventory.stock-levels}:
+     * {@code [available, allocated, backordered]}, or null if it has no plan for the SKU.
+     */
+    int[] processorStock(final String sku) {
+        final org.apache.kafka.streams.state.KeyValueStore<String, io.restock.backorder.internal.SkuPlanState> plans =
+                backorders.getKeyValueStore(io.restock.backorder.topology.BackorderTopology.SKU_PLANS);
+        final io.restock.backorder.internal.SkuPlanState plan = plans.get(sku);
+        return plan == null ? null : new int[] {plan.getAvailable(), plan.getAllocated(), plan.getBackordered()};
+    }
+
     SkuSupply supply(final String sku) {
         final List<SkuSupply> all = values(Topics.SKU_SUPPLY).stream().filter(s -> s != null && s.getSku().equals(sku))
                 .toList();
