@@ -90,9 +90,16 @@ final class TwoServices implements AutoCloseable {
         wallClock = start;
     }
 
+    /**
+     * A state directory, in memory (/dev/shm) where there is one: TopologyTestDriver commits after every record,
+     * and each commit flushes RocksDB and fsyncs checkpoint files, which on a disk was most of these tests' time.
+     */
     private String dir(final String name) {
         try {
-            final Path dir = Files.createTempDirectory("two-services-" + name);
+            final Path shm = Path.of("/dev/shm");
+            final Path dir = Files.isDirectory(shm) && Files.isWritable(shm)
+                    ? Files.createTempDirectory(shm, "two-services-" + name)
+                    : Files.createTempDirectory("two-services-" + name);
             stateDirs.add(dir);
             return dir.toString();
         } catch (final java.io.IOException e) {
@@ -128,6 +135,12 @@ final class TwoServices implements AutoCloseable {
                 .setLines(List.of(new OrderLine("1", sku, quantity, new BigDecimal("10.0000"))))
                 .build();
         pipe(inventory, Topics.ORDER_EVENTS, orderId, new OrderEvent(placed), at);
+        settle(at);
+    }
+
+    /** An order event as order-intake wrote it (e.g. its own topology's output), read by inventory-stream. */
+    void orderEvent(final String orderId, final OrderEvent event, final Instant at) {
+        pipe(inventory, Topics.ORDER_EVENTS, orderId, event, at);
         settle(at);
     }
 
@@ -283,6 +296,17 @@ final class TwoServices implements AutoCloseable {
     }
 
     /** The last schedule backorder-processor published for the SKU. */
+    /**
+     * What backorder-processor holds of the SKU's stock position, as it read it from {@code inventory.stock-levels}:
+     * {@code [available, allocated, backordered]}, or null if it has no plan for the SKU.
+     */
+    int[] processorStock(final String sku) {
+        final org.apache.kafka.streams.state.KeyValueStore<String, io.restock.backorder.internal.SkuPlanState> plans =
+                backorders.getKeyValueStore(io.restock.backorder.topology.BackorderTopology.SKU_PLANS);
+        final io.restock.backorder.internal.SkuPlanState plan = plans.get(sku);
+        return plan == null ? null : new int[] {plan.getAvailable(), plan.getAllocated(), plan.getBackordered()};
+    }
+
     SkuSupply supply(final String sku) {
         final List<SkuSupply> all = values(Topics.SKU_SUPPLY).stream().filter(s -> s != null && s.getSku().equals(sku))
                 .toList();

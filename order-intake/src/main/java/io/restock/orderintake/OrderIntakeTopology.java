@@ -1,5 +1,6 @@
 package io.restock.orderintake;
 
+import io.restock.orderintake.shops.ShopRules;
 import io.restock.orderintake.shoptopic.ShopSubmissionProcessor;
 import io.restock.orderintake.status.Acceptance;
 import io.restock.orderintake.status.OrderView;
@@ -15,7 +16,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
-import java.util.function.Predicate;
 
 /**
  * order-intake's Kafka Streams application (application id {@code order-intake}, exactly-once):
@@ -45,7 +45,7 @@ public final class OrderIntakeTopology {
     }
 
     public static Topology build(final EventSerdes serdes, final Submissions submissions,
-                                 final Predicate<String> knownShop, final ViewProgress progress) {
+                                 final ShopRules shops, final ViewProgress progress) {
         final Topology topology = new Topology();
         final var key = Serdes.String();
 
@@ -64,7 +64,7 @@ public final class OrderIntakeTopology {
         topology.addProcessor("apply-delivery-dates", StatusViewProcessors.DeliveryDates::new,
                 "read-delivery-dates");
         topology.addProcessor("validate-shop-submissions",
-                () -> new ShopSubmissionProcessor(submissions, knownShop), "read-shop-submissions");
+                () -> new ShopSubmissionProcessor(submissions, shops), "read-shop-submissions");
 
         topology.addSink(WRITE_ORDER_EVENTS, Topics.ORDER_EVENTS.name(), key.serializer(),
                 Topics.ORDER_EVENTS.valueSerde(serdes).serializer(), "validate-shop-submissions");

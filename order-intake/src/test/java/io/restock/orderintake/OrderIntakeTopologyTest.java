@@ -7,6 +7,7 @@ import io.restock.events.OrderCancellationRequested;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
 import io.restock.events.ShippingPolicy;
+import io.restock.orderintake.shops.ShopRules;
 import io.restock.orderintake.status.Acceptance;
 import io.restock.orderintake.status.IntakeHeaders;
 import io.restock.orderintake.status.LineStatus;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -57,9 +59,24 @@ class OrderIntakeTopologyTest {
     TestOutputTopic<String, OrderEvent> orderEventsOut;
     TestOutputTopic<byte[], byte[]> deadLetters;
 
+    /** shop-a sets no maximum wait; shop-b accepts 5 days, shop-c 30. */
+    static final ShopRules SHOPS = new ShopRules() {
+        private final Map<String, Integer> maxWaits = new java.util.HashMap<>(Map.of("shop-b", 5, "shop-c", 30));
+
+        @Override
+        public boolean isKnown(final String shopId) {
+            return Set.of("shop-a", "shop-b", "shop-c").contains(shopId);
+        }
+
+        @Override
+        public Integer maxWaitDays(final String shopId) {
+            return maxWaits.get(shopId);
+        }
+    };
+
     @BeforeEach
     void start() {
-        final Topology topology = OrderIntakeTopology.build(serdes, submissions, Set.of("shop-a", "shop-b")::contains,
+        final Topology topology = OrderIntakeTopology.build(serdes, submissions, SHOPS,
                 (partition, offset) -> applied.add(new long[]{partition, offset}));
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-intake");
@@ -85,7 +102,7 @@ class OrderIntakeTopologyTest {
 
     @Test
     void namesEveryNodeAndStoreInOneCoPartitionedSubTopology() {
-        final Topology topology = OrderIntakeTopology.build(serdes, submissions, s -> true, (p, o) -> { });
+        final Topology topology = OrderIntakeTopology.build(serdes, submissions, SHOPS, (p, o) -> { });
 
         assertThat(topology.describe().toString()).isEqualTo("""
                 Topologies:
@@ -153,6 +170,18 @@ class OrderIntakeTopologyTest {
                 .isEqualTo(OrderEventMapper.placed(expected, "shop-a", placed.getEventId(), NOW).getEvent());
         assertThat(views().get("o-7").placed()).isTrue();
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theKafkaEntranceGivesAnOrderTheTighterOfTheCustomersAndTheShopsMaximumWait() {
+        // SampleOrders' customer accepts 14 days.
+        submissionsTopic.pipeInput(bytes("o-a"), submission("o-a", "shop-a"), NOW);
+        submissionsTopic.pipeInput(bytes("o-b"), submission("o-b", "shop-b"), NOW);
+        submissionsTopic.pipeInput(bytes("o-c"), submission("o-c", "shop-c"), NOW);
+
+        assertThat(orderEventsOut.readValuesToList()).extracting(e -> ((OrderPlaced) e.getEvent()).getMaxWaitDays())
+                .containsExactly(14, 5, 14);
+        assertThat(views().get("o-b").maxWaitDays()).isEqualTo(5);
     }
 
     @Test

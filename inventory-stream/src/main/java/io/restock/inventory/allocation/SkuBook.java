@@ -269,6 +269,15 @@ public final class SkuBook {
      * computation {@link #allocate} accepts backorders with (the availability quote).
      */
     public Availability availability(final int quantity, final Integer maxWaitDays, final Context context) {
+        return availability(quantity, maxWaitDays, 0, BigDecimal.ZERO, context);
+    }
+
+    /**
+     * {@link #availability(int, Integer, Context)} for a customer of tier {@code tierRank} paying {@code unitPrice}
+     * a unit: what the WEIGHTED rule ranks the line by (FIFO ranks a line placed now last whatever they are).
+     */
+    public Availability availability(final int quantity, final Integer maxWaitDays, final int tierRank,
+                                     final BigDecimal unitPrice, final Context context) {
         if (terms == null) {
             return new Availability(0, 0, null, Outcome.Reason.UNKNOWN_SKU, "no policy for SKU " + sku, List.of());
         }
@@ -276,8 +285,16 @@ public final class SkuBook {
         if (take == quantity) {
             return new Availability(take, 0, null, null, null, List.of());
         }
-        final Claim probe = new Claim("\uffff-quote", "\uffff", context.now(), 0, BigDecimal.ZERO, quantity - take);
-        final Quote quote = quote(probe, maxWaitDays, context);
+        final Claim probe = new Claim("\uffff-quote", "\uffff", context.now(), tierRank,
+                unitPrice.multiply(BigDecimal.valueOf(quantity)), quantity - take);
+        // As in allocate: the units taken now are allocated before the rest is dated, so they serve no one else.
+        final Quote quote;
+        allocated += take;
+        try {
+            quote = quote(probe, maxWaitDays, context);
+        } finally {
+            allocated -= take;
+        }
         if (quote.date() == null) {
             return new Availability(take, quantity - take, null, quote.reason(), quote.detail(),
                     substitutes(context.stock()));

@@ -3,6 +3,8 @@ package io.restock.inventory.stock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Value;
+import io.restock.events.CustomerTier;
+import io.restock.events.StockLevel;
 import io.restock.inventory.allocation.SkuBook;
 import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.internal.LineState;
@@ -16,6 +18,7 @@ import io.restock.service.streams.ForwardedReply;
 import io.restock.service.streams.KeyOwner;
 import io.restock.service.streams.OwnerForwarder;
 import io.restock.service.streams.OwnerUnavailableException;
+import io.restock.service.quote.QuoteParameters;
 import io.restock.service.streams.StoreOwners;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,18 +29,21 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads SKU books with interactive queries (the header from {@code sku-stock}, the lines from
+ * Reads SKU books with interactive queries (and quotes availability on them, {@link #availability}) (the header from {@code sku-stock}, the lines from
  * {@code sku-lines}, remembered movement ids from {@code sku-movement-ids}), wherever the SKU lives:
  * {@link StoreOwners} names the instance that owns the SKU's partition; this instance reads its own
  * store, or forwards the GET once to the owner ({@link OwnerForwarder}; a forwarded request that lands
@@ -119,6 +125,41 @@ public final class SkuBookQueries {
                 local -> StockViews.queue(local.book(), settings.priorityRule(), clock.instant(), selfName()),
                 owner -> "/skus/" + encode(sku) + "/backorders",
                 BackorderQueueView.class);
+    }
+
+    /**
+     * What a line of {@code quote.quantity()} units placed now would get ({@link SkuBook#availability}, the code
+     * acceptance runs), read on the SKU's owner at the wall clock; a SKU never seen is {@code UNKNOWN_SKU}.
+     */
+    public AvailabilityView availability(final String sku, final QuoteParameters quote, final String forwardedBy) {
+        return read(sku, forwardedBy,
+                local -> {
+                    final Instant now = clock.instant();
+                    final SkuBook.Context context = new SkuBook.Context(settings.priorityRule(), now, settings.zone(),
+                            settings.defaultMaxWaitDays(), this::available);
+                    final int tierRank = quote.tier() == null ? 0 : CustomerTier.valueOf(quote.tier()).ordinal();
+                    final BigDecimal unitPrice = quote.unitPrice() == null ? BigDecimal.ZERO : quote.unitPrice();
+                    return StockViews.availability(sku, quote.quantity(), quote.maxWaitDays(),
+                            local.book().availability(quote.quantity(), quote.maxWaitDays(), tierRank, unitPrice,
+                                    context), now, selfName());
+                },
+                owner -> "/skus/" + encode(sku) + "/availability?" + quote.query(),
+                AvailabilityView.class)
+                .orElseGet(() -> StockViews.unknownSku(sku, quote.quantity(), quote.maxWaitDays(), clock.instant(),
+                        selfName()));
+    }
+
+    /** Units available now of another SKU (a substitute), from the global copy of {@code inventory.stock-levels}. */
+    private int available(final String otherSku) {
+        final Object value;
+        try {
+            value = streams.store(StoreQueryParameters.fromNameAndType(InventoryTopology.STOCK_LEVELS_GLOBAL,
+                    QueryableStoreTypes.<String, Object>keyValueStore())).get(otherSku);
+        } catch (final InvalidStateStoreException e) {
+            throw new OwnerUnavailableException("the stock levels of other SKUs are not available: " + e.getMessage(), e);
+        }
+        final Object level = value instanceof ValueAndTimestamp<?> vt ? vt.value() : value;
+        return level instanceof StockLevel l ? Math.max(0, l.getAvailable()) : 0;
     }
 
     private <T> Optional<T> read(final String sku, final String forwardedBy,

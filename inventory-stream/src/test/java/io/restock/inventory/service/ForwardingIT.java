@@ -49,6 +49,12 @@ class ForwardingIT {
                 final String byB = b.get("/skus/" + sku + "/stock").json().get("servedBy").asText();
                 assertThat(byA).as("both instances name the same owner of " + sku).isEqualTo(byB);
                 servedA.add(byA);
+                // The quote is computed on the owner's book: a known, not backorderable SKU, not UNKNOWN_SKU.
+                for (final RunningService asked : List.of(a, b)) {
+                    final var quote = asked.get("/skus/" + sku + "/availability?quantity=1").json();
+                    assertThat(quote.get("servedBy").asText()).isEqualTo(byA);
+                    assertThat(quote.get("reason").asText()).isEqualTo("NOT_BACKORDERABLE");
+                }
             }
             assertThat(servedA).as("each instance owns some SKUs and answers for them").containsExactlyInAnyOrder(nameA, nameB);
             assertThat(a.get("/skus/" + skus.getFirst() + "/backorders").status()).isEqualTo(200);

@@ -40,7 +40,7 @@ final class RunningService implements AutoCloseable {
 
     static final List<Topic<?, ?>> TOPICS = List.of(Topics.ORDER_EVENTS, Topics.LINE_EVENTS,
             Topics.STOCK_MOVEMENTS, Topics.STOCK_LEVELS, Topics.STOCK_SHORTFALLS, Topics.SHIPMENT_REQUESTS,
-            Topics.SKU_POLICIES, Topics.SUPPLIER_OFFERS, Topics.SKU_SUPPLY);
+            Topics.SKU_POLICIES, Topics.SUPPLIER_OFFERS, Topics.SKU_SUPPLY, Topics.DELIVERY_DATES);
     static final ObjectMapper JSON = new ObjectMapper();
 
     final ApplicationContext context;

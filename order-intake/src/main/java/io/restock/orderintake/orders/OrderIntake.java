@@ -139,7 +139,7 @@ public final class OrderIntake {
             }
         }
         final String eventId = OrderEventMapper.newEventId();
-        final OrderEvent event = OrderEventMapper.placed(order, shop.id(), eventId, clock.instant());
+        final OrderEvent event = OrderEventMapper.placed(order, shop.id(), shop.maxWaitDays(), eventId, clock.instant());
         final long acceptedAt = ((OrderPlaced) event.getEvent()).getOccurredAt().toEpochMilli();
         final RecordHeaders headers = new RecordHeaders();
         headers.add(IntakeHeaders.IDEMPOTENCY_KEY, idempotencyKey.getBytes(StandardCharsets.UTF_8));

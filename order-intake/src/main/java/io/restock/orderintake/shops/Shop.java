@@ -1,8 +1,29 @@
 package io.restock.orderintake.shops;
 
-/** An authenticated shop: its id and its rate limiter. */
-public record Shop(String id, RateLimiter rateLimiter) {
+/**
+ * An authenticated shop: its id, its rate limiter and its maximum wait.
+ *
+ * @param maxWaitDays the longest backorder wait the shop accepts for any of its orders (SYSTEM.md rule 3), or null
+ *                    (none: the customer's and the SKU's limits apply)
+ */
+public record Shop(String id, RateLimiter rateLimiter, Integer maxWaitDays) {
 
     /** The request attribute the authentication filter leaves the shop in. */
     public static final String ATTRIBUTE = "restock.shop";
+
+    /**
+     * An order's maximum wait as it enters: the tighter of the customer's ({@code customerMaxWaitDays}, may be
+     * null) and the shop's. inventory-stream then applies the tighter of this and the SKU's own (or the default).
+     */
+    public Integer maxWaitDays(final Integer customerMaxWaitDays) {
+        return tighter(customerMaxWaitDays, maxWaitDays);
+    }
+
+    /** The smaller of two optional limits in days, null when both are. */
+    public static Integer tighter(final Integer a, final Integer b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Math.min(a, b);
+    }
 }

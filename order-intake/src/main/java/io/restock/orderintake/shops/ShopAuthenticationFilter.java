@@ -10,12 +10,12 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.restock.service.problem.ProblemResponses;
 
 /**
- * Authenticates every {@code /orders} request by its API key ({@code Authorization: Bearer <key>}
+ * Authenticates every {@code /orders} and {@code /skus} (availability quote) request by its API key ({@code Authorization: Bearer <key>}
  * or {@code X-Api-Key: <key>}) and applies the shop's rate limit. Leaves the {@link Shop} in the
  * request attribute {@value Shop#ATTRIBUTE}. 401 without a known key, 429 with Retry-After when
  * the shop is over its limit.
  */
-@ServerFilter({"/orders", "/orders/**"})
+@ServerFilter({"/orders", "/orders/**", "/skus/**"})
 public final class ShopAuthenticationFilter {
 
     public static final String API_KEY_HEADER = "X-Api-Key";

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The shops that may use the API, from configuration. API keys are looked up by their SHA-256, so
@@ -18,10 +17,10 @@ import java.util.Set;
  * differences that depend on the secret.
  */
 @Singleton
-public final class ShopDirectory {
+public final class ShopDirectory implements ShopRules {
 
     private final Map<String, Shop> byKeyHash = new HashMap<>();
-    private final Set<String> shopIds;
+    private final Map<String, Shop> byId = new HashMap<>();
 
     public ShopDirectory(final List<ShopConfiguration> shops) {
         for (final ShopConfiguration config : shops) {
@@ -33,13 +32,31 @@ public final class ShopDirectory {
                 throw new IllegalStateException("restock.shops." + config.getShopId()
                         + ".api-key-sha256 must be the 64-digit hex SHA-256 of the shop's API key");
             }
+            final Integer maxWait = maxWaitDays(config);
             final Shop shop = new Shop(config.getShopId(), new RateLimiter(config.getRateLimitPerSecond(),
-                    config.getRateLimitBurst(), System::nanoTime));
+                    config.getRateLimitBurst(), System::nanoTime), maxWait);
             if (byKeyHash.put(hash.toLowerCase(Locale.ROOT), shop) != null) {
                 throw new IllegalStateException("two shops share one API key: " + config.getShopId());
             }
         }
-        this.shopIds = Set.copyOf(byKeyHash.values().stream().map(Shop::id).toList());
+        byKeyHash.values().forEach(shop -> byId.put(shop.id(), shop));
+    }
+
+    private static Integer maxWaitDays(final ShopConfiguration config) {
+        final String text = config.getMaxWaitDays();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            final int days = Integer.parseInt(text.trim());
+            if (days >= 1 && days <= Submissions.MAX_WAIT_DAYS) {
+                return days;
+            }
+        } catch (final NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("restock.shops." + config.getShopId() + ".max-wait-days must be a whole "
+                + "number of days 1.." + Submissions.MAX_WAIT_DAYS + " (or empty: none), was '" + text + "'");
     }
 
     /** The shop whose API key this is. */
@@ -50,7 +67,14 @@ public final class ShopDirectory {
         return Optional.ofNullable(byKeyHash.get(Digests.sha256Hex(apiKey.getBytes(StandardCharsets.UTF_8))));
     }
 
+    @Override
     public boolean isKnown(final String shopId) {
-        return shopIds.contains(shopId);
+        return byId.containsKey(shopId);
+    }
+
+    @Override
+    public Integer maxWaitDays(final String shopId) {
+        final Shop shop = byId.get(shopId);
+        return shop == null ? null : shop.maxWaitDays();
     }
 }

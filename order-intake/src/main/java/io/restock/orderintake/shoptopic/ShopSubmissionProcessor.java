@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
 import io.restock.orderintake.OrderIntakeTopology;
+import io.restock.orderintake.shops.ShopRules;
 import io.restock.orderintake.status.Acceptance;
 import io.restock.orderintake.status.OrderView;
 import io.restock.orderintake.submission.CancellationSubmission;
@@ -28,13 +29,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * The Kafka entrance: reads one JSON event a shop published on {@code orders.shop-submissions} (key:
  * orderId), validates it with the same {@link Submissions} rules as HTTP, and forwards either the
  * canonical {@link OrderEvent} (to {@value OrderIntakeTopology#WRITE_ORDER_EVENTS}) or the original
  * bytes with the reason in {@code dlq.*} headers (to {@value OrderIntakeTopology#WRITE_DEAD_LETTERS}).
+ * The event's {@code maxWaitDays} is the tighter of the customer's and the shop's ({@link ShopRules}), as over HTTP.
  * It runs under exactly-once, so each submission yields its output once, in the same transaction
  * as the consumed offset.
  *
@@ -51,13 +52,13 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
     private static final Set<String> CANCELLATION_FIELDS = Set.of("type", "shopId", "orderId", "lineIds", "reason");
 
     private final Submissions submissions;
-    private final Predicate<String> knownShop;
+    private final ShopRules shops;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, OrderView> views;
 
-    public ShopSubmissionProcessor(final Submissions submissions, final Predicate<String> knownShop) {
+    public ShopSubmissionProcessor(final Submissions submissions, final ShopRules shops) {
         this.submissions = submissions;
-        this.knownShop = knownShop;
+        this.shops = shops;
     }
 
     @Override
@@ -95,7 +96,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
         if (shopId == null || !Submissions.isId(shopId)) {
             return new Outcome.Refuse(Violation.Code.REQUIRED.name(), "shopId: a shop id is required");
         }
-        if (!knownShop.test(shopId)) {
+        if (!shops.isKnown(shopId)) {
             return new Outcome.Refuse("UNKNOWN_SHOP", "shopId: no shop " + shopId + " is configured");
         }
         return switch (type) {
@@ -138,7 +139,8 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
             return new Outcome.Refuse("ORDER_EXISTS", "order " + key + " was already placed with other content");
         }
         final Instant occurredAt = Instant.ofEpochMilli(record.timestamp());
-        final OrderEvent event = OrderEventMapper.placed(order, shopId, eventId(), occurredAt);
+        final OrderEvent event = OrderEventMapper.placed(order, shopId, shops.maxWaitDays(shopId), eventId(),
+                occurredAt);
         final OrderPlaced placed = (OrderPlaced) event.getEvent();
         final OrderView view = existing == null ? OrderView.empty(key) : existing;
         views.put(key, view.applyPlaced(placed, new Acceptance(key, shopId, placed.getEventId(),

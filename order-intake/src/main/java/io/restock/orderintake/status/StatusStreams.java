@@ -93,7 +93,7 @@ public final class StatusStreams {
                 (int) fetchMaxWait.toMillis());
         final String advertised = AdvertisedServer.resolve(applicationServer, httpPort);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised);
-        this.streams = new KafkaStreams(OrderIntakeTopology.build(serdes, submissions, shops::isKnown, guard), props);
+        this.streams = new KafkaStreams(OrderIntakeTopology.build(serdes, submissions, shops, guard), props);
         this.owners = new StoreOwners("order-intake", streams, AdvertisedServer.hostInfo(advertised));
         // A failed stream thread (e.g. a transaction that timed out while the broker was away) is
         // replaced rather than taking the whole view down for good.

@@ -5,6 +5,7 @@ import io.restock.events.OrderCancellationRequested;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
+import io.restock.orderintake.shops.Shop;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +38,15 @@ public final class OrderEventMapper {
 
     public static OrderEvent placed(final OrderSubmission order, final String shopId, final String eventId,
                                     final Instant occurredAt) {
+        return placed(order, shopId, null, eventId, occurredAt);
+    }
+
+    /**
+     * The order as placed by a shop whose own maximum wait is {@code shopMaxWaitDays} (null: none): the event's
+     * {@code maxWaitDays} is the tighter of the customer's and the shop's (SYSTEM.md rule 3).
+     */
+    public static OrderEvent placed(final OrderSubmission order, final String shopId, final Integer shopMaxWaitDays,
+                                    final String eventId, final Instant occurredAt) {
         final List<OrderLine> lines = new ArrayList<>(order.lines().size());
         for (final OrderSubmission.Line line : order.lines()) {
             lines.add(new OrderLine(line.lineId(), line.sku(), line.quantity(), line.unitPrice()));
@@ -44,7 +54,7 @@ public final class OrderEventMapper {
         final OrderSubmission.Customer c = order.customer();
         final OrderPlaced placed = new OrderPlaced(eventId, millis(occurredAt), order.orderId(), shopId,
                 new Customer(c.id(), c.email(), c.tier(), c.locale()), millis(order.placedAt()),
-                order.shippingPolicy(), order.maxWaitDays(), order.currency(), lines);
+                order.shippingPolicy(), Shop.tighter(order.maxWaitDays(), shopMaxWaitDays), order.currency(), lines);
         return new OrderEvent(placed);
     }
 

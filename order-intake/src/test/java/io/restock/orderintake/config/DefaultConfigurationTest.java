@@ -2,6 +2,8 @@ package io.restock.orderintake.config;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.restock.orderintake.quote.InventoryQuotes;
+import io.restock.orderintake.shops.ShopDirectory;
 import io.restock.service.streams.AdvertisedServer;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +37,31 @@ class DefaultConfigurationTest {
             assertThat(AdvertisedServer.resolve(configured, port)).isEqualTo(expected.isBlank()
                     ? "127.0.0.1:" + System.getenv().getOrDefault("ORDER_INTAKE_PORT", "8080") : expected.trim());
         }
+    }
+
+    @Test
+    void withNothingSetNoShopSetsAMaximumWaitAndQuotesGoToTheLocalInventoryStream() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+            final ShopDirectory shops = context.getBean(ShopDirectory.class);
+            assertThat(shops.isKnown("demo-shop")).isTrue();
+            assertThat(shops.maxWaitDays("demo-shop"))
+                    .isEqualTo(blankToNull(System.getenv("DEMO_SHOP_MAX_WAIT_DAYS")));
+            assertThat(shops.maxWaitDays("other-shop"))
+                    .isEqualTo(blankToNull(System.getenv("OTHER_SHOP_MAX_WAIT_DAYS")));
+            assertThat(context.getBean(InventoryQuotes.class).base())
+                    .isEqualTo(System.getenv().getOrDefault("INVENTORY_STREAM_URL", "http://127.0.0.1:8082"));
+        }
+    }
+
+    @Test
+    void aShopsMaximumWaitIsReadFromItsSetting() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                .properties(java.util.Map.of("restock.shops.demo-shop.max-wait-days", "12")).start()) {
+            assertThat(context.getBean(ShopDirectory.class).maxWaitDays("demo-shop")).isEqualTo(12);
+        }
+    }
+
+    private static Integer blankToNull(final String value) {
+        return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
     }
 }
