@@ -167,6 +167,14 @@ final class NotifierDriver implements AutoCloseable {
         return eventId;
     }
 
+    /** The supplier shipped a drop-ship line straight to the customer (inventory-stream's LineDropShipped). */
+    String dropShipped(final String orderId, final String lineId) {
+        final String eventId = id("ds");
+        lines.pipeInput(orderId, new LineEvent(new io.restock.events.LineDropShipped(eventId, T0, orderId, lineId,
+                "sku-" + lineId, 3, "acme", "PO-acme-sku-" + lineId + "-ds1")));
+        return eventId;
+    }
+
     String shipped(final String orderId, final String lineId) {
         final String eventId = id("sh");
         movements.pipeInput("sku-" + lineId, new StockMovement(new StockShipped(eventId, T0, id("mv"), "wh-1",
