@@ -9,6 +9,7 @@ import io.restock.events.Customer;
 import io.restock.events.CustomerTier;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineBackordered;
+import io.restock.events.LineDropShipped;
 import io.restock.events.LineEvent;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderLine;
@@ -17,6 +18,8 @@ import io.restock.events.PurchaseOrderAcknowledged;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.PurchaseOrderIssued;
 import io.restock.events.PurchaseOrderLine;
+import io.restock.events.ShipmentDispatched;
+import io.restock.events.ShippedLine;
 import io.restock.events.ShippingPolicy;
 import io.restock.events.SkuPolicy;
 import io.restock.events.StockMovement;
@@ -120,8 +123,7 @@ class BackorderLoopIT {
              Watch<LineEvent> lines = new Watch<>(kafka, Topics.LINE_EVENTS, serdes);
              Watch<StockShortfall> shortfalls = new Watch<>(kafka, Topics.STOCK_SHORTFALLS, serdes);
              Watch<PurchaseOrderEvent> purchaseOrders = new Watch<>(kafka, Topics.PURCHASE_ORDERS, serdes);
-             Watch<DeliveryDateChanged> dates = new Watch<>(kafka, Topics.DELIVERY_DATES, serdes);
-             Watch<io.restock.events.SkuSupply> schedules = new Watch<>(kafka, Topics.SKU_SUPPLY, serdes)) {
+             Watch<DeliveryDateChanged> dates = new Watch<>(kafka, Topics.DELIVERY_DATES, serdes)) {
             send(producer, serdes, Topics.SKU_POLICIES, sku, SkuPolicy.newBuilder().setEventId("p-" + run)
                     .setOccurredAt(now).setSku(sku).setBackorderable(true).setMaxWaitDays(60).setReorderPoint(0)
                     .setTargetLevel(0).setHandlingDays(1).setSubstitutes(List.of()).build());
@@ -133,10 +135,6 @@ class BackorderLoopIT {
             inventoryStreams.start();
             backorderStreams.start();
             levels.first(sku, l -> l.getOnHand() == 10 ? Optional.of(l) : Optional.empty());
-            // ... and the supply schedule names the supplier new demand goes to. (An order that overtakes the SKU's
-            // first such schedule is rejected NOT_BACKORDERABLE: a known gap of the schedule design, see the
-            // inventory-stream README.)
-            schedules.first(sku, s -> s.getNextOrder() != null ? Optional.of(s) : Optional.empty());
             send(producer, serdes, Topics.ORDER_EVENTS, orderId, new OrderEvent(OrderPlaced.newBuilder()
                     .setEventId("o-" + run).setOccurredAt(Instant.now()).setOrderId(orderId).setShopId("shop-1")
                     .setCustomer(Customer.newBuilder().setCustomerId("c-1").setEmail(null)
@@ -178,6 +176,111 @@ class BackorderLoopIT {
         }
     }
 
+    /**
+     * Drop-ship on a real broker (rule 8): the SKU's next supplier drop-ships, so the remainder of an order beyond
+     * stock is routed to it (dated today + its lead time, not queued), gets its own drop-ship purchase-order line
+     * of exactly its units, is re-dated by the supplier's acknowledgement and shipped by its shipment notice, and
+     * on-hand never moves.
+     */
+    @Test
+    void aDropShippedLineIsOrderedRedatedAndShippedWithoutTouchingStock(final KafkaEnvironment kafka,
+                                                                        @TempDir final Path inventoryState,
+                                                                        @TempDir final Path backorderState)
+            throws Exception {
+        final Duration timeout = Duration.ofSeconds(20);
+        final String run = UUID.randomUUID().toString().substring(0, 8);
+        final String sku = "sku-ds-" + run;
+        final String supplier = "ds-" + run;
+        final String orderId = "order-ds-" + run;
+        final var registry = new HttpSchemaRegistryClient(kafka.schemaRegistryUrl());
+        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
+            new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(Topics.ALL);
+        }
+        final EventSerdes serdes = EventSerdes.registry(registry, false);
+        final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        final StreamsBuilder inventory = new StreamsBuilder();
+        InventoryTopology.define(inventory, serdes, InventorySettings.defaults());
+        final Properties inventoryProps = InventoryStreamsConfig.properties(kafka.bootstrapServers(),
+                inventoryState.toString());
+        inventoryProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-stream-ds-it-" + run);
+        inventoryProps.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        final StreamsBuilder backorders = new StreamsBuilder();
+        BackorderTopology.define(backorders, serdes, new BackorderSettings(
+                io.restock.allocation.rules.PromiseSettings.defaults(), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), true, true, 1000, Duration.ofMinutes(5)));
+        final Properties backorderProps = BackorderStreamsConfig.properties(kafka.bootstrapServers(),
+                backorderState.toString());
+        backorderProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "backorder-processor-ds-it-" + run);
+        backorderProps.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+
+        final Instant now = Instant.now();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producerProperties(),
+                new StringSerializer(), new ByteArraySerializer());
+             KafkaStreams inventoryStreams = new KafkaStreams(inventory.build(), inventoryProps);
+             KafkaStreams backorderStreams = new KafkaStreams(backorders.build(), backorderProps);
+             Watch<io.restock.events.StockLevel> levels = new Watch<>(kafka, Topics.STOCK_LEVELS, serdes);
+             Watch<io.restock.events.SkuSupply> schedules = new Watch<>(kafka, Topics.SKU_SUPPLY, serdes);
+             Watch<LineEvent> lines = new Watch<>(kafka, Topics.LINE_EVENTS, serdes);
+             Watch<PurchaseOrderEvent> purchaseOrders = new Watch<>(kafka, Topics.PURCHASE_ORDERS, serdes);
+             Watch<DeliveryDateChanged> dates = new Watch<>(kafka, Topics.DELIVERY_DATES, serdes)) {
+            send(producer, serdes, Topics.SKU_POLICIES, sku, SkuPolicy.newBuilder().setEventId("p-" + run)
+                    .setOccurredAt(now).setSku(sku).setBackorderable(true).setMaxWaitDays(60).setReorderPoint(0)
+                    .setTargetLevel(0).setHandlingDays(1).setSubstitutes(List.of()).setDropShipAllowed(true).build());
+            send(producer, serdes, Topics.SUPPLIER_OFFERS, Topics.offerKey(supplier, sku), new SupplierOffer("so-" + run,
+                    now, supplier, sku, 5, new BigDecimal("2.0000"), "EUR", 20, 10, true, 1.0, true));
+            send(producer, serdes, Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("r-" + run, now,
+                    "mv-" + run, "wh-1", sku, 10, null, null)));
+            inventoryStreams.start();
+            backorderStreams.start();
+            levels.first(sku, l -> l.getOnHand() == 10 ? Optional.of(l) : Optional.empty());
+            // Whether a line is drop-shipped is the schedule's word (nextOrder.dropShip): an order before it is
+            // queued as a stock backorder from the local offer, so this test orders once the schedule says so.
+            schedules.first(sku, s -> s.getNextOrder() != null && s.getNextOrder().getDropShip()
+                    ? Optional.of(s) : Optional.empty());
+            send(producer, serdes, Topics.ORDER_EVENTS, orderId, new OrderEvent(OrderPlaced.newBuilder()
+                    .setEventId("o-" + run).setOccurredAt(Instant.now()).setOrderId(orderId).setShopId("shop-1")
+                    .setCustomer(Customer.newBuilder().setCustomerId("c-1").setEmail(null)
+                            .setTier(CustomerTier.STANDARD).build())
+                    .setPlacedAt(Instant.now()).setShippingPolicy(ShippingPolicy.PARTIAL).setMaxWaitDays(null)
+                    .setCurrency("EUR").setLines(List.of(new OrderLine("1", sku, 15, new BigDecimal("9.9900"))))
+                    .build()));
+
+            final LineBackordered routed = lines.first(orderId, e -> e.getEvent() instanceof LineBackordered b
+                    ? Optional.of(b) : Optional.empty());
+            assertThat(routed.getQuantity()).isEqualTo(5);
+            assertThat(routed.getDropShipSupplierId()).isEqualTo(supplier);
+            assertThat(routed.getQueuePosition()).isZero();
+            assertThat(routed.getPromisedDate()).isEqualTo(today.plusDays(5));
+
+            final PurchaseOrderIssued issued = purchaseOrders.firstAny(e -> e.getEvent() instanceof PurchaseOrderIssued i
+                    && i.getSupplierId().equals(supplier) ? Optional.of(i) : Optional.empty());
+            final PurchaseOrderLine line = issued.getLines().getFirst();
+            assertThat(line.getDropShip()).isTrue();
+            assertThat(line.getQuantity()).as("the customer's units, no MOQ").isEqualTo(5);
+            assertThat(line.getDropShipOrderId()).isEqualTo(orderId);
+
+            final LocalDate promised = today.plusDays(7);
+            send(producer, serdes, Topics.SUPPLIER_EVENTS, issued.getPurchaseOrderId(), new SupplierEvent(
+                    new PurchaseOrderAcknowledged("ack-" + run, Instant.now(), issued.getPurchaseOrderId(), supplier,
+                            "msg-" + run, List.of(new AcknowledgedLine(line.getLineId(), 5, promised)))));
+            assertThat(dates.first(orderId, c -> c.getNewDate().equals(promised) ? Optional.of(c) : Optional.empty())
+                    .getPreviousDate()).isEqualTo(today.plusDays(5));
+
+            send(producer, serdes, Topics.SUPPLIER_EVENTS, issued.getPurchaseOrderId(), new SupplierEvent(
+                    new ShipmentDispatched("ship-" + run, Instant.now(), issued.getPurchaseOrderId(), supplier,
+                            "msg2-" + run, "sh-" + run, promised, "DHL", "JD-" + run,
+                            List.of(new ShippedLine(line.getLineId(), 5)))));
+            final LineDropShipped shipped = lines.first(orderId, e -> e.getEvent() instanceof LineDropShipped d
+                    ? Optional.of(d) : Optional.empty());
+            assertThat(shipped.getQuantity()).isEqualTo(5);
+            assertThat(levels.latest(sku)).satisfies(l -> {
+                assertThat(l.getOnHand()).as("drop-shipped units never were on hand").isEqualTo(10);
+                assertThat(l.getBackordered()).isZero();
+            });
+        }
+    }
+
     private static <V> void send(final KafkaProducer<String, byte[]> producer, final EventSerdes serdes,
                                  final Topic<String, V> topic, final String key, final V value) throws Exception {
         send(producer, serdes, topic, key, value, null);
@@ -205,6 +308,13 @@ class BackorderLoopIT {
 
         <T> T first(final String key, final Function<V, Optional<T>> match) {
             return awaitRecord(r -> key.equals(r.key()) && r.value() != null ? match.apply(r.value()) : Optional.empty());
+        }
+
+        /** The last value seen for {@code key} so far (after reading what is there now). */
+        V latest(final String key) {
+            consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+            return seen.stream().filter(r -> key.equals(r.key()) && r.value() != null).reduce((a, b) -> b)
+                    .map(ConsumerRecord::value).orElseThrow();
         }
 
         <T> T firstAny(final Function<V, Optional<T>> match) {

@@ -18,6 +18,8 @@ import io.restock.events.PromisedDateChanged;
 import io.restock.events.PurchaseOrderAcknowledged;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.PurchaseOrderRejected;
+import io.restock.events.ShipmentDispatched;
+import io.restock.events.ShippedLine;
 import io.restock.events.ShippingPolicy;
 import io.restock.events.SkuPolicy;
 import io.restock.events.SkuSupply;
@@ -75,6 +77,11 @@ final class TwoServices implements AutoCloseable {
     private int sequence;
 
     TwoServices(final PromiseSettings promises, final Instant start) {
+        this(promises, start, false);
+    }
+
+    /** {@code dropShip}: backorder-processor's drop-ship setting ({@code backorder-processor.procurement.drop-ship}). */
+    TwoServices(final PromiseSettings promises, final Instant start, final boolean dropShip) {
         final InventorySettings inventorySettings = new InventorySettings(promises.rule(),
                 promises.defaultMaxWaitDays(), promises.zone(), 1000, 50);
         final StreamsBuilder ib = new StreamsBuilder();
@@ -82,7 +89,7 @@ final class TwoServices implements AutoCloseable {
         inventory = new TopologyTestDriver(ib.build(), InventoryStreamsConfig.properties("unused:9092", dir("inv")),
                 start);
         backorderSettings = new BackorderSettings(promises, Duration.ofMinutes(15), Duration.ofMinutes(1), true,
-                false, 1000, Duration.ofHours(1));
+                dropShip, 1000, Duration.ofHours(1));
         final StreamsBuilder bb = new StreamsBuilder();
         BackorderTopology.define(bb, serdes, backorderSettings);
         backorders = new TopologyTestDriver(bb.build(), BackorderStreamsConfig.properties("unused:9092",
@@ -115,15 +122,47 @@ final class TwoServices implements AutoCloseable {
 
     void policy(final String sku, final Integer maxWaitDays, final int reorderPoint, final int targetLevel,
                 final int handlingDays, final Instant at) {
+        policy(sku, maxWaitDays, reorderPoint, targetLevel, handlingDays, false, at);
+    }
+
+    void policy(final String sku, final Integer maxWaitDays, final int reorderPoint, final int targetLevel,
+                final int handlingDays, final boolean dropShipAllowed, final Instant at) {
         final SkuPolicy p = new SkuPolicy(id("policy"), at, sku, null, true, maxWaitDays, reorderPoint, 0, targetLevel,
-                handlingDays, List.of(), false);
+                handlingDays, List.of(), dropShipAllowed);
         both(Topics.SKU_POLICIES, sku, p, at);
     }
 
     void offer(final String supplierId, final String sku, final int leadTimeDays, final String unitCost,
                final int moq, final int pack, final Instant at) {
+        offer(supplierId, sku, leadTimeDays, unitCost, moq, pack, false, at);
+    }
+
+    void offer(final String supplierId, final String sku, final int leadTimeDays, final String unitCost,
+               final int moq, final int pack, final boolean dropShip, final Instant at) {
         both(Topics.SUPPLIER_OFFERS, Topics.offerKey(supplierId, sku), new SupplierOffer(id("offer"), at, supplierId,
-                sku, leadTimeDays, new BigDecimal(unitCost).setScale(4), "EUR", moq, pack, false, 0.95, true), at);
+                sku, leadTimeDays, new BigDecimal(unitCost).setScale(4), "EUR", moq, pack, dropShip, 0.95, true), at);
+    }
+
+    /** The offer reaches inventory-stream only (backorder-processor has not read it yet: a lagging partition). */
+    void offerToInventoryOnly(final String supplierId, final String sku, final int leadTimeDays, final Instant at) {
+        pipe(inventory, Topics.SUPPLIER_OFFERS, Topics.offerKey(supplierId, sku), new SupplierOffer(id("offer"), at,
+                supplierId, sku, leadTimeDays, new BigDecimal("1.0000"), "EUR", 1, 1, false, 0.95, true), at);
+        settle(at);
+    }
+
+    /** The supplier's shipment notice for one line. */
+    void ship(final String poId, final String supplierId, final String lineId, final int quantity,
+              final java.time.LocalDate arrival, final Instant at) {
+        pipe(backorders, Topics.SUPPLIER_EVENTS, poId, new SupplierEvent(new ShipmentDispatched(id("shipped"), at,
+                poId, supplierId, id("msg"), id("shipment"), arrival, "DHL", "JD-1",
+                List.of(new ShippedLine(lineId, quantity)))), at);
+        settle(at);
+    }
+
+    /** Records inventory-stream dead-lettered, from the movements topic. */
+    List<TestRecord<byte[], byte[]>> deadLetteredMovements() {
+        return inventory.createOutputTopic(Topics.STOCK_MOVEMENTS.deadLetterTopic(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()).readRecordsToList();
     }
 
     void order(final String orderId, final String sku, final int quantity, final int tier, final Instant at) {

@@ -3,6 +3,9 @@ package io.restock.schemas;
 import io.restock.events.AcknowledgedLine;
 import io.restock.events.BackorderAllocated;
 import io.restock.events.BackorderCancelled;
+import io.restock.events.DropShipLine;
+import io.restock.events.DropShipStatus;
+import io.restock.events.LineDropShipped;
 import io.restock.events.Customer;
 import io.restock.events.CustomerNotificationSent;
 import io.restock.events.CustomerNotificationSuppressed;
@@ -91,12 +94,13 @@ public final class SampleEvents {
                                 .build()))),
                 Map.entry(Topics.LINE_EVENTS, List.of(
                         new LineEvent(new LineAllocated("e-3", AT, "o-1", "l-1", "SKU-1", 10, 15, ShippingPolicy.PARTIAL)),
-                        new LineEvent(new LineBackordered("e-4", AT, "o-1", "l-1", "SKU-1", 5, 15, 1, DAY, AT, CustomerTier.GOLD, new BigDecimal("149.8500"))),
+                        new LineEvent(new LineBackordered("e-4", AT, "o-1", "l-1", "SKU-1", 5, 15, 1, DAY, AT, CustomerTier.GOLD, new BigDecimal("149.8500"), null)),
                         new LineEvent(new LineRejected("e-5", AT, "o-2", "l-1", "SKU-2", 3, RejectionReason.WAIT_TOO_LONG,
                                 "promise 2027-01-10 beyond max wait 14 days", List.of(new Substitute("SKU-3", 7)))),
                         new LineEvent(new LineReleased("e-6", AT, "o-1", "l-1", "SKU-1", 10)),
                         new LineEvent(new BackorderAllocated("e-7", AT, "o-1", "l-1", "SKU-1", 3, 2)),
-                        new LineEvent(new BackorderCancelled("e-8", AT, "o-1", "l-1", "SKU-1", 2)))),
+                        new LineEvent(new BackorderCancelled("e-8", AT, "o-1", "l-1", "SKU-1", 2)),
+                        new LineEvent(new LineDropShipped("e-8b", AT, "o-2", "l-1", "SKU-1", 2, "acme", "po-2")))),
                 Map.entry(Topics.STOCK_MOVEMENTS, List.of(
                         new StockMovement(new StockReceived("e-9", AT, "m-1", "wh-1", "SKU-1", 20, "po-1", "po-1-1")),
                         new StockMovement(new StockAdjusted("e-10", AT, "m-2", "wh-1", "SKU-1", -2, "damaged")),
@@ -104,7 +108,7 @@ public final class SampleEvents {
                                 "JJD000390007")))),
                 Map.entry(Topics.STOCK_LEVELS, List.of(new StockLevel("e-12", AT, "SKU-1", 10, 10, 0, 5, 20, 15))),
                 Map.entry(Topics.STOCK_SHORTFALLS, List.of(new StockShortfall("e-13", AT, "SKU-1", 25,
-                        ShortfallCause.BACKORDER, -5, 5, 20, DAY, 1L))),
+                        ShortfallCause.BACKORDER, -5, 5, 20, DAY, 1L, null))),
                 Map.entry(Topics.SHIPMENT_REQUESTS, List.of(new ShipmentRequested("e-14", AT, "sr-1", "o-1",
                         ShippingPolicy.COMPLETE, List.of(new LineQuantity("l-1", "SKU-1", 15))),
                         new ShipmentRequestRevoked("e-14w", AT, "o-1", "CANCELLED",
@@ -134,7 +138,9 @@ public final class SampleEvents {
                         DAY.plusDays(3), DateChangeReason.PROMISED_DATE_CHANGED))),
                 Map.entry(Topics.SKU_SUPPLY, List.of(new SkuSupply("e-25", AT, "SKU-1",
                         List.of(new InboundSupply("po-1", "po-1-1", "acme", 20, 5, List.of(new InboundArrival(DAY, 20)))),
-                        new NextOrder("acme", 5), 15, 3L, "SUPPLIER_ACKNOWLEDGED"))),
+                        new NextOrder("acme", 5, false), 15, 3L, List.of("acme"),
+                        List.of(new DropShipLine("o-2", "l-1", "acme", "po-2", "SKU-1~ds3", 2, DAY.plusDays(4), 0,
+                                DropShipStatus.ORDERED)), "SUPPLIER_ACKNOWLEDGED"))),
                 Map.entry(Topics.CUSTOMER_NOTIFICATIONS, List.of(
                         new NotificationEvent(new CustomerNotificationSent("e-26", AT, "n-1", "o-1", List.of("l-1"), "c-1",
                                 NotificationKind.BACKORDER_OPENED, NotificationChannel.EMAIL, "ada@example.com",

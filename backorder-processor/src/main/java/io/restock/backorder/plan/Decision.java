@@ -2,6 +2,7 @@ package io.restock.backorder.plan;
 
 import io.restock.backorder.procurement.Requirement;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** What a {@link SkuPlan} operation decided, as data; the topology turns each into a record. */
@@ -21,6 +22,12 @@ public sealed interface Decision {
 
     /** Cancel a line the supplier has not acknowledged. */
     record CancelLine(String purchaseOrderId, String lineId, String supplierId) implements Decision {
+    }
+
+    /** Issue a purchase order of one drop-ship line: the supplier ships {@code quantity} to the customer line. */
+    record IssueDropShip(String purchaseOrderId, String lineId, String supplierId, int quantity, BigDecimal unitCost,
+                         String currency, LocalDate requestedDate, String orderId, String orderLineId)
+            implements Decision {
     }
 
     /** A supplier's first delivery against a line with a promised date: on time or not. */

@@ -14,6 +14,10 @@ import java.util.Map;
  * messages gives the same line: an acknowledgement sets the accepted quantity and date whether it
  * comes before or after a shipment notice; shipments are kept by id (a repeated notice changes
  * nothing); the latest promised date wins.
+ *
+ * <p>A drop-ship line ({@link #isDropShip()}) is one customer line's units the supplier ships straight to the
+ * customer: it is never inbound stock, never on order and never received here; its state is published in the
+ * schedule's {@code dropShipLines} ({@link #dropShipStatus()}).
  */
 public final class PoLine {
 
@@ -33,11 +37,17 @@ public final class PoLine {
     private final Map<String, Shipment> shipments;
     private int received;
     private boolean observed;
+    private final String dropShipOrderId;
+    private final String dropShipLineId;
+
+    /** What a drop-ship line's customer line is told: ordered, shipped by the supplier, or back to the queue. */
+    public enum DropShipStatus { ORDERED, SHIPPED, REJECTED }
 
     public PoLine(final String purchaseOrderId, final String lineId, final String supplierId, final int ordered,
                   final Integer accepted, final boolean rejected, final boolean cancelled,
                   final LocalDate requestedDate, final LocalDate promisedDate, final List<Shipment> shipments,
-                  final int received, final boolean observed) {
+                  final int received, final boolean observed, final String dropShipOrderId,
+                  final String dropShipLineId) {
         this.purchaseOrderId = purchaseOrderId;
         this.lineId = lineId;
         this.supplierId = supplierId;
@@ -51,12 +61,49 @@ public final class PoLine {
         shipments.forEach(s -> this.shipments.put(s.shipmentId(), s));
         this.received = received;
         this.observed = observed;
+        this.dropShipOrderId = dropShipOrderId;
+        this.dropShipLineId = dropShipLineId;
     }
 
     static PoLine issued(final String purchaseOrderId, final String lineId, final String supplierId, final int quantity,
                          final LocalDate requestedDate) {
         return new PoLine(purchaseOrderId, lineId, supplierId, quantity, null, false, false, requestedDate, null,
-                List.of(), 0, false);
+                List.of(), 0, false, null, null);
+    }
+
+    static PoLine dropShip(final String purchaseOrderId, final String lineId, final String supplierId,
+                           final int quantity, final LocalDate requestedDate, final String orderId,
+                           final String orderLineId) {
+        return new PoLine(purchaseOrderId, lineId, supplierId, quantity, null, false, false, requestedDate, null,
+                List.of(), 0, false, orderId, orderLineId);
+    }
+
+    public boolean isDropShip() {
+        return dropShipOrderId != null;
+    }
+
+    public String dropShipOrderId() {
+        return dropShipOrderId;
+    }
+
+    public String dropShipLineId() {
+        return dropShipLineId;
+    }
+
+    /** Units the supplier's shipment notices cover. */
+    public int shippedQuantity() {
+        return shipments.values().stream().mapToInt(Shipment::quantity).sum();
+    }
+
+    /**
+     * A drop-ship line is REJECTED once rejected, cancelled or acknowledged short (the customer's quantity is
+     * all or nothing), SHIPPED once shipment notices cover it, else ORDERED.
+     */
+    public DropShipStatus dropShipStatus() {
+        if (rejected || cancelled || accepted != null && accepted < ordered) {
+            return DropShipStatus.REJECTED;
+        }
+        return shippedQuantity() >= ordered ? DropShipStatus.SHIPPED : DropShipStatus.ORDERED;
     }
 
     public String purchaseOrderId() {

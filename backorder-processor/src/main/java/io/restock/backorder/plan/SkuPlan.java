@@ -40,6 +40,13 @@ import java.util.TreeSet;
  * line orders nothing; a rejection or a short acknowledgement lowers {@code outstanding} and the
  * difference goes to the next supplier.
  *
+ * <p><b>Drop-ship (rule 8).</b> A customer line inventory-stream routed as drop-ship (its shortfall names the
+ * line, {@link #dropShip}) gets a purchase-order line of its own to the named supplier at once: the customer's
+ * quantity (no batching, no minimum or pack rounding: the supplier ships this line, not stock), never part of
+ * {@code requirement}, {@code outstanding}, the inbound lines or on-order, and receipts against it are ignored
+ * (inventory-stream dead-letters them). The schedule lists it in {@code dropShipLines} until it is shipped or
+ * rejected, once more with that final status, then drops it.
+ *
  * <p><b>Stock</b> is not summed from events: it is the latest {@code inventory.stock-levels} record
  * (inventory-stream owns it), read whenever it changes.
  */
@@ -147,9 +154,10 @@ public final class SkuPlan {
         return published;
     }
 
-    /** Units on order or asked for and not yet arrived. */
+    /** Units on order or asked for and not yet arrived (drop-ship lines are never stock). */
     public int outstanding() {
-        return lines.stream().mapToInt(PoLine::remaining).sum() + pending.stream().mapToInt(Pending::quantity).sum();
+        return lines.stream().filter(l -> !l.isDropShip()).mapToInt(PoLine::remaining).sum()
+                + pending.stream().mapToInt(Pending::quantity).sum();
     }
 
     /** Whether the id was applied already; remembers it if not. */
@@ -209,6 +217,9 @@ public final class SkuPlan {
         for (final Map.Entry<String, Integer> e : counted.entrySet()) {
             final Optional<PoLine> line = lines.stream()
                     .filter(l -> InboundLine.key(l.purchaseOrderId(), l.lineId()).equals(e.getKey())).findFirst();
+            if (line.isPresent() && line.get().isDropShip()) {
+                continue;
+            }
             requirement -= Math.min(e.getValue(), requirement);
             if (line.isPresent()) {
                 final PoLine l = line.get();
@@ -272,6 +283,38 @@ public final class SkuPlan {
         return out;
     }
 
+    /**
+     * inventory-stream routed a customer line as drop-ship to {@code supplierId} (the schedule's next order
+     * drop-ships): one purchase-order line of the line's units, issued now. If that supplier can no longer
+     * drop-ship it (offer withdrawn, inactive, excluded, drop-ship not allowed), the line is published REJECTED
+     * at once, without a purchase order, and inventory-stream queues it.
+     */
+    public List<Decision> dropShip(final String eventId, final String orderId, final String orderLineId,
+                                   final String supplierId, final int quantity, final PlanContext ctx) {
+        final List<Decision> out = new ArrayList<>();
+        if (duplicate(eventId, ctx) || quantity <= 0 || lines.stream().anyMatch(l -> l.isDropShip()
+                && l.dropShipOrderId().equals(orderId) && l.dropShipLineId().equals(orderLineId))) {
+            return out;
+        }
+        final int seq = ++nextSeq;
+        final String purchaseOrderId = "PO-" + supplierId + "-" + sku + "-ds" + seq;
+        final String lineId = sku + "~ds" + seq;
+        final Offer o = offers.get(supplierId);
+        final boolean can = o != null && o.active() && !excluded.contains(supplierId) && dropShips(o, ctx);
+        final LocalDate expected = ctx.today().plusDays(o == null ? 0 : o.leadTimeDays());
+        final PoLine line = PoLine.dropShip(purchaseOrderId, lineId, supplierId, quantity, expected, orderId,
+                orderLineId);
+        lines.add(line);
+        if (can) {
+            out.add(new Decision.IssueDropShip(purchaseOrderId, lineId, supplierId, quantity, o.unitCost(),
+                    o.currency(), expected, orderId, orderLineId));
+        } else {
+            line.reject();
+        }
+        publish(can ? Reason.REPLANNED : Reason.SUPPLIER_REJECTED, ctx, out);
+        return out;
+    }
+
     /** A purchase-order line was issued; it includes our requirements to that supplier up to the seq in its id. */
     public List<Decision> lineIssued(final String purchaseOrderId, final String lineId, final String supplierId,
                                      final int quantity, final LocalDate requestedDate, final PlanContext ctx) {
@@ -300,6 +343,10 @@ public final class SkuPlan {
         final PoLine l = found.get();
         final boolean shorted = acceptedQuantity < l.ordered();
         l.acknowledge(acceptedQuantity, promisedDate);
+        if (shorted && l.isDropShip() && acceptedQuantity > 0) {
+            l.cancel();
+            out.add(new Decision.CancelLine(l.purchaseOrderId(), l.lineId(), l.supplierId()));
+        }
         if (shorted) {
             excluded.add(l.supplierId());
             replenish(ctx, out);
@@ -378,8 +425,13 @@ public final class SkuPlan {
      */
     public Schedule schedule(final PlanContext ctx) {
         final List<InboundLine> inbound = new ArrayList<>();
+        final List<DropShip> dropShips = new ArrayList<>();
         for (final PoLine l : lines) {
-            if (l.effective() > 0) {
+            if (l.isDropShip()) {
+                dropShips.add(new DropShip(l.dropShipOrderId(), l.dropShipLineId(), l.supplierId(),
+                        l.purchaseOrderId(), l.lineId(), l.ordered(), l.expected(), l.shippedQuantity(),
+                        l.dropShipStatus()));
+            } else if (l.effective() > 0) {
                 inbound.add(new InboundLine(l.purchaseOrderId(), l.lineId(), l.supplierId(), l.effective(),
                         l.received(), l.arrivals()));
             }
@@ -400,17 +452,37 @@ public final class SkuPlan {
         });
         final int outstanding = outstanding();
         final Optional<Offer> next = chosen(ctx);
-        return new Schedule(inbound, next.orElse(null), outstanding + Math.max(0, requirement - outstanding),
-                appliedThrough);
+        return new Schedule(inbound, next.orElse(null), next.isPresent() && dropShips(next.get(), ctx),
+                outstanding + Math.max(0, requirement - outstanding), appliedThrough, List.copyOf(offers.keySet()),
+                dropShips);
+    }
+
+    /** Whether {@code offer}'s supplier may ship this SKU to a customer: its offer, the SKU policy and the setting. */
+    private boolean dropShips(final Offer offer, final PlanContext ctx) {
+        return ctx.dropShipEnabled() && offer.dropShip() && terms != null && terms.dropShipAllowed();
+    }
+
+    /** A drop-ship line as the schedule publishes it. */
+    public record DropShip(String orderId, String lineId, String supplierId, String purchaseOrderId,
+                           String purchaseOrderLineId, int quantity, LocalDate expected, int shipped,
+                           PoLine.DropShipStatus status) {
     }
 
     /**
      * The published schedule.
      *
-     * @param next    the supplier new demand would go to now, or null
-     * @param onOrder open purchase-order units plus planned requirements (including need no supplier took)
+     * @param next           the supplier new demand would go to now, or null
+     * @param nextDropShips  whether {@code next} would ship a new backorder straight to the customer
+     * @param onOrder        open purchase-order units plus planned requirements (including need no supplier took)
+     * @param weighed        the suppliers whose offers the choice of {@code next} considered
+     * @param dropShips      the drop-ship lines, shipped or rejected ones for the last time
      */
-    public record Schedule(List<InboundLine> lines, Offer next, int onOrder, long appliedThrough) {
+    public record Schedule(List<InboundLine> lines, Offer next, boolean nextDropShips, int onOrder,
+                           long appliedThrough, List<String> weighed, List<DropShip> dropShips) {
+
+        public Schedule(final List<InboundLine> lines, final Offer next, final int onOrder, final long appliedThrough) {
+            this(lines, next, false, onOrder, appliedThrough, List.of(), List.of());
+        }
 
         /** What the schedule says, without event metadata: equal fingerprints, nothing to publish. */
         public String fingerprint() {
@@ -418,8 +490,11 @@ public final class SkuPlan {
             lines.forEach(l -> b.append(l.key()).append(':').append(l.supplierId()).append(':')
                     .append(l.expectedQuantity()).append(':').append(l.receivedQuantity()).append(l.arrivals())
                     .append(';'));
-            b.append("next=").append(next == null ? "-" : next.supplierId() + "/" + next.leadTimeDays());
+            b.append("next=").append(next == null ? "-" : next.supplierId() + "/" + next.leadTimeDays())
+                    .append(nextDropShips ? "/ds" : "");
             b.append(";onOrder=").append(onOrder).append(";through=").append(appliedThrough);
+            b.append(";weighed=").append(weighed);
+            dropShips.forEach(d -> b.append(";ds=").append(d));
             return b.toString();
         }
     }
@@ -433,6 +508,7 @@ public final class SkuPlan {
             published = fingerprint;
             out.add(new Decision.SupplyChanged(schedule, reason));
         }
+        lines.removeIf(l -> l.isDropShip() && l.dropShipStatus() != PoLine.DropShipStatus.ORDERED);
     }
 
     private Optional<PoLine> line(final String purchaseOrderId, final String lineId) {
@@ -440,7 +516,7 @@ public final class SkuPlan {
     }
 
     private void dropClosedLines() {
-        lines.removeIf(l -> l.remaining() == 0);
+        lines.removeIf(l -> !l.isDropShip() && l.remaining() == 0);
     }
 
     private int handlingDays() {
@@ -471,9 +547,8 @@ public final class SkuPlan {
         final int seq = ++nextSeq;
         final LocalDate expected = ctx.today().plusDays(o.leadTimeDays());
         pending.add(new Pending(seq, o.supplierId(), need, expected));
-        final boolean dropShip = ctx.dropShipEnabled() && o.dropShip() && terms != null && terms.dropShipAllowed();
         out.add(new Decision.Request(new Requirement(sku, o.supplierId(), seq, need, o.minimumOrderQuantity(),
-                o.packSize(), o.unitCost(), o.currency(), o.leadTimeDays(), dropShip, expected)));
+                o.packSize(), o.unitCost(), o.currency(), o.leadTimeDays(), false, expected)));
     }
 
     /**
@@ -509,7 +584,7 @@ public final class SkuPlan {
             surplus -= cut;
             trimmed += cut;
         }
-        final List<PoLine> newestFirst = lines.stream().filter(l -> !l.acknowledged() && l.received() == 0
+        final List<PoLine> newestFirst = lines.stream().filter(l -> !l.isDropShip() && !l.acknowledged() && l.received() == 0
                 && l.shipments().isEmpty()).sorted(Comparator.comparing(PoLine::purchaseOrderId).reversed()).toList();
         for (final PoLine l : newestFirst) {
             if (surplus <= 0) {

@@ -142,7 +142,21 @@ public final class ReadController {
             body.put("sku", sku);
             body.put("inbound", inbound);
             body.put("nextOrder", schedule.next() == null ? null : Map.of("supplierId", schedule.next().supplierId(),
-                    "leadTimeDays", schedule.next().leadTimeDays()));
+                    "leadTimeDays", schedule.next().leadTimeDays(), "dropShip", schedule.nextDropShips()));
+            body.put("weighedSuppliers", schedule.weighed());
+            body.put("dropShipLines", schedule.dropShips().stream().map(d -> {
+                final Map<String, Object> row = new LinkedHashMap<>();
+                row.put("orderId", d.orderId());
+                row.put("lineId", d.lineId());
+                row.put("supplierId", d.supplierId());
+                row.put("purchaseOrderId", d.purchaseOrderId());
+                row.put("purchaseOrderLineId", d.purchaseOrderLineId());
+                row.put("quantity", d.quantity());
+                row.put("expected", d.expected().toString());
+                row.put("shippedQuantity", d.shipped());
+                row.put("status", d.status().name());
+                return row;
+            }).toList());
             body.put("onOrder", schedule.onOrder());
             body.put("shortfallsAppliedThrough", schedule.appliedThrough());
             body.put("purchaseOrderLines", plan.lines().stream().map(l -> line(sku, l)).toList());
@@ -222,6 +236,10 @@ public final class ReadController {
         row.put("remaining", l.remaining());
         row.put("acknowledged", l.acknowledged());
         row.put("expected", l.expected().toString());
+        if (l.isDropShip()) {
+            row.put("dropShipOrderId", l.dropShipOrderId());
+            row.put("dropShipLineId", l.dropShipLineId());
+        }
         return row;
     }
 

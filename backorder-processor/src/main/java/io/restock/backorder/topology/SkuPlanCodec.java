@@ -14,6 +14,8 @@ import io.restock.backorder.plan.SkuPlan;
 import io.restock.backorder.plan.Terms;
 import io.restock.backorder.procurement.Offer;
 import io.restock.backorder.procurement.Requirement;
+import io.restock.events.DropShipLine;
+import io.restock.events.DropShipStatus;
 import io.restock.events.InboundArrival;
 import io.restock.events.InboundSupply;
 import io.restock.events.NextOrder;
@@ -23,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -46,7 +49,8 @@ public final class SkuPlanCodec {
                 .setLines(plan.lines().stream().map(l -> new PoLineState(l.purchaseOrderId(), l.lineId(), l.supplierId(),
                         l.ordered(), l.accepted(), l.rejected(), l.cancelled(), (int) l.requestedDate().toEpochDay(),
                         day(l.promisedDate()), l.shipments().stream().map(s -> new ShipmentState(s.shipmentId(),
-                        s.quantity(), (int) s.arrival().toEpochDay())).toList(), l.received(), l.observed())).toList())
+                        s.quantity(), (int) s.arrival().toEpochDay())).toList(), l.received(), l.observed(),
+                        l.dropShipOrderId(), l.dropShipLineId())).toList())
                 .setPending(plan.pending().stream().map(p -> new PendingState(p.seq(), p.supplierId(), p.quantity(),
                         (int) p.expected().toEpochDay())).toList())
                 .setNextSeq(plan.nextSeq())
@@ -71,7 +75,7 @@ public final class SkuPlanCodec {
                         LocalDate.ofEpochDay(l.getRequestedEpochDay()), date(l.getPromisedEpochDay()),
                         l.getShipments().stream().map(x -> new PoLine.Shipment(x.getShipmentId(), x.getQuantity(),
                                 LocalDate.ofEpochDay(x.getArrivalEpochDay()))).toList(),
-                        l.getReceived(), l.getObserved())).toList(),
+                        l.getReceived(), l.getObserved(), l.getDropShipOrderId(), l.getDropShipLineId())).toList(),
                 s.getPending().stream().map(p -> new Pending(p.getSeq(), p.getSupplierId(), p.getQuantity(),
                         LocalDate.ofEpochDay(p.getExpectedEpochDay()))).toList(),
                 s.getNextSeq(), s.getRequirement(), new TreeSet<>(s.getExcluded()), s.getRecentIds(),
@@ -85,8 +89,12 @@ public final class SkuPlanCodec {
                         l.purchaseOrderId(), l.lineId(), l.supplierId(), l.expectedQuantity(), l.receivedQuantity(),
                         l.arrivals().stream().map(a -> new InboundArrival(a.expected(), a.quantity())).toList())).toList(),
                 schedule.next() == null ? null : new NextOrder(schedule.next().supplierId(),
-                        schedule.next().leadTimeDays()),
-                schedule.onOrder(), schedule.appliedThrough(), reason);
+                        schedule.next().leadTimeDays(), schedule.nextDropShips()),
+                schedule.onOrder(), schedule.appliedThrough(), List.copyOf(schedule.weighed()),
+                schedule.dropShips().stream().map(d -> new DropShipLine(d.orderId(), d.lineId(), d.supplierId(),
+                        d.purchaseOrderId(), d.purchaseOrderLineId(), d.quantity(), d.expected(), d.shipped(),
+                        DropShipStatus.valueOf(d.status().name()))).toList(),
+                reason);
     }
 
     public static OfferTerms offerTerms(final Offer o) {

@@ -10,7 +10,10 @@ import io.restock.backorder.plan.Decision;
 import io.restock.backorder.plan.PlanContext;
 import io.restock.backorder.plan.SkuPlan;
 import io.restock.backorder.plan.Terms;
+import io.restock.events.DropShipRequest;
 import io.restock.events.LineQuantity;
+import io.restock.events.PurchaseOrderIssued;
+import io.restock.events.PurchaseOrderLine;
 import io.restock.events.PurchaseOrderAmended;
 import io.restock.events.PurchaseOrderCancelled;
 import io.restock.events.PurchaseOrderEvent;
@@ -29,7 +32,8 @@ import java.util.List;
 /**
  * The single writer of each SKU's plan: loads it from {@code sku-plans}, applies the input, stores it
  * back and forwards what it decided: {@code SkuSupply} keyed by SKU (the supply schedule, when it
- * changed), {@code PurchaseOrderEvent} amendments and cancellations keyed by purchaseOrderId, and
+ * changed), {@code PurchaseOrderEvent} amendments and cancellations keyed by purchaseOrderId, a drop-ship line's
+ * own {@code PurchaseOrderIssued} (one line, dropShip with the customer order and line) keyed by purchaseOrderId, and
  * {@code SupplierInput}s (requirements, deliveries) keyed by supplierId. "Now" is the record time,
  * never the wall clock, so a replay decides the same, and event ids derive from the input's id and
  * what the event is ({@code <causeId>/<kind>/<subject>}), so a replay writes the same ids and no two
@@ -68,7 +72,10 @@ final class SkuPlanProcessor implements Processor<String, SkuInput, String, Obje
         switch (record.value()) {
             case SkuInput.Shortfall(final StockShortfall s) -> {
                 causeId = s.getEventId();
-                decisions = plan.shortfall(s.getEventId(), s.getQuantity(), s.getSequence(), ctx);
+                final DropShipRequest ds = s.getDropShipLine();
+                decisions = ds == null ? plan.shortfall(s.getEventId(), s.getQuantity(), s.getSequence(), ctx)
+                        : plan.dropShip(s.getEventId(), ds.getOrderId(), ds.getLineId(), ds.getSupplierId(),
+                        s.getQuantity(), ctx);
             }
             case SkuInput.Movement(final var m) -> {
                 if (m.getEvent() instanceof StockReceived r) {
@@ -142,6 +149,12 @@ final class SkuPlanProcessor implements Processor<String, SkuInput, String, Obje
                             causeId + "/purchase-order-amended/" + a.purchaseOrderId() + "/" + a.lineId(), now,
                             a.purchaseOrderId(), a.supplierId(), List.of(new LineQuantity(a.lineId(), sku, a.quantity())),
                             "DEMAND_CANCELLED"))));
+            case Decision.IssueDropShip d -> context.forward(record.withKey(d.purchaseOrderId())
+                    .withValue(new PurchaseOrderEvent(new PurchaseOrderIssued(
+                            causeId + "/purchase-order-issued/" + d.purchaseOrderId(), now, d.purchaseOrderId(),
+                            d.supplierId(), d.currency(), List.of(new PurchaseOrderLine(d.lineId(), sku, d.quantity(),
+                            d.unitCost().setScale(4, java.math.RoundingMode.HALF_UP), d.requestedDate(), true,
+                            d.orderId(), d.orderLineId()))))));
             case Decision.CancelLine c -> context.forward(record.withKey(c.purchaseOrderId())
                     .withValue(new PurchaseOrderEvent(new PurchaseOrderCancelled(
                             causeId + "/purchase-order-cancelled/" + c.purchaseOrderId() + "/" + c.lineId(), now,

@@ -102,7 +102,7 @@ class BackorderForwardingIT {
                         {"leadTimeDays": 5, "unitCost": "2.50", "currency": "EUR", "minimumOrderQuantity": 1, "packSize": 1}
                         """).statusCode()).isEqualTo(202);
                 publish(producer, serdes, Topics.STOCK_SHORTFALLS, sku, new StockShortfall("sf-" + sku, Instant.now(),
-                        sku, 5, ShortfallCause.BACKORDER, -5, 0, 0, null, null));
+                        sku, 5, ShortfallCause.BACKORDER, -5, 0, 0, null, null, null));
             }
 
             // Some SKUs are owned by each instance, so both the local and the forwarded path are taken.

@@ -185,7 +185,7 @@ class BackorderServiceIT {
 
         // The shortfall becomes a purchase order, listed as an open line.
         publish(Topics.STOCK_SHORTFALLS, sku, new StockShortfall("sf-" + r, Instant.now(), sku, 5,
-                ShortfallCause.BACKORDER, -5, 0, 0, null, null));
+                ShortfallCause.BACKORDER, -5, 0, 0, null, null, null));
         final JsonNode open = awaitJson(() -> get("/purchase-orders"), all -> line(all, sku) != null);
         final JsonNode line = line(open, sku);
         assertThat(line.path("supplierId").asText()).isEqualTo(supplier);

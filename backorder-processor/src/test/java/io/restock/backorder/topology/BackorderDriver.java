@@ -149,7 +149,7 @@ final class BackorderDriver implements AutoCloseable {
 
     void shortfall(final String eventId, final String sku, final int quantity) {
         shortfalls.pipeInput(sku, new StockShortfall(eventId, now, sku, quantity, ShortfallCause.BACKORDER, -quantity,
-                5, 20, null, null), now);
+                5, 20, null, null, null), now);
     }
 
     /** inventory-stream's stock level of the SKU (available, backordered, allocated). */

@@ -78,7 +78,7 @@ class OutputHeadersTest {
         d.offer("S1", "SKU-1", 10, "5.00", 20, 10);
 
         input(Topics.STOCK_SHORTFALLS).pipeInput(new TestRecord<>("SKU-1", new StockShortfall("sf-1", T0, "SKU-1", 20,
-                ShortfallCause.BACKORDER, -20, 5, 20, null, 1L), internal(), T0));
+                ShortfallCause.BACKORDER, -20, 5, 20, null, 1L, null), internal(), T0));
         d.closeBatches();
         final List<TestRecord<String, PurchaseOrderEvent>> issued = purchaseOrders.readRecordsToList();
         final PurchaseOrderIssued po = (PurchaseOrderIssued) issued.getFirst().value().getEvent();

@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * An open order line on a SKU's book: units allocated and not yet shipped, units still backordered.
- * A line leaves the book when neither is left.
+ * An open order line on a SKU's book: units allocated and not yet shipped, units still backordered, units a
+ * supplier ships straight to the customer (drop-ship: never in the queue, never on hand). A line leaves the
+ * book when none is left.
  */
 public final class BookLine {
 
@@ -22,6 +23,8 @@ public final class BookLine {
     private int backordered;
     private int shipped;
     private LocalDate promisedDate;
+    private int dropShip;
+    private String dropShipSupplierId;
 
     public BookLine(final String orderId, final String lineId, final Instant placedAt, final int tierRank,
                     final BigDecimal lineValue, final int ordered, final int allocated, final int backordered,
@@ -36,6 +39,24 @@ public final class BookLine {
         this.backordered = backordered;
         this.shipped = shipped;
         this.promisedDate = promisedDate;
+    }
+
+    public BookLine(final String orderId, final String lineId, final Instant placedAt, final int tierRank,
+                    final BigDecimal lineValue, final int ordered, final int allocated, final int backordered,
+                    final int shipped, final LocalDate promisedDate, final int dropShip,
+                    final String dropShipSupplierId) {
+        this(orderId, lineId, placedAt, tierRank, lineValue, ordered, allocated, backordered, shipped, promisedDate);
+        this.dropShip = dropShip;
+        this.dropShipSupplierId = dropShipSupplierId;
+    }
+
+    /** Units the supplier {@link #dropShipSupplierId()} ships straight to the customer, not yet shipped. */
+    public int dropShip() {
+        return dropShip;
+    }
+
+    public String dropShipSupplierId() {
+        return dropShipSupplierId;
     }
 
     public String orderId() {
@@ -84,7 +105,7 @@ public final class BookLine {
     }
 
     boolean isOpen() {
-        return allocated > 0 || backordered > 0;
+        return allocated > 0 || backordered > 0 || dropShip > 0;
     }
 
     Claim claim() {
@@ -113,6 +134,27 @@ public final class BookLine {
     void close() {
         allocated = 0;
         backordered = 0;
+        dropShip = 0;
+    }
+
+    /** The units go to a supplier that ships them to the customer by {@code date}. */
+    void routeDropShip(final int units, final LocalDate date, final String supplierId) {
+        dropShip = units;
+        dropShipSupplierId = supplierId;
+        promisedDate = date;
+    }
+
+    /** The supplier shipped the drop-ship units to the customer. */
+    void dropShipped() {
+        shipped += dropShip;
+        dropShip = 0;
+    }
+
+    /** The supplier will not ship them: the units join the SKU's queue (dated by the caller's re-projection). */
+    void requeueDropShip() {
+        backordered += dropShip;
+        dropShip = 0;
+        dropShipSupplierId = null;
     }
 
     void repromise(final LocalDate date) {

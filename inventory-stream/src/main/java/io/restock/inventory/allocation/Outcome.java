@@ -12,9 +12,30 @@ public sealed interface Outcome {
     record Allocated(String orderId, String lineId, int quantity, int orderedQuantity) implements Outcome {
     }
 
-    /** Units of a line accepted into the backorder queue. */
+    /**
+     * Units of a line accepted into the backorder queue, or (with {@code dropShipSupplierId}, queue position 0)
+     * routed to a supplier that ships them straight to the customer by {@code promisedDate}.
+     */
     record Backordered(String orderId, String lineId, int quantity, int orderedQuantity, int queuePosition,
-                       LocalDate promisedDate, Instant placedAt, int tierRank, BigDecimal lineValue)
+                       LocalDate promisedDate, Instant placedAt, int tierRank, BigDecimal lineValue,
+                       String dropShipSupplierId)
+            implements Outcome {
+
+        public Backordered(final String orderId, final String lineId, final int quantity, final int orderedQuantity,
+                           final int queuePosition, final LocalDate promisedDate, final Instant placedAt,
+                           final int tierRank, final BigDecimal lineValue) {
+            this(orderId, lineId, quantity, orderedQuantity, queuePosition, promisedDate, placedAt, tierRank, lineValue,
+                    null);
+        }
+    }
+
+    /** A line's units were routed as drop-ship: backorder-processor is asked to order them from the supplier. */
+    record DropShipRequested(String orderId, String lineId, int quantity, String supplierId, LocalDate promisedDate)
+            implements Outcome {
+    }
+
+    /** The supplier shipped a drop-ship line's units straight to the customer. */
+    record DropShipped(String orderId, String lineId, int quantity, String supplierId, String purchaseOrderId)
             implements Outcome {
     }
 

@@ -46,7 +46,17 @@ import java.util.TreeMap;
  *       lead time of the supplier new demand would go to; plus handling days. Joining at the back (the
  *       {@link QueueTail} says so) it is O(inbound lines): the units ahead are the header's backordered
  *       total; otherwise every waiting line is re-projected. No supply at all: {@code NOT_BACKORDERABLE}.
- *       Until a schedule has arrived, the shortest active supplier lead time stands for the next order.
+ *       While the schedule names no next supplier but a supplier this book knows an offer of was not weighed
+ *       by it ({@link SupplySchedule#weighed()}: "not yet"), or before any schedule, the shortest such lead
+ *       time stands for the next order; a schedule that weighed every known offer and names none means
+ *       "none" ({@code NOT_BACKORDERABLE}).</li>
+ *   <li>8 (drop-ship): when the schedule's next supplier drop-ships, a line's remainder is not queued: it is
+ *       routed to that supplier ({@link Outcome.DropShipRequested}), dated today + its lead time (the supplier
+ *       delivers to the customer: no handling days) and checked against the maximum wait by the same quote;
+ *       it is never on hand, never backordered, never served by receipts. The schedule's drop-ship lines
+ *       re-date it (the supplier's promise), ship it ({@link Outcome.DropShipped}) or, rejected, put it in the
+ *       queue (re-projected like any waiting line). A receipt against a drop-ship purchase-order line is
+ *       refused ({@code RECEIPT_AGAINST_DROP_SHIP_LINE}).
  *       Unknown SKU (no terms): the whole line is rejected {@code UNKNOWN_SKU}.</li>
  *   <li>9: a new schedule, a cancellation, a fill, a release, an adjustment and a new backorder that
  *       does not join at the back re-project every waiting line; a line whose date moved gets a
@@ -238,7 +248,14 @@ public final class SkuBook {
         }
         if (remainder > 0) {
             final Quote quote = quote(line.claim().withQuantity(remainder), request.maxWaitDays(), context);
-            if (quote.date() != null) {
+            if (quote.date() != null && quote.dropShipSupplier() != null) {
+                line.routeDropShip(remainder, quote.date(), quote.dropShipSupplier());
+                outcomes.add(new Outcome.Backordered(request.orderId(), request.lineId(), remainder, request.quantity(),
+                        0, quote.date(), request.placedAt(), line.tierRank(), line.lineValue(),
+                        quote.dropShipSupplier()));
+                outcomes.add(new Outcome.DropShipRequested(request.orderId(), request.lineId(), remainder,
+                        quote.dropShipSupplier(), quote.date()));
+            } else if (quote.date() != null) {
                 line.backorder(remainder, quote.date());
                 final int position = joinQueue(line.claim(), context, quote.atBack());
                 backordered += remainder;
@@ -334,6 +351,9 @@ public final class SkuBook {
             leaveQueue(line);
             backordered -= line.backordered();
         }
+        if (line.dropShip() > 0) {
+            outcomes.add(new Outcome.BackorderCancelled(orderId, lineId, line.dropShip()));
+        }
         line.close();
         lines.remove(line);
         openLines--;
@@ -357,6 +377,11 @@ public final class SkuBook {
                                  final Context context) {
         if (quantity <= 0) {
             throw new InvalidInputException("INVALID_QUANTITY", "received quantity must be positive: " + quantity);
+        }
+        if (purchaseOrderId != null && supply != null && supply.isDropShipLine(purchaseOrderId, purchaseOrderLineId)) {
+            throw new InvalidInputException("RECEIPT_AGAINST_DROP_SHIP_LINE", "purchase-order line " + purchaseOrderId
+                    + "/" + purchaseOrderLineId + " of " + sku + " is drop-shipped: the supplier ships it to the"
+                    + " customer, it is never received here");
         }
         final List<Outcome> outcomes = new ArrayList<>();
         onHand += quantity;
@@ -485,7 +510,7 @@ public final class SkuBook {
 
     /**
      * A supplier's lead time for this SKU; null when the offer was withdrawn or is inactive. Used only
-     * until backorder-processor's first schedule names the next supplier.
+     * while no schedule names the next supplier and the schedule has not weighed this supplier's offer.
      */
     public void changeLeadTime(final String supplierId, final Integer leadTimeDays) {
         if (leadTimeDays == null) {
@@ -513,9 +538,61 @@ public final class SkuBook {
         }
         recountOnOrder();
         final List<Outcome> outcomes = new ArrayList<>();
+        if (schedule != null) {
+            applyDropShips(schedule, reason, context, outcomes);
+        }
         reproject(context, reason, outcomes);
         raiseShortfallIfDue(context, outcomes);
         return outcomes;
+    }
+
+    /**
+     * The schedule's drop-ship lines applied to this book's drop-ship lines: a moved date is a
+     * {@link Outcome.DateChanged}, a shipped line is {@link Outcome.DropShipped} (on-hand untouched), a rejected
+     * one joins the queue with its date as it stood (the re-projection that follows dates it). Entries for lines
+     * no longer drop-shipped here (cancelled, already applied) change nothing.
+     */
+    private void applyDropShips(final SupplySchedule schedule, final Outcome.ChangeReason reason,
+                                final Context context, final List<Outcome> outcomes) {
+        for (final SupplySchedule.DropShip d : schedule.dropShips()) {
+            final Optional<BookLine> found = lines.get(d.orderId(), d.lineId());
+            if (found.isEmpty() || found.get().dropShip() == 0) {
+                continue;
+            }
+            final BookLine line = found.get();
+            switch (d.status()) {
+                case ORDERED -> {
+                    if (!d.expected().equals(line.promisedDate())) {
+                        outcomes.add(new Outcome.DateChanged(line.orderId(), line.lineId(), line.promisedDate(),
+                                d.expected(), reason));
+                        line.repromise(d.expected());
+                        lines.put(line);
+                    }
+                }
+                case SHIPPED -> {
+                    outcomes.add(new Outcome.DropShipped(line.orderId(), line.lineId(), line.dropShip(),
+                            d.supplierId(), d.purchaseOrderId()));
+                    line.dropShipped();
+                    if (line.isOpen()) {
+                        lines.put(line);
+                    } else {
+                        lines.remove(line);
+                        openLines--;
+                    }
+                }
+                case REJECTED -> {
+                    final int units = line.dropShip();
+                    line.requeueDropShip();
+                    joinQueue(line.claim(), context, false);
+                    backordered += units;
+                    backorderedLines++;
+                    if (line.promisedDate() != null) {
+                        promisedDates.merge(line.promisedDate(), 1, Integer::sum);
+                    }
+                    lines.put(line);
+                }
+            }
+        }
     }
 
     /** Every waiting line's current date, in queue order (the read). */
@@ -526,7 +603,12 @@ public final class SkuBook {
 
     // ---- internals
 
-    private record Quote(LocalDate date, boolean atBack, Outcome.Reason reason, String detail) {
+    private record Quote(LocalDate date, boolean atBack, Outcome.Reason reason, String detail,
+                         String dropShipSupplier) {
+
+        Quote(final LocalDate date, final boolean atBack, final Outcome.Reason reason, final String detail) {
+            this(date, atBack, reason, detail, null);
+        }
     }
 
     /**
@@ -538,6 +620,16 @@ public final class SkuBook {
             return new Quote(null, false, Outcome.Reason.NOT_BACKORDERABLE, "SKU " + sku + " is not backorderable");
         }
         final LocalDate today = context.today();
+        if (supply != null && supply.nextDropShips() && supply.nextSupplierId() != null
+                && supply.nextLeadTimeDays() != null) {
+            final LocalDate date = today.plusDays(supply.nextLeadTimeDays());
+            final int limit = maxWait(orderMaxWaitDays, context);
+            if (date.isAfter(today.plusDays(limit))) {
+                return new Quote(null, false, Outcome.Reason.WAIT_TOO_LONG,
+                        "drop-ship date " + date + " is beyond the " + limit + "-day limit");
+            }
+            return new Quote(date, false, null, null, supply.nextSupplierId());
+        }
         final Supply available = supplyFor(context);
         final boolean atBack = backorderedLines == 0
                 || queueTail != null && queueTail.ranksLast(claim, context.rule(), context.now());
@@ -555,15 +647,18 @@ public final class SkuBook {
             return new Quote(null, atBack, Outcome.Reason.NOT_BACKORDERABLE,
                     "no stock, inbound supply or supplier for SKU " + sku);
         }
-        int limit = terms.maxWaitDays() != null ? terms.maxWaitDays() : context.defaultMaxWaitDays();
-        if (orderMaxWaitDays != null) {
-            limit = Math.min(limit, orderMaxWaitDays);
-        }
+        final int limit = maxWait(orderMaxWaitDays, context);
         if (projected.get().isAfter(today.plusDays(limit))) {
             return new Quote(null, atBack, Outcome.Reason.WAIT_TOO_LONG,
                     "projected " + projected.get() + " is beyond the " + limit + "-day limit");
         }
         return new Quote(projected.get(), atBack, null, null);
+    }
+
+    /** min(the SKU's maximum wait or the default, the order's). */
+    private int maxWait(final Integer orderMaxWaitDays, final Context context) {
+        final int limit = terms.maxWaitDays() != null ? terms.maxWaitDays() : context.defaultMaxWaitDays();
+        return orderMaxWaitDays != null ? Math.min(limit, orderMaxWaitDays) : limit;
     }
 
     /** What the queue can be served from: available units, inbound by date, then the next supplier. */
@@ -576,6 +671,13 @@ public final class SkuBook {
             }
             if (supply.nextLeadTimeDays() != null) {
                 lead = OptionalInt.of(supply.nextLeadTimeDays());
+            } else if (supply.weighed() != null) {
+                for (final Map.Entry<String, Integer> offer : leadTimes.entrySet()) {
+                    if (!supply.weighed().contains(offer.getKey())
+                            && (lead.isEmpty() || offer.getValue() < lead.getAsInt())) {
+                        lead = OptionalInt.of(offer.getValue());
+                    }
+                }
             }
         } else {
             for (final int days : leadTimes.values()) {

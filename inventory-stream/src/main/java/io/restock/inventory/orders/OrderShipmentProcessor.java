@@ -4,6 +4,7 @@ import io.restock.events.BackorderAllocated;
 import io.restock.events.BackorderCancelled;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineBackordered;
+import io.restock.events.LineDropShipped;
 import io.restock.events.LineEvent;
 import io.restock.events.LineQuantity;
 import io.restock.events.LineRejected;
@@ -197,6 +198,10 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
                         -f.getQuantity(), 0, 0);
                 case BackorderCancelled c -> new Change(c.getEventId(), c.getOrderId(), c.getLineId(), 0,
                         -c.getQuantity(), 0, c.getQuantity());
+                // the supplier shipped it to the customer: settled, nothing for the warehouse (counted with the
+                // units that leave the order without a shipment request, as cancelled ones do)
+                case LineDropShipped d -> new Change(d.getEventId(), d.getOrderId(), d.getLineId(), 0,
+                        -d.getQuantity(), 0, d.getQuantity());
                 default -> throw new IllegalArgumentException("unknown line event " + event);
             };
         }

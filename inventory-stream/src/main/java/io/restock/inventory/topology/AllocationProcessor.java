@@ -41,7 +41,8 @@ import java.util.List;
  * only as the operation needs them), applies the input, stores the header back and forwards what
  * it decided: {@code LineEvent}s and {@code DeliveryDateChanged} keyed by orderId, {@code ShipmentRequestRevoked}
  * keyed by orderId for allocated units sent back to backorder by a shipment of a cancelled line's units, and
- * {@code StockShortfall} and {@code StockLevel} keyed by SKU (a stock level whenever on-hand,
+ * {@code StockShortfall} (a stock shortfall, or a drop-ship line's request naming the line) and {@code StockLevel}
+ * keyed by SKU (a stock level whenever on-hand,
  * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
  * clock, so a replay decides the same. Input it cannot apply ({@link InvalidInputException}) leaves
  * the book untouched and is thrown to the processing exception handler, which dead-letters it; so is a
@@ -175,7 +176,11 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         }
         for (final Outcome outcome : outcomes) {
             final String eventId = OutcomeEvents.eventId(causeId, outcome, sku);
-            if (outcome instanceof Outcome.ShortfallRaised shortfall) {
+            if (outcome instanceof Outcome.DropShipRequested request) {
+                final var terms = book.terms().orElseThrow();
+                context.forward(record.withKey(sku).withValue(OutcomeEvents.dropShipRequest(request, eventId, now, sku,
+                        book.level(), new OutcomeEvents.SkuTermsView(terms.reorderPoint(), terms.targetLevel()))));
+            } else if (outcome instanceof Outcome.ShortfallRaised shortfall) {
                 context.forward(record.withKey(sku).withValue(OutcomeEvents.shortfall(shortfall, eventId, now, sku)));
             } else if (outcome instanceof Outcome.DateChanged changed) {
                 context.forward(record.withKey(changed.orderId())

@@ -6,7 +6,9 @@ import io.restock.events.CustomerTier;
 import io.restock.events.DateChangeReason;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineAllocated;
+import io.restock.events.DropShipRequest;
 import io.restock.events.LineBackordered;
+import io.restock.events.LineDropShipped;
 import io.restock.events.LineEvent;
 import io.restock.events.LineRejected;
 import io.restock.events.LineReleased;
@@ -43,6 +45,8 @@ final class OutcomeEvents {
             case Outcome.BackorderCancelled c -> causeId + "/backorder-cancelled/" + c.orderId() + "/" + c.lineId();
             case Outcome.DateChanged d -> causeId + "/delivery-date-changed/" + d.orderId() + "/" + d.lineId();
             case Outcome.ShortfallRaised s -> causeId + "/stock-shortfall/" + sku + "/" + s.sequence();
+            case Outcome.DropShipRequested d -> causeId + "/drop-ship-requested/" + d.orderId() + "/" + d.lineId();
+            case Outcome.DropShipped d -> causeId + "/line-drop-shipped/" + d.orderId() + "/" + d.lineId();
         };
     }
 
@@ -64,7 +68,7 @@ final class OutcomeEvents {
                     a.orderedQuantity(), shippingPolicy);
             case Outcome.Backordered b -> new LineBackordered(eventId, at, b.orderId(), b.lineId(), sku, b.quantity(),
                     b.orderedQuantity(), b.queuePosition(), b.promisedDate(), b.placedAt(), tier(b.tierRank()),
-                    b.lineValue().setScale(4, RoundingMode.HALF_UP));
+                    b.lineValue().setScale(4, RoundingMode.HALF_UP), b.dropShipSupplierId());
             case Outcome.Rejected r -> new LineRejected(eventId, at, r.orderId(), r.lineId(), sku, r.quantity(),
                     RejectionReason.valueOf(r.reason().name()), r.detail(),
                     r.substitutes().stream().map(s -> new Substitute(s.sku(), s.available())).toList());
@@ -73,8 +77,11 @@ final class OutcomeEvents {
                     f.quantity(), f.remainingBackordered());
             case Outcome.BackorderCancelled c -> new BackorderCancelled(eventId, at, c.orderId(), c.lineId(), sku,
                     c.quantity());
+            case Outcome.DropShipped d -> new LineDropShipped(eventId, at, d.orderId(), d.lineId(), sku, d.quantity(),
+                    d.supplierId(), d.purchaseOrderId());
             case Outcome.ShortfallRaised s -> throw new IllegalArgumentException("not a line outcome: " + s);
             case Outcome.DateChanged d -> throw new IllegalArgumentException("not a line outcome: " + d);
+            case Outcome.DropShipRequested d -> throw new IllegalArgumentException("not a line outcome: " + d);
         };
         return new LineEvent(event);
     }
@@ -89,6 +96,8 @@ final class OutcomeEvents {
             case Outcome.BackorderFilled f -> f.orderId();
             case Outcome.BackorderCancelled c -> c.orderId();
             case Outcome.DateChanged d -> d.orderId();
+            case Outcome.DropShipped d -> d.orderId();
+            case Outcome.DropShipRequested d -> d.orderId();
             case Outcome.ShortfallRaised s -> throw new IllegalArgumentException("not a line outcome: " + s);
         };
     }
@@ -97,7 +106,22 @@ final class OutcomeEvents {
                                     final String sku) {
         return new StockShortfall(eventId, at, sku, s.quantity(),
                 s.backorders() ? ShortfallCause.BACKORDER : ShortfallCause.REORDER_POINT, s.inventoryPosition(),
-                s.reorderPoint(), s.targetLevel(), s.needBy(), s.sequence());
+                s.reorderPoint(), s.targetLevel(), s.needBy(), s.sequence(), null);
+    }
+
+    /**
+     * The request for one drop-ship line: its units, the supplier named, no sequence (it is never on order
+     * and not part of the stock requirement).
+     */
+    static StockShortfall dropShipRequest(final Outcome.DropShipRequested d, final String eventId, final Instant at,
+                                          final String sku, final Level level, final SkuTermsView terms) {
+        return new StockShortfall(eventId, at, sku, d.quantity(), ShortfallCause.BACKORDER, level.inventoryPosition(),
+                terms.reorderPoint(), terms.targetLevel(), d.promisedDate(), null,
+                new DropShipRequest(d.orderId(), d.lineId(), d.supplierId()));
+    }
+
+    /** The SKU's reorder point and target level, for the shortfall fields a drop-ship request carries too. */
+    record SkuTermsView(int reorderPoint, int targetLevel) {
     }
 
     static StockLevel stockLevel(final Level level, final String eventId, final Instant at, final String sku) {

@@ -10,6 +10,7 @@ import io.restock.inventory.allocation.SkuBook;
 import io.restock.inventory.allocation.SkuTerms;
 import io.restock.inventory.allocation.SupplySchedule;
 import io.restock.inventory.internal.ArrivalState;
+import io.restock.inventory.internal.DropShipLineState;
 import io.restock.inventory.internal.InboundLineState;
 import io.restock.inventory.internal.SupplyState;
 import io.restock.inventory.internal.UncoveredShortfall;
@@ -69,7 +70,11 @@ public final class SkuBookCodec {
                     l.getExpectedQuantity(), l.getReceivedQuantity(), arrivals));
         }
         return new SupplySchedule(lines, s.getNextSupplierId(), s.getNextLeadTimeDays(), s.getOnOrder(),
-                s.getAppliedThrough());
+                s.getAppliedThrough(), s.getNextDropShips(), s.getWeighedSuppliers(), s.getDropShipLines().stream()
+                .map(d -> new SupplySchedule.DropShip(d.getOrderId(), d.getLineId(), d.getSupplierId(),
+                        d.getPurchaseOrderId(), d.getPurchaseOrderLineId(), d.getQuantity(),
+                        LocalDate.ofEpochDay(d.getExpectedEpochDay()), d.getShipped(),
+                        SupplySchedule.DropShipStatus.valueOf(d.getStatus()))).toList());
     }
 
     private static SupplyState supplyState(final SupplySchedule s) {
@@ -83,7 +88,11 @@ public final class SkuBookCodec {
             lines.add(new InboundLineState(l.purchaseOrderId(), l.lineId(), l.supplierId(), l.expectedQuantity(),
                     l.receivedQuantity(), arrivals));
         }
-        return new SupplyState(lines, s.nextSupplierId(), s.nextLeadTimeDays(), s.onOrder(), s.appliedThrough());
+        return new SupplyState(lines, s.nextSupplierId(), s.nextLeadTimeDays(), s.nextDropShips(),
+                s.weighed() == null ? null : new ArrayList<>(s.weighed()), s.dropShips().stream()
+                .map(d -> new DropShipLineState(d.orderId(), d.lineId(), d.supplierId(), d.purchaseOrderId(),
+                        d.purchaseOrderLineId(), d.quantity(), (int) d.expected().toEpochDay(), d.shipped(),
+                        d.status().name())).toList(), s.onOrder(), s.appliedThrough());
     }
 
     private static Map<Long, Integer> uncovered(final List<UncoveredShortfall> list) {
@@ -135,7 +144,12 @@ public final class SkuBookCodec {
                         .map(a -> new Supply.Inbound(a.getExpected(), a.getQuantity())).toList())));
         return new SupplySchedule(lines, s.getNextOrder() == null ? null : s.getNextOrder().getSupplierId(),
                 s.getNextOrder() == null ? null : s.getNextOrder().getLeadTimeDays(), s.getOnOrder(),
-                s.getShortfallsAppliedThrough());
+                s.getShortfallsAppliedThrough(), s.getNextOrder() != null && s.getNextOrder().getDropShip(),
+                s.getWeighedSuppliers(), s.getDropShipLines().stream()
+                .map(d -> new SupplySchedule.DropShip(d.getOrderId(), d.getLineId(), d.getSupplierId(),
+                        d.getPurchaseOrderId(), d.getPurchaseOrderLineId(), d.getQuantity(), d.getExpected(),
+                        d.getShippedQuantity(), SupplySchedule.DropShipStatus.valueOf(d.getStatus().name())))
+                .toList());
     }
 
     static SkuTerms terms(final SkuPolicy policy) {

@@ -95,7 +95,8 @@ public final class StoredSkuLines implements SkuLines {
         return new BookLine(l.getOrderId(), l.getLineId(), Instant.ofEpochMilli(l.getPlacedAtMillis()),
                 l.getTierRank(), new BigDecimal(l.getLineValue()), l.getOrdered(), l.getAllocated(),
                 l.getBackordered(), l.getShipped(),
-                l.getPromisedEpochDay() == null ? null : LocalDate.ofEpochDay(l.getPromisedEpochDay()));
+                l.getPromisedEpochDay() == null ? null : LocalDate.ofEpochDay(l.getPromisedEpochDay()),
+                l.getDropShip(), l.getDropShipSupplierId());
     }
 
     static LineState toState(final BookLine l) {
@@ -110,6 +111,8 @@ public final class StoredSkuLines implements SkuLines {
                 .setBackordered(l.backordered())
                 .setShipped(l.shipped())
                 .setPromisedEpochDay(l.promisedDate() == null ? null : (int) l.promisedDate().toEpochDay())
+                .setDropShip(l.dropShip())
+                .setDropShipSupplierId(l.dropShipSupplierId())
                 .build();
     }
 }

@@ -167,7 +167,8 @@ final class InventoryDriver implements AutoCloseable {
         final List<InboundSupply> inbound = expected == 0 ? List.of() : List.of(new InboundSupply("po-1", "l1", "acme",
                 expected, received, List.of(new InboundArrival(date, expected))));
         supplies.pipeInput(sku, new SkuSupply(id("supply"), now, sku, inbound,
-                nextSupplier == null ? null : new NextOrder(nextSupplier, nextLead), onOrder, through, null), now);
+                nextSupplier == null ? null : new NextOrder(nextSupplier, nextLead, false), onOrder, through, null,
+                List.of(), null), now);
         return this;
     }
 

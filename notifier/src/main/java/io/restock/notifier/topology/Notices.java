@@ -4,6 +4,7 @@ import io.restock.events.BackorderAllocated;
 import io.restock.events.BackorderCancelled;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineBackordered;
+import io.restock.events.LineDropShipped;
 import io.restock.events.LineRejected;
 import io.restock.events.LineReleased;
 import io.restock.events.NotificationKind;
@@ -26,6 +27,7 @@ import java.util.List;
  *       ({@code remainingBackordered > 0}) is not told: the customer hears once, when the whole line
  *       is ready (audited as {@code PARTIAL_FILL});</li>
  *   <li>{@code StockShipped} → SHIPPED with carrier and tracking number;</li>
+ *   <li>{@code LineDropShipped} → SHIPPED (the supplier shipped the line straight to the customer);</li>
  *   <li>{@code LineReleased}, {@code BackorderCancelled} → CANCELLED;</li>
  *   <li>{@code LineRejected} → REJECTED with substitutes, except {@code DUPLICATE_LINE} (it is about a
  *       repeated line id, while the line with that id stands: audited as {@code DUPLICATE_LINE}).</li>
@@ -58,6 +60,8 @@ final class Notices {
             }
             case StockShipped e -> tell(notice(NotificationKind.SHIPPED, e.getLineId(), e.getSku(), e.getQuantity(),
                     e.getEventId()).setCarrier(e.getCarrier()).setTrackingNumber(e.getTrackingNumber()));
+            case LineDropShipped e -> tell(notice(NotificationKind.SHIPPED, e.getLineId(), e.getSku(), e.getQuantity(),
+                    e.getEventId()));
             case LineReleased e -> tell(notice(NotificationKind.CANCELLED, e.getLineId(), e.getSku(), e.getQuantity(),
                     e.getEventId()));
             case BackorderCancelled e -> tell(notice(NotificationKind.CANCELLED, e.getLineId(), e.getSku(),

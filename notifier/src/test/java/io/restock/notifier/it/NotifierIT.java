@@ -143,8 +143,8 @@ class NotifierIT {
         place(en, "ann-" + run + "@example.com", "en");
         place(de, "bert-" + run + "@example.com", "de-DE");
 
-        lineEvent(en, new LineBackordered("bo1-" + en, Instant.now(), en, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null));
-        lineEvent(de, new LineBackordered("bo1-" + de, Instant.now(), de, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null));
+        lineEvent(en, new LineBackordered("bo1-" + en, Instant.now(), en, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null));
+        lineEvent(de, new LineBackordered("bo1-" + de, Instant.now(), de, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null));
         final MimeMessage enFirst = awaitEmail("ann-" + run, 1);
         final MimeMessage deFirst = awaitEmail("bert-" + run, 1);
         assertThat(enFirst.getSubject()).isEqualTo("Your order " + en + ": on backorder");

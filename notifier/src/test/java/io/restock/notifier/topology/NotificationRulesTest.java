@@ -148,6 +148,22 @@ class NotificationRulesTest {
     }
 
     @Test
+    void aLineTheSupplierDropShippedIsToldShippedOnce() {
+        try (NotifierDriver d = told()) {
+            d.dropShipped("o1", "1");
+            d.advance(GROUPING.plusSeconds(1));
+            assertThat(d.requests()).singleElement().satisfies(r -> {
+                assertThat(r.getOrderId()).isEqualTo("o1");
+                assertThat(r.getNotices()).singleElement().satisfies(n -> {
+                    assertThat(n.getKind()).isEqualTo("SHIPPED");
+                    assertThat(n.getLineId()).isEqualTo("1");
+                    assertThat(n.getQuantity()).isEqualTo(3);
+                });
+            });
+        }
+    }
+
+    @Test
     void aShipmentKeyedBySkuIsToldToTheOrderWithItsTrackingNumber() {
         try (NotifierDriver d = told()) {
             d.shipped("o1", "1");

@@ -128,7 +128,7 @@ final class NotifierDriver implements AutoCloseable {
     String backordered(final String orderId, final String lineId, final LocalDate promised) {
         final String eventId = id("bo");
         lines.pipeInput(orderId, new LineEvent(new LineBackordered(eventId, T0, orderId, lineId, "sku-" + lineId, 2, 3,
-                1, promised, T0, null, null)));
+                1, promised, T0, null, null, null)));
         return eventId;
     }
 
@@ -164,6 +164,14 @@ final class NotifierDriver implements AutoCloseable {
         final String eventId = id("sr");
         shipmentRequests.pipeInput(orderId, new ShipmentRequested(eventId, T0, eventId, orderId, policy,
                 Arrays.stream(lineIds).map(l -> new LineQuantity(l, "sku-" + l, 3)).toList()));
+        return eventId;
+    }
+
+    /** The supplier shipped a drop-ship line straight to the customer (inventory-stream's LineDropShipped). */
+    String dropShipped(final String orderId, final String lineId) {
+        final String eventId = id("ds");
+        lines.pipeInput(orderId, new LineEvent(new io.restock.events.LineDropShipped(eventId, T0, orderId, lineId,
+                "sku-" + lineId, 3, "acme", "PO-acme-sku-" + lineId + "-ds1")));
         return eventId;
     }
 

@@ -19,7 +19,7 @@ public record OrderStatusResponse(String orderId, String customerId, Instant pla
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(String lineId, String sku, int quantity, String unitPrice, String status, int allocatedQuantity,
                        int backorderedQuantity, int rejectedQuantity, String promisedDate, Integer queuePosition,
-                       Rejection rejection) {
+                       Rejection rejection, Integer dropShippedQuantity) {
     }
 
     /** Why a line (or part of it) was rejected, and what could be bought instead. */
@@ -42,7 +42,8 @@ public record OrderStatusResponse(String orderId, String customerId, Instant pla
                 l.status(shipsNow).name(), l.allocated(), l.backordered(), l.rejected(),
                 l.backordered() > 0 ? l.promisedDate() : null, l.backordered() > 0 ? l.queuePosition() : null,
                 l.rejectionReason() == null ? null
-                        : new Rejection(l.rejectionReason(), l.rejectionDetail(), l.substitutes()))).toList();
+                        : new Rejection(l.rejectionReason(), l.rejectionDetail(), l.substitutes()),
+                l.dropShipped() > 0 ? l.dropShipped() : null)).toList();
         return new OrderStatusResponse(view.orderId(), view.customerId(),
                 view.placedAtMillis() == null ? null : Instant.ofEpochMilli(view.placedAtMillis()),
                 view.shippingPolicy(), view.currency(), view.maxWaitDays(), lines,

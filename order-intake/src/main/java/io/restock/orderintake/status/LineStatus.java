@@ -14,6 +14,8 @@ public enum LineStatus {
     REJECTED,
     /** The shop asked to cancel; not yet confirmed by inventory-stream. */
     CANCELLATION_REQUESTED,
+    /** A supplier shipped the line's units straight to the customer (drop-ship); nothing else waits. */
+    SHIPPED,
     /** Nothing is reserved or waiting for the line any more. */
     CANCELLED
 }

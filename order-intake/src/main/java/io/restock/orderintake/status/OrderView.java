@@ -5,6 +5,7 @@ import io.restock.events.BackorderCancelled;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineBackordered;
+import io.restock.events.LineDropShipped;
 import io.restock.events.LineEvent;
 import io.restock.events.LineRejected;
 import io.restock.events.LineReleased;
@@ -109,6 +110,8 @@ public record OrderView(String orderId, String shopId, String customerId, Long p
                                     e.getRemainingBackordered() == 0 ? null : l.promisedDate(), l.queuePosition()),
                     e.getOccurredAt());
             case BackorderCancelled e -> line(e.getLineId(), e.getSku(), l -> l.withBackorderCancelled(e.getQuantity()),
+                    e.getOccurredAt());
+            case LineDropShipped e -> line(e.getLineId(), e.getSku(), l -> l.withDropShipped(e.getQuantity()),
                     e.getOccurredAt());
             default -> throw new IllegalArgumentException("unknown line event " + event.getEvent().getClass());
         };

@@ -33,8 +33,10 @@ import java.util.List;
  */
 public final class OrderViewSerde implements Serde<OrderView> {
 
-    /** The format this class writes, and the newest it reads in full. */
-    public static final byte VERSION = 1;
+    /** The format this class writes, and the newest it reads in full (2: a line's {@code dropShipped} appended). */
+    public static final byte VERSION = 2;
+    /** The oldest format that can read what this class writes: format 2 only appended a field. */
+    static final byte OLDEST_READER = 1;
     private static final byte JSON_START = '{';
 
     private final Serde<OrderView> legacyJson = JsonSerde.of(OrderView.class);
@@ -61,7 +63,7 @@ public final class OrderViewSerde implements Serde<OrderView> {
     public static byte[] write(final OrderView view) {
         final Writer out = new Writer(64 + 96 * view.lines().size());
         out.raw(VERSION);
-        out.raw(VERSION);
+        out.raw(OLDEST_READER);
         out.string(view.orderId());
         out.string(view.shopId());
         out.string(view.customerId());
@@ -109,6 +111,7 @@ public final class OrderViewSerde implements Serde<OrderView> {
                 out.varlong(substitute.available());
                 out.endSection(inner);
             }
+            out.varlong(line.dropShipped());
             out.endSection(section);
         }
         return out.bytes();
@@ -183,9 +186,10 @@ public final class OrderViewSerde implements Serde<OrderView> {
             final ByteBuffer section = section(in);
             substitutes.add(new LineView.SubstituteView(string(section), intValue(section)));
         }
+        final int dropShipped = in.hasRemaining() ? intValue(in) : 0;
         return new LineView(lineId, sku, ordered, unitPrice, allocated, backordered, rejected, released,
                 backorderCancelled, promisedDate, queuePosition == null ? null : Math.toIntExact(queuePosition),
-                rejectionReason, rejectionDetail, List.copyOf(substitutes), cancellationRequested);
+                rejectionReason, rejectionDetail, List.copyOf(substitutes), cancellationRequested, dropShipped);
     }
 
     /** The next length-prefixed section as its own buffer; {@code in} moves past all of it. */

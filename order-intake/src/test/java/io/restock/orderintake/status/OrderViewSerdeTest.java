@@ -101,7 +101,7 @@ class OrderViewSerdeTest {
 
     @Test
     void readsANewerFormatThatAppendedFieldsAndSkipsThem() {
-        final byte[] newer = new FutureFormat((byte) 2, (byte) 1).view();
+        final byte[] newer = new FutureFormat((byte) 3, (byte) 1).view();
 
         final OrderView read = serde.deserializer().deserialize("t", newer);
 
@@ -113,12 +113,12 @@ class OrderViewSerdeTest {
 
     @Test
     void rejectsARecordThatNeedsANewerReaderNamingBothFormats() {
-        final byte[] incompatible = new FutureFormat((byte) 3, (byte) 3).view();
+        final byte[] incompatible = new FutureFormat((byte) 4, (byte) 4).view();
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", incompatible))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("format 3 needs a reader of format 3")
-                .hasMessageContaining("reads formats 1 to 1");
+                .hasMessageContaining("format 4 needs a reader of format 4")
+                .hasMessageContaining("reads formats 1 to 2");
     }
 
     @Test
@@ -140,7 +140,8 @@ class OrderViewSerdeTest {
 
     /**
      * A writer of a later format, spelled out byte by byte from the documented layout, that appends a
-     * field at the end of the view, of the acceptance, of a line and of a substitute.
+     * field at the end of the view, of the acceptance, of a line (after format 2's {@code dropShipped}) and of a
+     * substitute.
      */
     private record FutureFormat(byte version, byte oldestReader) {
 
@@ -155,7 +156,7 @@ class OrderViewSerdeTest {
             final Out substitute = new Out().string("SKU-9").varlong(7).varlong(42);
             out.section(new Out().string("1").string("SKU-1").varlong(3).decimal(new BigDecimal("19.99")).varlong(1)
                     .varlong(2).varlong(0).varlong(0).varlong(0).string("2026-12-24").nullableLong(4L).string(null)
-                    .string(null).raw((byte) 0).varlong(1).section(substitute).string("a new line field").varlong(-9));
+                    .string(null).raw((byte) 0).varlong(1).section(substitute).varlong(0).string("a new line field").varlong(-9));
             out.string("a new view field").varlong(123_456_789);
             return out.bytes.toByteArray();
         }

@@ -7,6 +7,7 @@ import io.restock.events.DateChangeReason;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineBackordered;
+import io.restock.events.LineDropShipped;
 import io.restock.events.LineEvent;
 import io.restock.events.LineRejected;
 import io.restock.events.LineReleased;
@@ -47,7 +48,33 @@ class OrderViewTest {
 
     static LineEvent backordered(final String line, final int quantity, final LocalDate date) {
         return new LineEvent(new LineBackordered("e", T.plusSeconds(1), "o-1", line, "SKU-" + line, quantity, 15, 3,
-                date, T, null, null));
+                date, T, null, null, null));
+    }
+
+    @Test
+    void aLineTheSupplierDropShippedIsShippedAndSurvivesTheBinaryForm() {
+        final OrderView view = order(ShippingPolicy.PARTIAL)
+                .applyLineEvent(allocated("1", 10))
+                .applyLineEvent(backordered("1", 5, LocalDate.parse("2026-12-04")))
+                .applyLineEvent(allocated("2", 1));
+        assertThat(view.find("1").status(view.shipsNow())).isEqualTo(LineStatus.BACKORDERED);
+
+        final OrderView shipped = view.applyLineEvent(new LineEvent(new LineDropShipped("e-ds", T.plusSeconds(9),
+                "o-1", "1", "SKU-1", 5, "acme", "PO-acme-SKU-1-ds1")));
+        final LineView line = shipped.find("1");
+        assertThat(line.backordered()).isZero();
+        assertThat(line.dropShipped()).isEqualTo(5);
+        assertThat(line.status(shipped.shipsNow())).as("its allocated units still wait for the warehouse")
+                .isEqualTo(LineStatus.READY_TO_SHIP);
+
+        final OrderView onlyDropShipped = order(ShippingPolicy.PARTIAL)
+                .applyLineEvent(backordered("2", 1, LocalDate.parse("2026-12-04")))
+                .applyLineEvent(new LineEvent(new LineDropShipped("e-ds2", T.plusSeconds(9), "o-1", "2", "SKU-2", 1,
+                        "acme", "PO-acme-SKU-2-ds1")));
+        assertThat(onlyDropShipped.find("2").status(true)).isEqualTo(LineStatus.SHIPPED);
+        final OrderView roundTrip = OrderViewSerde.read(new OrderViewSerde().serializer().serialize("t", onlyDropShipped));
+        assertThat(roundTrip.find("2").dropShipped()).isEqualTo(1);
+        assertThat(roundTrip.find("2").status(true)).isEqualTo(LineStatus.SHIPPED);
     }
 
     @Test

@@ -143,8 +143,8 @@ class DeadLetterIT {
     }
 
     private static SkuSupply promise(final String sku) {
-        return new SkuSupply(UUID.randomUUID().toString(), Instant.now(), sku, List.of(), new NextOrder("acme", 5), 15,
-                0L, null);
+        return new SkuSupply(UUID.randomUUID().toString(), Instant.now(), sku, List.of(), new NextOrder("acme", 5, false), 15,
+                0L, null, List.of(), null);
     }
 
     private static byte[] key(final String letter, final String run) {
