@@ -1,0 +1,184 @@
+package io.restock.kpis.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.restock.events.BackorderAllocated;
+import io.restock.events.LineAllocated;
+import io.restock.events.LineBackordered;
+import io.restock.events.LineEvent;
+import io.restock.events.ShippingPolicy;
+import io.restock.kafkatest.KafkaEnvironment;
+import io.restock.kafkatest.RestockKafka;
+import io.restock.schemas.deadletter.DeadLetters;
+import io.restock.schemas.provisioning.TopicProvisioner;
+import io.restock.schemas.registry.HttpSchemaRegistryClient;
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The running backorder-kpis on a real broker and registry: events in, the KPIs out over HTTP ({@code /kpis},
+ * {@code /kpis/open-backorders}) and on {@code /prometheus}, consumer lag of its own group on {@code /lag}, the
+ * dashboard and its charting library served from the jar.
+ */
+@RestockKafka
+class KpiServiceIT {
+
+    static final Duration WAIT = Duration.ofSeconds(120);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static ApplicationContext context;
+    static String baseUrl;
+
+    @BeforeAll
+    static void start(final KafkaEnvironment kafka) throws Exception {
+        final Duration timeout = Duration.ofSeconds(30);
+        final var registry = new HttpSchemaRegistryClient(kafka.schemaRegistryUrl());
+        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
+            new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(Topics.ALL);
+        }
+        kafka.createTopic(DeadLetters.topicFor(Topics.SHOP_ORDER_SUBMISSIONS.name()), 1);
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        final Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.server.port", port);
+        props.put("endpoints.all.port", port);
+        props.put("backorder-kpis.kafka.bootstrap-servers", kafka.bootstrapServers());
+        props.put("backorder-kpis.kafka.schema-registry-url", kafka.schemaRegistryUrl());
+        props.put("backorder-kpis.streams.application-id", "backorder-kpis-it-" + UUID.randomUUID());
+        props.put("backorder-kpis.streams.state-dir", Files.createTempDirectory("kpis-it").toString());
+        props.put("backorder-kpis.metrics.refresh", "500ms");
+        props.put("backorder-kpis.lag.refresh", "1s");
+        context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        baseUrl = "http://127.0.0.1:" + port;
+
+        // Two lines: one allocated in full, one backordered and filled 2 hours later: backorder rate 1/2.
+        final Instant now = Instant.now();
+        final String order = "it-" + UUID.randomUUID();
+        final EventSerdes serdes = EventSerdes.registry(registry, false);
+        try (KafkaProducer<String, LineEvent> producer = new KafkaProducer<>(kafka.producerProperties(),
+                new StringSerializer(), Topics.LINE_EVENTS.valueSerde(serdes).serializer());
+             KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(kafka.producerProperties(),
+                     new ByteArraySerializer(), new ByteArraySerializer())) {
+            final String topic = Topics.LINE_EVENTS.name();
+            final Instant opened = now.minus(Duration.ofHours(2));
+            producer.send(new ProducerRecord<>(topic, null, opened.toEpochMilli(), order, new LineEvent(new LineAllocated(
+                    order + "/a", opened, order, "1", "SKU-A", 3, 3, ShippingPolicy.PARTIAL))));
+            producer.send(new ProducerRecord<>(topic, null, opened.toEpochMilli(), order, new LineEvent(
+                    new LineBackordered(order + "/b", opened, order, "2", "SKU-B", 4, 4, 1,
+                            LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(3), opened, null,
+                            new BigDecimal("40.0000")))));
+            producer.send(new ProducerRecord<>(topic, order, new LineEvent(new LineBackordered(order + "/c", now, order,
+                    "3", "SKU-C", 2, 2, 1, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(3), now, null,
+                    new BigDecimal("500.0000")))));
+            producer.send(new ProducerRecord<>(topic, null, now.toEpochMilli(), order, new LineEvent(
+                    new BackorderAllocated(order + "/f", now, order, "2", "SKU-B", 4, 0))));
+            raw.send(new ProducerRecord<>(DeadLetters.topicFor(Topics.SHOP_ORDER_SUBMISSIONS.name()),
+                    "k".getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    static HttpResponse<String> get(final String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(final String path) throws IOException, InterruptedException {
+        final HttpResponse<String> reply = get(path);
+        assertThat(reply.statusCode()).as(path + ": " + reply.body()).isEqualTo(200);
+        return JSON.readTree(reply.body());
+    }
+
+    @Test
+    void theKpisOfTheEventsAreServedAsJson() {
+        await().atMost(WAIT).untilAsserted(() -> {
+            final JsonNode all = json("/kpis").path("windows").path("all");
+            assertThat(all.path("linesDecided").asLong()).isEqualTo(3);
+            assertThat(all.path("backorderRate").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(all.path("backordersFilled").asLong()).isEqualTo(1);
+            assertThat(all.path("waitMaxSeconds").asDouble()).isEqualTo(7200.0);
+            assertThat(all.path("deadLetters").path("dlq.orders.shop-submissions").asLong()).isEqualTo(1);
+        });
+        await().atMost(WAIT).untilAsserted(() -> {
+            final JsonNode top = json("/kpis/open-backorders?top=1").path("skus");
+            assertThat(top).hasSize(1);
+            assertThat(top.get(0).path("sku").asText()).isEqualTo("SKU-C");
+            assertThat(top.get(0).path("value").decimalValue()).isEqualByComparingTo("500");
+        });
+    }
+
+    @Test
+    void aTopOutOfRangeIsAProblem() throws Exception {
+        final HttpResponse<String> reply = get("/kpis/open-backorders?top=0");
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    }
+
+    @Test
+    void theKpisAreOnPrometheusWithTheWindowAsALabel() throws Exception {
+        await().atMost(WAIT).untilAsserted(() -> {
+            final String scrape = get("/prometheus").body();
+            assertThat(scrape).contains("restock_backorder_rate_ratio{window=\"all\"} 0.6666");
+            assertThat(scrape).contains("restock_order_lines_decided_total 3.0");
+            assertThat(scrape).contains("restock_dead_letters_total{topic=\"dlq.orders.shop-submissions\"} 1.0");
+        });
+        final String scrape = get("/prometheus").body();
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/scrape.txt"), scrape);
+    }
+
+    @Test
+    void consumerLagIsMeasuredForRestockGroups() {
+        await().atMost(WAIT).untilAsserted(() -> {
+            final JsonNode lag = json("/lag");
+            assertThat(lag.path("partitions").findValuesAsText("group")).anyMatch(g -> g.startsWith("backorder-kpis-it-"));
+            assertThat(get("/prometheus").body()).contains("restock_consumer_lag_records{group=\"backorder-kpis-it-");
+        });
+    }
+
+    @Test
+    void theDashboardAndItsChartingLibraryAreServedFromTheJar() throws Exception {
+        final HttpResponse<String> page = get("/dashboard/index.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/webjars/uplot/");
+        assertThat(get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").statusCode()).isEqualTo(200);
+    }
+}
