@@ -79,11 +79,11 @@ class StackIT {
                 .as("process %d after close()", pid).isEmpty());
     }
 
-    /** An offset whose nine ports (8080-8085, 8081, 9092 and the registry's) are free, outside 18000-19999. */
+    /** An offset whose ten ports (8080-8086, 8081, 9092 and the registry's) are free, outside 18000-19999. */
     private static int freeOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
             final int offset = ThreadLocalRandom.current().nextInt(12_000, 50_000);
-            final boolean free = java.util.stream.IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 9092)
+            final boolean free = java.util.stream.IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9092)
                     .map(port -> port + offset)
                     .allMatch(port -> (port < 18_000 || port > 19_999) && Launch.isFree(port));
             if (free) {

@@ -16,7 +16,7 @@ class StackOptionsTest {
     void defaultsAreTheDocumentedPortsAndTheRepositoryWorkDirectory() {
         assertThat(defaults.kafkaPort()).isEqualTo(9092);
         assertThat(defaults.registryPort()).isEqualTo(8081);
-        assertThat(Service.values()).extracting(defaults::port).containsExactly(8080, 8082, 8083, 8084, 8085);
+        assertThat(Service.values()).extracting(defaults::port).containsExactly(8080, 8082, 8083, 8084, 8085, 8086);
         assertThat(defaults.dataDir()).isEqualTo(Path.of("/repo/.restock/data"));
         assertThat(defaults.logDir()).isEqualTo(Path.of("/repo/.restock/logs"));
         assertThat(defaults.services()).containsExactlyInAnyOrder(Service.values());

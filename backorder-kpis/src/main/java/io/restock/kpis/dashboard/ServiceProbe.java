@@ -2,7 +2,9 @@ package io.restock.kpis.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.naming.conventions.StringConvention;
 import io.micronaut.core.convert.format.MapFormat;
 import io.restock.kpis.service.KpiStreams;
 import jakarta.inject.Singleton;
@@ -39,8 +41,9 @@ public final class ServiceProbe {
     private final ObjectMapper json = new ObjectMapper();
     private final String self;
 
-    public ServiceProbe(@MapFormat(transformation = MapFormat.MapTransformation.FLAT)
-                        @Value("${backorder-kpis.dashboard.services}") final Map<String, String> services,
+    public ServiceProbe(@Property(name = "backorder-kpis.dashboard.services")
+                        @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+                        final Map<String, String> services,
                         @Value("${backorder-kpis.dashboard.probe-timeout:2s}") final Duration timeout,
                         @Value("${micronaut.server.port:8086}") final int port) {
         this.services = new TreeMap<>(services);

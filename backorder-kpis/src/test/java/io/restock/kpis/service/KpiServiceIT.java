@@ -8,7 +8,16 @@ import io.restock.events.BackorderAllocated;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineBackordered;
 import io.restock.events.LineEvent;
+import io.restock.events.AcknowledgedLine;
+import io.restock.events.PurchaseOrderAcknowledged;
+import io.restock.events.PurchaseOrderEvent;
+import io.restock.events.PurchaseOrderIssued;
+import io.restock.events.PurchaseOrderLine;
 import io.restock.events.ShippingPolicy;
+import io.restock.events.StockMovement;
+import io.restock.events.StockReceived;
+import io.restock.events.SupplierEvent;
+import io.restock.kpis.dashboard.GrafanaDashboards;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.schemas.deadletter.DeadLetters;
@@ -39,6 +48,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,6 +69,8 @@ class KpiServiceIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    static final java.util.List<String> OTHER_SERVICES = java.util.List.of("backorder-processor", "inventory-stream",
+            "notifier", "order-intake", "supplier-gateway");
     static ApplicationContext context;
     static String baseUrl;
 
@@ -81,6 +95,13 @@ class KpiServiceIT {
         props.put("backorder-kpis.streams.state-dir", Files.createTempDirectory("kpis-it").toString());
         props.put("backorder-kpis.metrics.refresh", "500ms");
         props.put("backorder-kpis.lag.refresh", "1s");
+        final int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        for (final String service : OTHER_SERVICES) {
+            props.put("backorder-kpis.dashboard.services." + service, "http://127.0.0.1:" + closed);
+        }
         context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
         baseUrl = "http://127.0.0.1:" + port;
 
@@ -105,6 +126,30 @@ class KpiServiceIT {
                     new BigDecimal("500.0000")))));
             producer.send(new ProducerRecord<>(topic, null, now.toEpochMilli(), order, new LineEvent(
                     new BackorderAllocated(order + "/f", now, order, "2", "SKU-B", 4, 0))));
+            try (KafkaProducer<String, PurchaseOrderEvent> pos = new KafkaProducer<>(kafka.producerProperties(),
+                    new StringSerializer(), Topics.PURCHASE_ORDERS.valueSerde(serdes).serializer());
+                 KafkaProducer<String, SupplierEvent> answers = new KafkaProducer<>(kafka.producerProperties(),
+                         new StringSerializer(), Topics.SUPPLIER_EVENTS.valueSerde(serdes).serializer());
+                 KafkaProducer<String, StockMovement> receipts = new KafkaProducer<>(kafka.producerProperties(),
+                         new StringSerializer(), Topics.STOCK_MOVEMENTS.valueSerde(serdes).serializer())) {
+                // A purchase order of two lines promised for in 3 days; one line received today: on time, and the
+                // order still in flight.
+                final String po = "PO-it-" + UUID.randomUUID();
+                final LocalDate promised = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(3);
+                pos.send(new ProducerRecord<>(Topics.PURCHASE_ORDERS.name(), po, new PurchaseOrderEvent(
+                        new PurchaseOrderIssued(po + "/issued", now, po, "acme", "EUR", List.of(
+                                new PurchaseOrderLine("1", "SKU-B", 5, new BigDecimal("2.0000"), null, false, null, null),
+                                new PurchaseOrderLine("2", "SKU-C", 5, new BigDecimal("2.0000"), null, false, null,
+                                        null)))))).get();
+                answers.send(new ProducerRecord<>(Topics.SUPPLIER_EVENTS.name(), po, new SupplierEvent(
+                        new PurchaseOrderAcknowledged(po + "/ack", now, po, "acme", "m-" + po, List.of(
+                                new AcknowledgedLine("1", 5, promised), new AcknowledgedLine("2", 5, promised)))))).get();
+                // Given time to reach the task first: a receipt that overtakes the order is ignored.
+                await().atMost(WAIT).until(() -> get("/kpis").statusCode() == 200
+                        && JSON.readTree(get("/kpis").body()).path("purchaseOrdersInFlight").asLong() == 1);
+                receipts.send(new ProducerRecord<>(Topics.STOCK_MOVEMENTS.name(), "SKU-B", new StockMovement(
+                        new StockReceived(po + "/rcv", now, "mv-" + po, "wh-1", "SKU-B", 5, po, "1")))).get();
+            }
             raw.send(new ProducerRecord<>(DeadLetters.topicFor(Topics.SHOP_ORDER_SUBMISSIONS.name()),
                     "k".getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8)));
         }
@@ -166,11 +211,64 @@ class KpiServiceIT {
     }
 
     @Test
+    void aSuppliersDeliveriesAndThePurchaseOrdersInFlightAreCounted() {
+        await().atMost(WAIT).untilAsserted(() -> {
+            final JsonNode kpis = json("/kpis");
+            assertThat(kpis.path("purchaseOrdersInFlight").asLong()).isEqualTo(1);
+            final JsonNode acme = kpis.path("windows").path("all").path("supplierOnTime").path("acme");
+            assertThat(acme.path("deliveries").asLong()).isEqualTo(1);
+            assertThat(acme.path("onTimeRatio").asDouble()).isEqualTo(1.0);
+        });
+    }
+
+    /** Every Grafana panel's PromQL names only metrics a running service exposes (or Prometheus' own {@code up}). */
+    @Test
+    void everyGrafanaPanelQueriesMetricsTheServicesExpose() throws Exception {
+        final Map<String, Set<String>> panels = GrafanaDashboards.metricsPerPanel(
+                java.nio.file.Path.of(System.getProperty("restock.root")));
+        assertThat(panels).hasSizeGreaterThan(20);
+        await().atMost(WAIT).untilAsserted(() -> {
+            final Set<String> exposed = exposedMetricNames(get("/prometheus").body());
+            exposed.addAll(GrafanaDashboards.PROMETHEUS_OWN);
+            panels.forEach((panel, names) -> {
+                assertThat(names).as(panel + " queries a metric").isNotEmpty();
+                assertThat(exposed).as(panel).containsAll(names);
+            });
+        });
+    }
+
+    static Set<String> exposedMetricNames(final String scrape) {
+        final Set<String> names = new TreeSet<>();
+        for (final String line : scrape.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                final int end = line.indexOf('{') >= 0 ? line.indexOf('{') : line.indexOf(' ');
+                names.add(line.substring(0, end));
+            }
+        }
+        return names;
+    }
+
+    @Test
     void consumerLagIsMeasuredForRestockGroups() {
         await().atMost(WAIT).untilAsserted(() -> {
             final JsonNode lag = json("/lag");
             assertThat(lag.path("partitions").findValuesAsText("group")).anyMatch(g -> g.startsWith("backorder-kpis-it-"));
             assertThat(get("/prometheus").body()).contains("restock_consumer_lag_records{group=\"backorder-kpis-it-");
+        });
+    }
+
+    @Test
+    void streamHealthOfEveryServiceIsReadFromItsHealthAndMetrics() {
+        await().atMost(WAIT).untilAsserted(() -> {
+            final JsonNode services = json("/services").path("services");
+            assertThat(services.findValuesAsText("service")).containsExactly("backorder-kpis", "backorder-processor",
+                    "inventory-stream", "notifier", "order-intake", "supplier-gateway");
+            final JsonNode self = services.get(0);
+            assertThat(self.path("status").asText()).isEqualTo("UP");
+            assertThat(self.path("streamsState").asText()).isEqualTo("RUNNING");
+            assertThat(self.path("aliveStreamThreads").asDouble()).isEqualTo(1.0);
+            assertThat(self.path("rebalances").asDouble()).isGreaterThanOrEqualTo(1.0);
+            assertThat(services.get(1).path("status").asText()).as("nothing listens there").isEqualTo("DOWN");
         });
     }
 
