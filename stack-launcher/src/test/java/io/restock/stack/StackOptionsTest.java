@@ -23,6 +23,17 @@ class StackOptionsTest {
     }
 
     @Test
+    void backorderKpisReadsTheOtherServicesHealthAtTheSameOffsetOrByTheirServiceNames() {
+        final java.util.Map<String, String> local = Service.BACKORDER_KPIS.environment("k:9", "http://r", 8186, "/s",
+                "127.0.0.1");
+        assertThat(local).containsEntry("ORDER_INTAKE_URL", "http://127.0.0.1:8180")
+                .containsEntry("NOTIFIER_URL", "http://127.0.0.1:8185").containsEntry("BACKORDER_KPIS_PORT", "8186")
+                .doesNotContainKey("BACKORDER_KPIS_URL");
+        assertThat(Service.BACKORDER_KPIS.environment("k:9", "http://r", 8086, "/s", "backorder-kpis"))
+                .containsEntry("INVENTORY_STREAM_URL", "http://inventory-stream:8082");
+    }
+
+    @Test
     void portOffsetIsAddedToEveryDefaultPort() {
         final StackOptions shifted = defaults.withPortOffset(10_000);
         assertThat(shifted.kafkaPort()).isEqualTo(19_092);
