@@ -272,6 +272,55 @@ class KpiServiceIT {
         });
     }
 
+    /**
+     * Debian's Chromium, headless, driven by playwright-core ({@code src/test/browser/dashboard-check.mjs}): the page
+     * loads, every chart has data, the all-time backorder rate and the open lines shown equal {@code GET /kpis}'s,
+     * and a screenshot is written to {@code target/dashboard.png}. Skipped, saying why, without /usr/bin/chromium
+     * (Debian package chromium) or node.
+     */
+    @Test
+    void theDashboardShowsEveryChartWithDataInHeadlessChromium() throws Exception {
+        final java.nio.file.Path chromium = java.nio.file.Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium),
+                "Debian's chromium is not installed (apt-get install chromium): the dashboard was not opened in a browser");
+        final java.nio.file.Path browser = java.nio.file.Path.of("src/test/browser").toAbsolutePath();
+        if (!Files.isDirectory(browser.resolve("node_modules/playwright-core"))) {
+            assertThat(run(browser, 300, "npm", "ci", "--no-audit", "--no-fund").exit()).isZero();
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(json("/kpis").path("windows").path("all")
+                .path("linesDecided").asLong()).isEqualTo(3));
+        final java.nio.file.Path screenshot = java.nio.file.Path.of("target/dashboard.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        final Run check = run(browser, 180, "node", "dashboard-check.mjs", baseUrl, screenshot.toString());
+        assertThat(check.exit()).as(check.output()).isZero();
+        final JsonNode result = JSON.readTree(check.output().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
+                .orElseThrow());
+        assertThat(result.path("charts").findValuesAsText("id")).containsExactlyInAnyOrder("chart-rates",
+                "chart-volume", "chart-open-skus", "chart-lag", "chart-process-rate");
+        assertThat(result.path("shownBackorderRate").asText()).isEqualTo("66.7 %");
+        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+
+    record Run(int exit, String output) {
+    }
+
+    static Run run(final java.nio.file.Path dir, final int seconds, final String... command) throws Exception {
+        final Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        final java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (final IOException e) {
+                        return e.toString();
+                    }
+                });
+        if (!process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Run(-1, "timed out after " + seconds + " s: " + String.join(" ", command));
+        }
+        return new Run(process.exitValue(), output.get());
+    }
+
     @Test
     void theDashboardAndItsChartingLibraryAreServedFromTheJar() throws Exception {
         final HttpResponse<String> page = get("/dashboard/index.html");
