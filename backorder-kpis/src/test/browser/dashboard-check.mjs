@@ -14,6 +14,14 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
   const errors = [];
   page.on("pageerror", e => errors.push(String(e)));
+  result.errors = errors;
+  const pending = new Set();
+  page.on("console", m => { if (m.type() === "error") errors.push("console: " + m.text()); });
+  page.on("request", r => pending.add(r.url()));
+  page.on("response", r => { if (r.status() >= 400) errors.push("status " + r.status() + ": " + r.url()); });
+  page.on("requestfinished", r => pending.delete(r.url()));
+  page.on("requestfailed", r => { pending.delete(r.url()); errors.push("failed: " + r.url() + " " + r.failure()?.errorText); });
+  result.pending = pending;
   await page.goto(base + "/", { waitUntil: "load" });
   result.url = page.url();
   // Lag and processing-rate charts build up over polls: wait for three.
@@ -33,6 +41,12 @@ try {
     && result.shownBackorderRate === result.apiBackorderRate && result.shownOpenLines === result.apiOpenLines;
 } catch (e) {
   result.error = String(e);
+  result.pending = [...(result.pending || [])];
+  try {
+    result.status = await browser.contexts()[0].pages()[0].textContent("#updated");
+  } catch (ignored) {
+    // no page to read
+  }
 } finally {
   await browser.close();
 }

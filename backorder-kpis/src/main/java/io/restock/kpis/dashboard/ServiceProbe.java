@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stream health of every Restock service for the dashboard: each service's {@code /health} (status and its Kafka
@@ -57,8 +60,15 @@ public final class ServiceProbe {
         final Map<String, String> all = new TreeMap<>(services);
         all.put(KpiStreams.APPLICATION_ID, self);
         final List<CompletableFuture<ServiceHealth>> probes = new ArrayList<>();
-        all.forEach((name, url) -> probes.add(CompletableFuture.supplyAsync(() -> probe(name, url))));
-        return probes.stream().map(CompletableFuture::join).toList();
+        final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            all.forEach((name, url) -> probes.add(CompletableFuture.supplyAsync(() -> probe(name, url), threads)
+                    .completeOnTimeout(new ServiceHealth(name, url, "UNKNOWN", null, null, null, null, null,
+                            "no answer in " + timeout.multipliedBy(2)), timeout.toMillis() * 2, TimeUnit.MILLISECONDS)));
+            return probes.stream().map(CompletableFuture::join).toList();
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     ServiceHealth probe(final String name, final String url) {
