@@ -76,14 +76,18 @@ function renderKpis(k) {
     cell(c.orderId + " / " + c.lineId), cell(c.sku), cell(c.previousDate), cell(c.newDate), cell(c.reason)]));
 }
 
+// The last hour on the x axis, whatever minutes have events.
+const LAST_HOUR = { time: true, range: () => { const now = Date.now() / 1000; return [now - 3600, now]; } };
+
 function renderTimeline(t) {
   const m = t.minutes;
   const xs = m.map(p => p.minute / 1000);
   draw("chart-rates", [line("backorder rate", 0, "ratio"), line("fill rate", 2, "ratio")],
     [xs, m.map(p => p.backorderRate), m.map(p => p.fillRate)],
-    { scales: { ratio: { range: [0, 1] } }, axes: [{}, { scale: "ratio" }] });
+    { scales: { x: LAST_HOUR, ratio: { range: [0, 1] } }, axes: [{}, { scale: "ratio" }] });
   draw("chart-volume", [line("lines decided", 0), line("backorders filled", 1), line("dead letters", 3)],
-    [xs, m.map(p => p.linesDecided), m.map(p => p.backordersFilled), m.map(p => p.deadLetters)]);
+    [xs, m.map(p => p.linesDecided), m.map(p => p.backordersFilled), m.map(p => p.deadLetters)],
+    { scales: { x: LAST_HOUR } });
 }
 
 function renderOpenSkus(o) {
