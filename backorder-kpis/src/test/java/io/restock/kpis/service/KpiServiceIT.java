@@ -73,6 +73,7 @@ class KpiServiceIT {
             "notifier", "order-intake", "supplier-gateway");
     static ApplicationContext context;
     static String baseUrl;
+    static Map<String, Object> settings;
 
     @BeforeAll
     static void start(final KafkaEnvironment kafka) throws Exception {
@@ -92,6 +93,7 @@ class KpiServiceIT {
         props.put("backorder-kpis.kafka.bootstrap-servers", kafka.bootstrapServers());
         props.put("backorder-kpis.kafka.schema-registry-url", kafka.schemaRegistryUrl());
         props.put("backorder-kpis.streams.application-id", "backorder-kpis-it-" + UUID.randomUUID());
+        settings = Map.copyOf(props);
         props.put("backorder-kpis.streams.state-dir", Files.createTempDirectory("kpis-it").toString());
         props.put("backorder-kpis.metrics.refresh", "500ms");
         props.put("backorder-kpis.lag.refresh", "1s");
@@ -189,6 +191,45 @@ class KpiServiceIT {
             assertThat(top.get(0).path("sku").asText()).isEqualTo("SKU-C");
             assertThat(top.get(0).path("value").decimalValue()).isEqualByComparingTo("500");
         });
+    }
+
+    /**
+     * A second instance (same application id, its own port and state): the sums live on one of the two, and
+     * {@code GET /kpis} answers the same figures on both (the other forwards once); only the holder reports the KPI
+     * series on {@code /prometheus}, the other NaN.
+     */
+    @Test
+    void everyInstanceAnswersTheSameKpisAndOnlyTheHolderReportsThemAsMetrics() throws Exception {
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        final Map<String, Object> props = new HashMap<>(settings);
+        props.put("micronaut.server.port", port);
+        props.put("endpoints.all.port", port);
+        props.put("backorder-kpis.streams.state-dir", Files.createTempDirectory("kpis-it-second").toString());
+        final List<String> urls = List.of(baseUrl, "http://127.0.0.1:" + port);
+        try (ApplicationContext second = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext()) {
+            assertThat(second.isRunning()).isTrue();
+            await().atMost(WAIT).untilAsserted(() -> {
+                for (final String url : urls) {
+                    final HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/kpis"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(reply.statusCode()).as(url + ": " + reply.body()).isEqualTo(200);
+                    final JsonNode all = JSON.readTree(reply.body()).path("windows").path("all");
+                    assertThat(all.path("linesDecided").asLong()).as(url).isEqualTo(3);
+                }
+                final List<String> rates = new java.util.ArrayList<>();
+                for (final String url : urls) {
+                    HTTP.send(HttpRequest.newBuilder(URI.create(url + "/prometheus")).build(),
+                                    HttpResponse.BodyHandlers.ofString()).body().lines()
+                            .filter(l -> l.startsWith("restock_backorder_rate_ratio{window=\"all\"}"))
+                            .forEach(l -> rates.add(l.substring(l.lastIndexOf(' ') + 1)));
+                }
+                assertThat(rates).as("one holder, one NaN").hasSize(2).contains("NaN")
+                        .anyMatch(r -> r.startsWith("0.666"));
+            });
+        }
     }
 
     @Test
