@@ -5,16 +5,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The five Restock services the launcher runs, each as its own process, with its documented HTTP port
+ * The six Restock services the launcher runs, each as its own process, with its documented HTTP port
  * (before {@link StackOptions#portOffset()}) and the environment variables its {@code application.yml} reads
- * for the port and the state directory.
+ * for the port and the state directory. backorder-kpis (operators' KPIs, lag and dashboard) comes last: it reads
+ * the others' topics and shows their health.
  */
 public enum Service {
     ORDER_INTAKE("order-intake", 8080, "io.restock.orderintake.Application", true),
     INVENTORY_STREAM("inventory-stream", 8082, "io.restock.inventory.Application", true),
     BACKORDER_PROCESSOR("backorder-processor", 8083, "io.restock.backorder.Application", true),
     SUPPLIER_GATEWAY("supplier-gateway", 8084, "io.restock.suppliergateway.Application", true),
-    NOTIFIER("notifier", 8085, "io.restock.notifier.Application", true);
+    NOTIFIER("notifier", 8085, "io.restock.notifier.Application", true),
+    BACKORDER_KPIS("backorder-kpis", 8086, "io.restock.kpis.Application", true);
 
     /** Kafka's client port before the offset. */
     public static final int KAFKA_PORT = 9092;
@@ -62,6 +64,11 @@ public enum Service {
         return envPrefix() + "_PORT";
     }
 
+    /** {@code <PREFIX>_URL}: where backorder-kpis' dashboard reads this service's health and metrics. */
+    public String urlVariable() {
+        return envPrefix() + "_URL";
+    }
+
     /** {@code <PREFIX>_STATE_DIR}: its Kafka Streams state directory. */
     public String stateDirVariable() {
         return envPrefix() + "_STATE_DIR";
@@ -84,6 +91,17 @@ public enum Service {
         if (this != NOTIFIER) {
             environment.put(envPrefix() + "_ADVERTISED_SERVER", host + ":" + port);
         }
+        if (this == BACKORDER_KPIS) {
+            // The other services, at the same port offset: on this host when it is a loopback address (bin/restock
+            // up), else by their service names (docker-compose: one host name per service).
+            final boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host);
+            for (final Service other : values()) {
+                if (other != this) {
+                    environment.put(other.urlVariable(), "http://" + (loopback ? host : other.id) + ":"
+                            + (other.defaultPort + port - defaultPort));
+                }
+            }
+        }
         return environment;
     }
 
@@ -95,6 +113,6 @@ public enum Service {
             }
         }
         throw new IllegalArgumentException("no service '" + id + "'; one of: order-intake, inventory-stream, "
-                + "backorder-processor, supplier-gateway, notifier");
+                + "backorder-processor, supplier-gateway, notifier, backorder-kpis");
     }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
  * @param rootDir the repository root (holds {@code mvnw} and the modules)
  * @param dataDir Kafka's log dirs and every service's state dir; kept between runs
  * @param logDir one log file per process, {@code <process>.log}
- * @param portOffset added to every default port: Kafka 9092, registry 8081, the services 8080 and 8082-8085
+ * @param portOffset added to every default port: Kafka 9092, registry 8081, the services 8080 and 8082-8086
  * @param services the services to start (Kafka and the registry always start)
  * @param environment extra environment variables per service (override the launcher's own, e.g. the port)
  * @param systemProperties extra {@code -Dname=value} per service (Micronaut reads them as configuration)
@@ -64,7 +64,7 @@ public record StackOptions(Path rootDir, Path dataDir, Path logDir, int portOffs
 
     /**
      * Everything on the documented ports, data in {@code <root>/.restock/data}, logs in
-     * {@code <root>/.restock/logs}, all five services, building what is missing, progress on stdout.
+     * {@code <root>/.restock/logs}, all six services, building what is missing, progress on stdout.
      */
     public static StackOptions defaults(final Path rootDir) {
         final Path work = rootDir.resolve(".restock");

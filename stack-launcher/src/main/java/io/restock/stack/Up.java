@@ -17,9 +17,9 @@ public final class Up {
 
     static final String USAGE = """
             usage: restock up [--port-offset N] [--services a,b,...] [--data-dir DIR] [--log-dir DIR] [--no-build]
-              --port-offset N   added to every port: Kafka 9092, registry 8081, services 8080 and 8082-8085 (default 0)
+              --port-offset N   added to every port: Kafka 9092, registry 8081, services 8080 and 8082-8086 (default 0)
               --services LIST   only these services (default all: order-intake,inventory-stream,
-                                backorder-processor,supplier-gateway,notifier)
+                                backorder-processor,supplier-gateway,notifier,backorder-kpis)
               --data-dir DIR    Kafka data and service state (default <repo>/.restock/data)
               --log-dir DIR     one log file per process (default <repo>/.restock/logs)
               --no-build        do not build missing or stale modules (fail instead)""";
@@ -129,11 +129,17 @@ public final class Up {
                         endpoints.health(entry.getKey()), endpoints.prometheus(entry.getKey()))));
         text.append(String.format("  %-20s %s%n", "Kafka", endpoints.bootstrapServers()));
         text.append(String.format("  %-20s %s%n", "schema registry", endpoints.schemaRegistryUrl()));
-        text.append(String.format("  %-20s %s%n", "dashboard", "not built yet (issue 14)"));
+        text.append(String.format("  %-20s %s%n", "dashboard", dashboard(endpoints)));
         text.append(String.format("  %-20s %s (<process>.log)%n", "logs", options.logDir()));
         text.append(String.format("  %-20s %s%n", "data", options.dataDir()));
         text.append("Ctrl-C (or bin/restock down) stops everything.\n");
         return text.toString();
+    }
+
+    /** The live dashboard's address (served by backorder-kpis), or why there is none. */
+    static String dashboard(final Endpoints endpoints) {
+        final java.net.URI kpis = endpoints.services().get(Service.BACKORDER_KPIS);
+        return kpis == null ? "not started (backorder-kpis is not among --services)" : kpis + "/dashboard/index.html";
     }
 
     static String formatRss(final Map<String, Long> peakRssKb) {

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The launcher on real processes: Kafka and the registry, provisioning, the five services on offset ports, an
- * order through order-intake, and a stop that leaves no process behind.
+ * The launcher on real processes: Kafka and the registry, provisioning, the six services on offset ports, an
+ * order through order-intake (counted by backorder-kpis, whose dashboard sees every service UP), and a stop that
+ * leaves no process behind.
  */
 class StackIT {
 
@@ -41,7 +42,7 @@ class StackIT {
         try (Stack stack = Stack.start(options)) {
             pids = stack.pids();
             assertThat(pids).containsKeys(Stack.KAFKA, Stack.SCHEMA_REGISTRY, "order-intake", "inventory-stream",
-                    "backorder-processor", "supplier-gateway", "notifier");
+                    "backorder-processor", "supplier-gateway", "notifier", "backorder-kpis");
             for (final Service service : Service.values()) {
                 final HttpResponse<String> health = get(stack.endpoints().health(service), Map.of());
                 assertThat(health.statusCode()).as(service.id() + " /health").isEqualTo(200);
@@ -72,6 +73,17 @@ class StackIT {
                 assertThat(order.path("orderId").asText()).isEqualTo(orderId);
                 assertThat(order.path("customerId").asText()).isEqualTo("c-42");
             });
+            // The order's line (a SKU without a policy: rejected) is a line decided at order time for the KPIs.
+            final URI kpis = stack.endpoints().service(Service.BACKORDER_KPIS).resolve("/kpis");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                final HttpResponse<String> read = get(kpis, Map.of());
+                assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+                assertThat(JSON.readTree(read.body()).path("windows").path("all").path("linesDecided").asLong())
+                        .isGreaterThanOrEqualTo(1);
+            });
+            final HttpResponse<String> services = get(kpis.resolve("/services"), Map.of());
+            assertThat(JSON.readTree(services.body()).path("services").findValuesAsText("status"))
+                    .as(services.body()).hasSize(Service.values().length).containsOnly("UP");
             assertThat(stack.peakRssKb()).containsKeys("order-intake", "inventory-stream", "backorder-processor",
                     "supplier-gateway", "notifier");
         }
@@ -79,11 +91,11 @@ class StackIT {
                 .as("process %d after close()", pid).isEmpty());
     }
 
-    /** An offset whose nine ports (8080-8085, 8081, 9092 and the registry's) are free, outside 18000-19999. */
+    /** An offset whose ten ports (8080-8086, 8081, 9092 and the registry's) are free, outside 18000-19999. */
     private static int freeOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
             final int offset = ThreadLocalRandom.current().nextInt(12_000, 50_000);
-            final boolean free = java.util.stream.IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 9092)
+            final boolean free = java.util.stream.IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9092)
                     .map(port -> port + offset)
                     .allMatch(port -> (port < 18_000 || port > 19_999) && Launch.isFree(port));
             if (free) {

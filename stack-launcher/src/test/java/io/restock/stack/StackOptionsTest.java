@@ -16,10 +16,21 @@ class StackOptionsTest {
     void defaultsAreTheDocumentedPortsAndTheRepositoryWorkDirectory() {
         assertThat(defaults.kafkaPort()).isEqualTo(9092);
         assertThat(defaults.registryPort()).isEqualTo(8081);
-        assertThat(Service.values()).extracting(defaults::port).containsExactly(8080, 8082, 8083, 8084, 8085);
+        assertThat(Service.values()).extracting(defaults::port).containsExactly(8080, 8082, 8083, 8084, 8085, 8086);
         assertThat(defaults.dataDir()).isEqualTo(Path.of("/repo/.restock/data"));
         assertThat(defaults.logDir()).isEqualTo(Path.of("/repo/.restock/logs"));
         assertThat(defaults.services()).containsExactlyInAnyOrder(Service.values());
+    }
+
+    @Test
+    void backorderKpisReadsTheOtherServicesHealthAtTheSameOffsetOrByTheirServiceNames() {
+        final java.util.Map<String, String> local = Service.BACKORDER_KPIS.environment("k:9", "http://r", 8186, "/s",
+                "127.0.0.1");
+        assertThat(local).containsEntry("ORDER_INTAKE_URL", "http://127.0.0.1:8180")
+                .containsEntry("NOTIFIER_URL", "http://127.0.0.1:8185").containsEntry("BACKORDER_KPIS_PORT", "8186")
+                .doesNotContainKey("BACKORDER_KPIS_URL");
+        assertThat(Service.BACKORDER_KPIS.environment("k:9", "http://r", 8086, "/s", "backorder-kpis"))
+                .containsEntry("INVENTORY_STREAM_URL", "http://inventory-stream:8082");
     }
 
     @Test
