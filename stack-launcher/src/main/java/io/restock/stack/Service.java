@@ -91,12 +91,13 @@ public enum Service {
         if (this != NOTIFIER) {
             environment.put(envPrefix() + "_ADVERTISED_SERVER", host + ":" + port);
         }
-        if (this == BACKORDER_KPIS) {
-            // The other services, at the same port offset: on this host when it is a loopback address (bin/restock
-            // up), else by their service names (docker-compose: one host name per service).
+        if (this == BACKORDER_KPIS || this == ORDER_INTAKE) {
+            // The services it calls (backorder-kpis: all; order-intake: inventory-stream, for the availability
+            // quote), at the same port offset: on this host when it is a loopback address (bin/restock up), else by
+            // their service names (docker-compose: one host name per service).
             final boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host);
             for (final Service other : values()) {
-                if (other != this) {
+                if (other != this && (this == BACKORDER_KPIS || other == INVENTORY_STREAM)) {
                     environment.put(other.urlVariable(), "http://" + (loopback ? host : other.id) + ":"
                             + (other.defaultPort + port - defaultPort));
                 }

@@ -5,6 +5,7 @@ import io.restock.events.BackorderCancelled;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineBackordered;
+import io.restock.events.LineDropShipped;
 import io.restock.events.LineEvent;
 import io.restock.events.LineRejected;
 import io.restock.events.RejectionReason;
@@ -30,7 +31,8 @@ import java.time.temporal.ChronoUnit;
  * counts once as decided at order time: on {@code LineAllocated}, or on a {@code LineBackordered} /
  * {@code LineRejected} that nothing was allocated before (a partly allocated line is remembered in
  * {@code line-tracks} until its remainder's event). A backordered line is followed in {@code line-tracks} until it is
- * filled (its wait and whether the first promised date was kept) or cancelled; the entry is then removed.
+ * filled or its drop-ship units shipped by the supplier (its wait and whether the first promised date was kept) or
+ * cancelled; the entry is then removed.
  */
 final class LineOutcomes implements Processor<String, SpecificRecord, String, KpiDelta> {
 
@@ -61,6 +63,7 @@ final class LineOutcomes implements Processor<String, SpecificRecord, String, Kp
                 case LineRejected r -> rejected(r);
                 case BackorderAllocated f -> filled(f);
                 case BackorderCancelled c -> cancelled(c);
+                case LineDropShipped d -> dropShipped(d);
                 default -> null;
             };
             case DeliveryDateChanged d -> Deltas.of(d.getEventId(), d.getOccurredAt())
@@ -124,25 +127,39 @@ final class LineOutcomes implements Processor<String, SpecificRecord, String, Kp
     }
 
     private KpiDelta filled(final BackorderAllocated f) {
-        final String key = LineKeys.of(f.getOrderId(), f.getLineId());
+        return served(f.getOrderId(), f.getLineId(), f.getEventId(), f.getOccurredAt(), f.getQuantity(),
+                track -> f.getRemainingBackordered());
+    }
+
+    /** The supplier shipped a drop-ship line's units to the customer: for the KPIs, the backorder is served. */
+    private KpiDelta dropShipped(final LineDropShipped d) {
+        return served(d.getOrderId(), d.getLineId(), d.getEventId(), d.getOccurredAt(), d.getQuantity(),
+                track -> Math.max(0, track.getRemaining() - d.getQuantity()));
+    }
+
+    private KpiDelta served(final String orderId, final String lineId, final String eventId,
+                            final java.time.Instant occurredAt, final int quantity,
+                            final java.util.function.ToIntFunction<LineTrack> remainingAfter) {
+        final String key = LineKeys.of(orderId, lineId);
         final LineTrack track = tracks.get(key);
         if (track == null || track.getStage() != LineStage.WAITING) {
             return null;
         }
-        final KpiDelta.Builder delta = Deltas.of(f.getEventId(), f.getOccurredAt());
-        if (f.getRemainingBackordered() > 0) {
-            track.setRemaining(f.getRemainingBackordered());
+        final KpiDelta.Builder delta = Deltas.of(eventId, occurredAt);
+        final int remaining = remainingAfter.applyAsInt(track);
+        if (remaining > 0) {
+            track.setRemaining(remaining);
             tracks.put(key, track);
-            return delta.setOpenBackorders(Deltas.open(track.getSku(), 0, -f.getQuantity(), track.getUnitValue()))
+            return delta.setOpenBackorders(Deltas.open(track.getSku(), 0, -quantity, track.getUnitValue()))
                     .build();
         }
         tracks.delete(key);
         delta.setOpenBackorders(Deltas.open(track.getSku(), -1, -track.getRemaining(), track.getUnitValue()));
         if (track.getCountedAtOrderTime() && !track.getCancelled()) {
             delta.setBackordersFilled(1)
-                    .setWaitMillis(f.getOccurredAt().toEpochMilli() - track.getOpenedAt().toEpochMilli());
+                    .setWaitMillis(occurredAt.toEpochMilli() - track.getOpenedAt().toEpochMilli());
             if (track.getFirstPromisedDate() != null) {
-                final LocalDate filledOn = LocalDate.ofInstant(f.getOccurredAt(), zone);
+                final LocalDate filledOn = LocalDate.ofInstant(occurredAt, zone);
                 final long late = ChronoUnit.DAYS.between(track.getFirstPromisedDate(), filledOn);
                 delta.setPromiseKept(late <= 0).setDaysLate((int) Math.max(0, late));
             }

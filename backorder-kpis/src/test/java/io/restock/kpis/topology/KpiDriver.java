@@ -7,6 +7,7 @@ import io.restock.events.DateChangeReason;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineBackordered;
+import io.restock.events.LineDropShipped;
 import io.restock.events.LineEvent;
 import io.restock.events.LinePromise;
 import io.restock.events.LineRejected;
@@ -90,7 +91,7 @@ final class KpiDriver implements AutoCloseable {
     void backordered(final String order, final String line, final String sku, final int quantity, final int ordered,
                      final LocalDate promised, final BigDecimal lineValue, final Instant at) {
         lines.pipeInput(order, new LineEvent(new LineBackordered(id("back"), at, order, line, sku, quantity, ordered, 1,
-                promised, at, null, lineValue)), at);
+                promised, at, null, lineValue, null)), at);
     }
 
     void backordered(final String order, final String line, final String sku, final int quantity, final int ordered,
@@ -108,6 +109,11 @@ final class KpiDriver implements AutoCloseable {
                 final Instant at) {
         lines.pipeInput(order, new LineEvent(new BackorderAllocated(id("fill"), at, order, line, sku, quantity,
                 remaining)), at);
+    }
+
+    void dropShipped(final String order, final String line, final String sku, final int quantity, final Instant at) {
+        lines.pipeInput(order, new LineEvent(new LineDropShipped(id("dropship"), at, order, line, sku, quantity, "acme",
+                "PO-acme-" + sku + "-ds1")), at);
     }
 
     void cancelled(final String order, final String line, final String sku, final int quantity, final Instant at) {

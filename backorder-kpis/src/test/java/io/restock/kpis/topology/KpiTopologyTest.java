@@ -104,6 +104,21 @@ class KpiTopologyTest {
     }
 
     @Test
+    void aDropShippedBackorderIsServedWhenTheSupplierShipsItsLastUnit() {
+        kpis.backordered("o1", "1", "A", 4, 4, TODAY.plusDays(1), new BigDecimal("40.00"), T0);
+        kpis.dropShipped("o1", "1", "A", 1, at(Duration.ofHours(2)));   // 3 still to come from the supplier
+        assertThat(kpis.report(T0).openBackorders().units()).isEqualTo(3);
+
+        kpis.dropShipped("o1", "1", "A", 3, at(Duration.ofHours(4)));   // the last unit: waited 4 h, day 0 <= day 1
+
+        final WindowFigures all = all();
+        assertThat(all.backordersFilled()).isEqualTo(1);
+        assertThat(all.waitMaxSeconds()).isEqualTo(14_400.0);
+        assertThat(all.promiseKeptRatio()).isEqualTo(1.0);
+        assertThat(kpis.report(T0).openBackorders().lines()).isZero();
+    }
+
+    @Test
     void promiseAccuracyIsTheShareOfFilledBackordersFilledByTheDateFirstPromised() {
         kpis.backordered("o1", "1", "A", 1, 1, TODAY.plusDays(2), BigDecimal.TEN, T0);
         kpis.backordered("o2", "1", "A", 1, 1, TODAY.plusDays(1), BigDecimal.TEN, T0);

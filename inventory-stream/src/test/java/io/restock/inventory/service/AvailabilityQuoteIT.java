@@ -104,7 +104,7 @@ class AvailabilityQuoteIT {
         service.publish(Topics.SKU_SUPPLY, sku, new SkuSupply("supply-" + run(), Instant.now(), sku,
                 inbound == 0 ? List.of() : List.of(new InboundSupply("po-1", "1", "acme", inbound, 0,
                         List.of(new InboundArrival(arrives, inbound)))),
-                new NextOrder("acme", nextLead), inbound, 0L, null));
+                new NextOrder("acme", nextLead, false), inbound, 0L, null, List.of(), null));
     }
 
     private static JsonNode stockOnceVisible(final String sku, final java.util.function.Predicate<JsonNode> ready) {
