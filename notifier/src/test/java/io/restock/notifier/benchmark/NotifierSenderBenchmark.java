@@ -98,7 +98,8 @@ public final class NotifierSenderBenchmark {
             options = Options.parse(List.of(args));
         } catch (final IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: NotifierSenderBenchmark [--emails N] [--latency-emails M] [--latency-rate R]");
+            System.err.println("usage: NotifierSenderBenchmark [--emails N] [--latency-emails M] [--latency-rate R] "
+                    + "[--batch-size B] [--messages-per-connection C] [--per-email true|false]");
             System.exit(2);
             return;
         }
@@ -107,11 +108,15 @@ public final class NotifierSenderBenchmark {
     }
 
     /** Command-line options. */
-    record Options(int emails, int latencyEmails, double latencyRate) {
+    record Options(int emails, int latencyEmails, double latencyRate, int batchSize, int messagesPerConnection,
+                   boolean perEmail) {
         static Options parse(final List<String> args) {
             int emails = 2_000;
             int latencyEmails = 600;
             double latencyRate = 20;
+            int batchSize = OutboxSender.DEFAULT_BATCH_SIZE;
+            int messagesPerConnection = EmailChannel.DEFAULT_MESSAGES_PER_CONNECTION;
+            boolean perEmail = true;
             for (int i = 0; i < args.size(); i += 2) {
                 if (i + 1 >= args.size()) {
                     throw new IllegalArgumentException("missing value for " + args.get(i));
@@ -121,10 +126,13 @@ public final class NotifierSenderBenchmark {
                     case "--emails" -> emails = Integer.parseInt(value);
                     case "--latency-emails" -> latencyEmails = Integer.parseInt(value);
                     case "--latency-rate" -> latencyRate = Double.parseDouble(value);
+                    case "--batch-size" -> batchSize = Integer.parseInt(value);
+                    case "--messages-per-connection" -> messagesPerConnection = Integer.parseInt(value);
+                    case "--per-email" -> perEmail = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
-            return new Options(emails, latencyEmails, latencyRate);
+            return new Options(emails, latencyEmails, latencyRate, batchSize, messagesPerConnection, perEmail);
         }
     }
 
@@ -152,8 +160,13 @@ public final class NotifierSenderBenchmark {
                 final List<String> lines = new ArrayList<>();
                 lines.add(rawSmtp(false));
                 lines.add(rawSmtp(true));
-                final Result sender = measureSender();
-                lines.add(sender.throughputLine());
+                final List<Result> senders = new ArrayList<>();
+                if (options.perEmail()) {
+                    senders.add(measureSender("per email: batch 1, a connection per email (before)", 1, 1));
+                }
+                senders.add(measureSender("batch " + options.batchSize() + ", " + options.messagesPerConnection()
+                        + " emails per connection", options.batchSize(), options.messagesPerConnection()));
+                senders.forEach(r -> lines.add(r.throughputLine()));
                 lines.add(rawKafka(false));
                 lines.add(rawKafka(true));
                 System.out.println();
@@ -161,7 +174,7 @@ public final class NotifierSenderBenchmark {
                 lines.forEach(l -> System.out.println("  " + l));
                 System.out.println("latency at " + options.latencyRate() + "/s (" + options.latencyEmails()
                         + " emails), ms:");
-                System.out.println("  " + sender.latencyLine());
+                senders.forEach(r -> System.out.println("  " + r.latencyLine()));
                 System.out.printf(Locale.ROOT, "emails caught by GreenMail: %,d; load average after: %s%n",
                         smtp.getReceivedMessages().length, loadAverage());
             } finally {
@@ -174,20 +187,23 @@ public final class NotifierSenderBenchmark {
 
     // ---- the sender
 
-    private record Result(int emails, double seconds, Percentiles toSmtp, Percentiles toRecorded, int duplicates) {
+    private record Result(String name, int emails, double seconds, Percentiles toSmtp, Percentiles toRecorded,
+                          int duplicates) {
         String throughputLine() {
             return String.format(Locale.ROOT, "%-52s %8.1f/s  (%d emails in %.1f s; %d duplicate deliveries)",
-                    "OutboxSender -> SMTP, recorded", emails / seconds, emails, seconds, duplicates);
+                    "OutboxSender, " + name, emails / seconds, emails, seconds, duplicates);
         }
 
         String latencyLine() {
-            return String.format(Locale.ROOT, "request -> SMTP accepted p50 %d p99 %d max %d; request -> recorded "
-                            + "p50 %d p99 %d max %d (%d samples)", toSmtp.at(50), toSmtp.at(99), toSmtp.at(100),
+            return String.format(Locale.ROOT, "%s: request -> SMTP accepted p50 %d p99 %d max %d; request -> recorded "
+                            + "p50 %d p99 %d max %d (%d samples)", name, toSmtp.at(50), toSmtp.at(99), toSmtp.at(100),
                     toRecorded.at(50), toRecorded.at(99), toRecorded.at(100), toSmtp.count());
         }
     }
 
-    private Result measureSender() throws Exception {
+    private Result measureSender(final String name, final int batchSize, final int messagesPerConnection)
+            throws Exception {
+        final String prefix = "B" + batchSize + "C" + messagesPerConnection + "-";
         final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
         final AtomicLong firstAccepted = new AtomicLong();
         final AtomicLong deliveries = new AtomicLong();
@@ -197,19 +213,21 @@ public final class NotifierSenderBenchmark {
             deliveries.incrementAndGet();
             acceptedAt.putIfAbsent(request.getNotificationId(), now);
         };
-        final Map<NotificationChannel, Channel> channels = Map.of(NotificationChannel.EMAIL,
-                new EmailChannel(SmtpSettings.plain("127.0.0.1", smtpPort, "Restock Shop <no-reply@shop.example>")));
+        final EmailChannel email = new EmailChannel(SmtpSettings.plain("127.0.0.1", smtpPort,
+                "Restock Shop <no-reply@shop.example>"), messagesPerConnection);
+        final Map<NotificationChannel, Channel> channels = Map.of(NotificationChannel.EMAIL, email);
         final OutboxSender sender = new OutboxSender(NotifierTopics.OUTBOX, Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), "benchmark-" + run, serdes, channels,
                 new MessageRenderer("https://shop.example/orders/{orderId}/cancel"), RetryPolicy.defaults(),
-                Clock.systemUTC(), hook, "notifier-benchmark-" + run);
+                Clock.systemUTC(), hook, "notifier-benchmark-" + run + "-" + prefix, batchSize);
+        startAtTheEnd("notifier-benchmark-" + run + "-" + prefix + "-" + NotifierTopics.OUTBOX);
         final Thread thread = Thread.ofPlatform().name("notifier-benchmark-sender").start(sender);
         try (KafkaConsumer<String, NotificationEvent> audit = auditConsumer();
              KafkaProducer<String, byte[]> producer = producer()) {
             final Map<String, Long> recordedAt = new HashMap<>();
             final List<String> load = new ArrayList<>();
             for (int i = 0; i < options.emails(); i++) {
-                final NotificationRequested request = request("T" + i, Instant.now());
+                final NotificationRequested request = request(prefix + "T" + i, Instant.now());
                 load.add(request.getNotificationId());
                 producer.send(outbox(request));
             }
@@ -226,7 +244,7 @@ public final class NotifierSenderBenchmark {
             for (int i = 0; i < options.latencyEmails(); i++) {
                 LockSupport.parkNanos(start + i * interval - System.nanoTime());
                 final Instant now = Instant.now();
-                final NotificationRequested request = request("L" + i, now);
+                final NotificationRequested request = request(prefix + "L" + i, now);
                 requestedAt.put(request.getNotificationId(), now.toEpochMilli());
                 producer.send(outbox(request));
                 pollAudit(audit, recordedAt, Duration.ZERO);
@@ -240,12 +258,26 @@ public final class NotifierSenderBenchmark {
                 i++;
             }
             final int total = options.emails() + options.latencyEmails();
-            return new Result(options.emails(), seconds, new Percentiles(toSmtp), new Percentiles(toRecorded),
+            return new Result(name, options.emails(), seconds, new Percentiles(toSmtp), new Percentiles(toRecorded),
                     (int) (deliveries.get() - total));
         } finally {
             sender.stop();
             thread.join(10_000);
             sender.close();
+            email.close();
+        }
+    }
+
+    /** Commits the outbox's end offsets for the group, so its sender reads only what is written after. */
+    private void startAtTheEnd(final String group) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(NotifierTopics.OUTBOX).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            final Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+            consumer.endOffsets(partitions).forEach((tp, end) -> ends.put(tp, new OffsetAndMetadata(end)));
+            consumer.commitSync(ends);
         }
     }
 

@@ -375,7 +375,7 @@ class NotifierIT {
         // A group per test run, so runs sharing an external broker do not share offsets.
         final OutboxSender sender = new OutboxSender(source, props, "it-" + run + "-" + threads.size(), serdes,
                 channels, new MessageRenderer("https://shop.example/orders/{orderId}/cancel"), retry,
-                Clock.systemUTC(), hook, "it-" + run);
+                Clock.systemUTC(), hook, "it-" + run, OutboxSender.DEFAULT_BATCH_SIZE);
         final Thread thread = new Thread(sender, "sender-" + source + "-" + threads.size());
         thread.setUncaughtExceptionHandler((t, e) -> crashes.add(e));
         thread.start();
