@@ -170,7 +170,7 @@ public final class NotifierSenderBenchmark {
                 lines.add(rawKafka(false));
                 lines.add(rawKafka(true));
                 System.out.println();
-                System.out.println("throughput (emails or records per second, " + options.emails() + " each):");
+                System.out.println("throughput (emails or records per second):");
                 lines.forEach(l -> System.out.println("  " + l));
                 System.out.println("latency at " + options.latencyRate() + "/s (" + options.latencyEmails()
                         + " emails), ms:");
@@ -326,7 +326,7 @@ public final class NotifierSenderBenchmark {
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(smtpPort));
         final Session session = Session.getInstance(props);
-        final int n = options.emails();
+        final int n = oneConnection ? options.emails() : Math.min(options.emails(), 300);
         final long start = System.nanoTime();
         Transport shared = null;
         if (oneConnection) {
@@ -353,8 +353,8 @@ public final class NotifierSenderBenchmark {
             }
         }
         final double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "%-52s %8.1f/s", "raw SMTP, " + (oneConnection ? "one connection"
-                : "a connection per email"), n / seconds);
+        return String.format(Locale.ROOT, "%-52s %8.1f/s  (%,d emails)", "raw SMTP, " + (oneConnection
+                ? "one connection" : "a connection per email"), n / seconds, n);
     }
 
     /**
@@ -366,11 +366,11 @@ public final class NotifierSenderBenchmark {
         final Map<String, Object> consumerProps = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50));
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.batchSize()));
         final Map<String, Object> producerProps = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, group, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all");
-        final int n = options.emails();
+        final int n = perPoll ? options.emails() : Math.min(options.emails(), 300); // slow: a rate needs no more
         int done = 0;
         long start = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
@@ -406,7 +406,8 @@ public final class NotifierSenderBenchmark {
         }
         final double seconds = (System.nanoTime() - start) / 1e9;
         return String.format(Locale.ROOT, "%-52s %8.1f/s  (first %,d records of the outbox)",
-                "raw Kafka, read + write + offsets, a transaction per " + (perPoll ? "poll (<= 50)" : "record"),
+                "raw Kafka, read + write + offsets, a transaction per " + (perPoll ? "poll (<= " + options.batchSize() + ")"
+                        : "record"),
                 done / seconds, done);
     }
 
