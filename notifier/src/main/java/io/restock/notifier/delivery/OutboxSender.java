@@ -164,6 +164,9 @@ public final class OutboxSender implements Runnable, AutoCloseable {
                 resumeDue();
                 final Batch batch = new Batch();
                 for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (!running) {
+                        break; // stopping: record what was delivered; the rest is read again after a restart
+                    }
                     final TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                     if (pausedUntil.containsKey(tp)) {
                         continue; // a record behind one that is not due yet: read again after resume
