@@ -28,7 +28,8 @@ import java.util.Date;
  * {@code messagesPerConnection} messages (servers limit messages per session), when it has been idle for
  * {@link #IDLE_CLOSE} (servers drop idle sessions), and after any failure. A kept connection that fails
  * before the server answered the message (dropped by the server meanwhile) is retried once at once on a
- * new connection; a failure on a new connection is {@code SMTP_UNAVAILABLE} (transient). Calls are
+ * new connection, and so is a kept connection the server closes with 421 (e.g. its idle timeout); a failure
+ * on a new connection is {@code SMTP_UNAVAILABLE} (transient) or the server's reply. Calls are
  * serialised: the outbox sender and the retry sender share one channel and so one connection.
  */
 public final class EmailChannel implements Channel, AutoCloseable {
@@ -102,7 +103,8 @@ public final class EmailChannel implements Channel, AutoCloseable {
             return;
         } catch (final MessagingException e) {
             disconnect();
-            if (!kept || e instanceof SendFailedException) {
+            final boolean closing = e instanceof SMTPSendFailedException reply && reply.getReturnCode() == 421;
+            if (!kept || (e instanceof SendFailedException && !closing)) {
                 throw failure(e);
             }
         }
