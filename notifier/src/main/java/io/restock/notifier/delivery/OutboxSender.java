@@ -42,32 +42,39 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Delivers the decided notifications: a plain consumer on {@code notifier.outbox} (or, for a second
  * instance, on {@code notifier.outbox-retry}), key orderId, private Avro {@code NotificationRequested},
- * read {@code read_committed} with auto-commit off. Per record:
+ * read {@code read_committed} with auto-commit off, at most {@code batchSize} records per poll. Per record
+ * of a poll, in order:
  * <ol>
- *   <li>an id already in the {@link SentLedger} is skipped (its offset committed);</li>
+ *   <li>an id already in the {@link SentLedger}, or delivered earlier in the same batch, is skipped;</li>
  *   <li>the message is rendered and delivered over the request's channel (email or webhook);</li>
- *   <li>delivered: one Kafka transaction writes the ledger record ({@code notifier.sent-notifications}),
- *       the audit {@code CustomerNotificationSent} ({@code notifications.customer-notifications}) and
- *       the consumer offset;</li>
- *   <li>failed transiently and tries left: the same transaction shape parks the record on
- *       {@code notifier.outbox-retry} with headers {@value #ATTEMPT_HEADER} and {@value #NOT_BEFORE_HEADER},
- *       so the next records (other customers) go on at once; the retry consumer pauses a partition
- *       until its head record is due, never sleeping;</li>
- *   <li>failed permanently or out of tries: the original bytes go to {@code dlq.notifier.outbox} with the
- *       reason ({@link DeadLetters}), and the audit gets {@code CustomerNotificationSuppressed}
- *       ({@code DELIVERY_FAILED}), in one transaction with the offset.</li>
+ *   <li>delivered: the ledger record ({@code notifier.sent-notifications}) and the audit
+ *       {@code CustomerNotificationSent} ({@code notifications.customer-notifications}) join the batch;</li>
+ *   <li>failed transiently and tries left: the record, with headers {@value #ATTEMPT_HEADER} and
+ *       {@value #NOT_BEFORE_HEADER}, joins the batch for {@code notifier.outbox-retry}, and the next records
+ *       (other customers) go on at once; the retry consumer pauses a partition until its head record is due,
+ *       never sleeping, and the records behind it wait with it;</li>
+ *   <li>failed permanently or out of tries: the original bytes for {@code dlq.notifier.outbox} with the
+ *       reason ({@link DeadLetters}) and the audit {@code CustomerNotificationSuppressed}
+ *       ({@code DELIVERY_FAILED}) join the batch.</li>
  * </ol>
- * Failure window: a crash after the channel accepted a message and before step 3 commits leaves the
- * offset uncommitted and the id unrecorded, so the message is delivered once more after the restart:
- * at-least-once towards SMTP/webhook, with the same Message-ID / delivery id both times so the
- * duplicate is recognisable. Everything on Kafka is exactly-once.
+ * Then ONE Kafka transaction writes everything the batch collected and the consumer offsets of every
+ * record handled, before the next poll (so a rebalance never finds an uncommitted batch). A transaction per
+ * email cost ~70 ms here (notifier/README.md, "Benchmark").
+ *
+ * <p>Failure window: a crash after the channel accepted a message and before its batch commits leaves
+ * the offsets uncommitted and the ids unrecorded, so every message delivered in that batch (at most
+ * {@code batchSize}) is delivered once more after the restart: at-least-once towards SMTP/webhook, with
+ * the same Message-ID / delivery id both times so the duplicate is recognisable. A committed batch is never
+ * sent again (its offsets are committed and its ids are in the ledger). Everything on Kafka is exactly-once.
  */
 public final class OutboxSender implements Runnable, AutoCloseable {
 
@@ -75,6 +82,9 @@ public final class OutboxSender implements Runnable, AutoCloseable {
     public static final String NOT_BEFORE_HEADER = "notifier.not-before";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    /** Records per poll, and so per transaction, unless configured. */
+    public static final int DEFAULT_BATCH_SIZE = 100;
 
     /** A hook between delivery and recording; tests use it to simulate a crash in the failure window. */
     @FunctionalInterface
@@ -100,11 +110,15 @@ public final class OutboxSender implements Runnable, AutoCloseable {
      * @param clientProperties bootstrap servers and any client settings; group id and transactional id are set here
      * @param instanceId      unique per running instance (the transactional id includes it)
      * @param groupId         the consumer group ({@code notifier-sender} in the service); the source topic is appended
+     * @param batchSize       records per poll and per transaction, at least 1: the most a crash can make resend
      */
     public OutboxSender(final String source, final Map<String, Object> clientProperties, final String instanceId,
                         final EventSerdes serdes, final Map<NotificationChannel, Channel> channels,
                         final MessageRenderer renderer, final RetryPolicy retry, final Clock clock,
-                        final AfterDelivery afterDelivery, final String groupId) {
+                        final AfterDelivery afterDelivery, final String groupId, final int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+        }
         this.source = source;
         this.channels = Map.copyOf(channels);
         this.renderer = renderer;
@@ -118,7 +132,7 @@ public final class OutboxSender implements Runnable, AutoCloseable {
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
+        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         this.consumer = new KafkaConsumer<>(consumerProps, new org.apache.kafka.common.serialization.StringDeserializer(),
                 new ByteArrayDeserializer());
         final Map<String, Object> producerProps = new HashMap<>(clientProperties);
@@ -148,7 +162,11 @@ public final class OutboxSender implements Runnable, AutoCloseable {
             });
             while (running) {
                 resumeDue();
+                final Batch batch = new Batch();
                 for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (!running) {
+                        break; // stopping: record what was delivered; the rest is read again after a restart
+                    }
                     final TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                     if (pausedUntil.containsKey(tp)) {
                         continue; // a record behind one that is not due yet: read again after resume
@@ -156,8 +174,9 @@ public final class OutboxSender implements Runnable, AutoCloseable {
                     if (!due(record, tp)) {
                         continue;
                     }
-                    handle(record);
+                    handle(record, batch);
                 }
+                commit(batch);
             }
         } catch (final WakeupException e) {
             if (running) {
@@ -187,20 +206,20 @@ public final class OutboxSender implements Runnable, AutoCloseable {
         consumer.resume(due);
     }
 
-    private void handle(final ConsumerRecord<String, byte[]> record) {
+    private void handle(final ConsumerRecord<String, byte[]> record, final Batch batch) {
+        batch.handled(record);
         final NotificationRequested request;
         try {
             request = NotifierTopics.outboxSerde().deserialize(record.topic(), record.value());
         } catch (final RuntimeException e) {
-            transaction(record, List.of(DeadLetters.record(NotifierTopics.OUTBOX_DEAD_LETTERS,
+            batch.out.add(DeadLetters.record(NotifierTopics.OUTBOX_DEAD_LETTERS,
                     NotifierStreamsConfig.APPLICATION_ID, DeadLetters.Stage.DESERIALIZATION, record.topic(),
-                    record.partition(), record.offset(), key(record), record.value(), record.headers(), e, null)));
+                    record.partition(), record.offset(), key(record), record.value(), record.headers(), e, null));
             return;
         }
         final String id = request.getNotificationId();
-        if (ledger.contains(id)) {
+        if (ledger.contains(id) || batch.sent.contains(id)) {
             LOG.info("notification {} was already sent; skipped", id);
-            transaction(record, List.of());
             return;
         }
         final int attempt = DeadLetters.header(record.headers(), ATTEMPT_HEADER).map(Integer::parseInt).orElse(0);
@@ -212,25 +231,24 @@ public final class OutboxSender implements Runnable, AutoCloseable {
             final Message message = renderer.render(request);
             channel.deliver(request, message, attempt + 1);
         } catch (final DeliveryException e) {
-            failed(record, request, attempt, e);
+            failed(record, request, attempt, e, batch);
             return;
         } catch (final RuntimeException e) {
-            failed(record, request, attempt, new DeliveryException(false, "UNRENDERABLE", e.toString(), e));
+            failed(record, request, attempt, new DeliveryException(false, "UNRENDERABLE", e.toString(), e), batch);
             return;
         }
         afterDelivery.delivered(request);
         final Instant now = clock.instant();
-        transaction(record, List.of(
-                new ProducerRecord<>(NotifierTopics.SENT_NOTIFICATIONS, bytes(id), NotifierTopics.ledgerSerde()
-                        .serialize(NotifierTopics.SENT_NOTIFICATIONS, new SentNotification(id, request.getOrderId(), now, "SENT"))),
-                audit(request, sent(request, now))));
-        ledger.remember(id);
+        batch.sent.add(id);
+        batch.out.add(new ProducerRecord<>(NotifierTopics.SENT_NOTIFICATIONS, bytes(id), NotifierTopics.ledgerSerde()
+                .serialize(NotifierTopics.SENT_NOTIFICATIONS, new SentNotification(id, request.getOrderId(), now, "SENT"))));
+        batch.out.add(audit(request, sent(request, now)));
         LOG.info("notification {} ({}, order {}) sent by {} to {}", id, request.getKind(), request.getOrderId(),
                 request.getChannel(), request.getRecipient());
     }
 
     private void failed(final ConsumerRecord<String, byte[]> record, final NotificationRequested request,
-                        final int attempt, final DeliveryException e) {
+                        final int attempt, final DeliveryException e, final Batch batch) {
         if (e.isTransient() && !retry.exhausted(attempt + 1)) {
             final Duration wait = retry.delayAfter(attempt + 1, e.retryAfter(), ThreadLocalRandom.current()::nextDouble);
             final long notBefore = clock.millis() + wait.toMillis();
@@ -239,32 +257,44 @@ public final class OutboxSender implements Runnable, AutoCloseable {
             headers.add(NOT_BEFORE_HEADER, bytes(Long.toString(notBefore)));
             LOG.warn("notification {} attempt {} failed ({}: {}); retrying after {}", request.getNotificationId(),
                     attempt + 1, e.reason(), e.getMessage(), wait);
-            transaction(record, List.of(new ProducerRecord<>(NotifierTopics.OUTBOX_RETRY, null, key(record),
-                    record.value(), headers)));
+            batch.out.add(new ProducerRecord<>(NotifierTopics.OUTBOX_RETRY, null, key(record), record.value(), headers));
             return;
         }
         LOG.warn("notification {} failed after {} attempt(s) ({}: {}); dead-lettered", request.getNotificationId(),
                 attempt + 1, e.reason(), e.getMessage());
         final Instant now = clock.instant();
         final String reason = "DELIVERY_FAILED: " + e.reason() + " after " + (attempt + 1) + " attempt(s)";
-        transaction(record, List.of(
-                DeadLetters.record(NotifierTopics.OUTBOX_DEAD_LETTERS, NotifierStreamsConfig.APPLICATION_ID,
-                        DeadLetters.Stage.PROCESSING, record.topic(), record.partition(), record.offset(), key(record),
-                        record.value(), record.headers(), e, e.reason()),
-                audit(request, new NotificationEvent(CustomerNotificationSuppressed.newBuilder()
-                        .setEventId(NotificationIds.auditEventId(request.getNotificationId(), "failed"))
-                        .setOccurredAt(now).setNotificationId(request.getNotificationId())
-                        .setOrderId(request.getOrderId()).setLineIds(lineIds(request))
-                        .setCustomerId(request.getCustomerId()).setKind(NotificationKind.valueOf(request.getKind()))
-                        .setReason(reason).setCauseEventIds(request.getCauseEventIds()).build()))));
+        batch.out.add(DeadLetters.record(NotifierTopics.OUTBOX_DEAD_LETTERS, NotifierStreamsConfig.APPLICATION_ID,
+                DeadLetters.Stage.PROCESSING, record.topic(), record.partition(), record.offset(), key(record),
+                record.value(), record.headers(), e, e.reason()));
+        batch.out.add(audit(request, new NotificationEvent(CustomerNotificationSuppressed.newBuilder()
+                .setEventId(NotificationIds.auditEventId(request.getNotificationId(), "failed"))
+                .setOccurredAt(now).setNotificationId(request.getNotificationId())
+                .setOrderId(request.getOrderId()).setLineIds(lineIds(request))
+                .setCustomerId(request.getCustomerId()).setKind(NotificationKind.valueOf(request.getKind()))
+                .setReason(reason).setCauseEventIds(request.getCauseEventIds()).build())));
     }
 
-    private void transaction(final ConsumerRecord<String, byte[]> record, final List<ProducerRecord<byte[], byte[]>> out) {
+    /** What one poll's records produced, and the offsets to commit with it. */
+    private static final class Batch {
+        final List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
+        final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        final Set<String> sent = new HashSet<>();
+
+        void handled(final ConsumerRecord<String, byte[]> record) {
+            offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+    }
+
+    /** One transaction: the batch's records and its offsets; then its ids are known sent. */
+    private void commit(final Batch batch) {
+        if (batch.offsets.isEmpty()) {
+            return;
+        }
         producer.beginTransaction();
         try {
-            out.forEach(producer::send);
-            producer.sendOffsetsToTransaction(Map.of(new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1)), consumer.groupMetadata());
+            batch.out.forEach(producer::send);
+            producer.sendOffsetsToTransaction(batch.offsets, consumer.groupMetadata());
             producer.commitTransaction();
         } catch (final RuntimeException e) {
             try {
@@ -274,6 +304,7 @@ public final class OutboxSender implements Runnable, AutoCloseable {
             }
             throw e;
         }
+        batch.sent.forEach(ledger::remember);
     }
 
     private ProducerRecord<byte[], byte[]> audit(final NotificationRequested request, final NotificationEvent event) {

@@ -38,7 +38,7 @@ import java.util.Properties;
 /**
  * Runs the notifier: the decisions ({@link NotifierTopology}, Kafka Streams, exactly_once_v2) and two
  * senders ({@link OutboxSender} on {@code notifier.outbox} and on {@code notifier.outbox-retry}), each on
- * its own thread. Configuration: the {@code notifier} block of application.yml.
+ * its own thread, sharing one {@link EmailChannel} (one kept SMTP connection). Configuration: the {@code notifier} block of application.yml.
  */
 @Singleton
 public final class NotifierService {
@@ -47,6 +47,8 @@ public final class NotifierService {
     private final List<OutboxSender> senders = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final MeterRegistry meters;
+    /** Shared by both senders (one kept SMTP connection); closed after them. */
+    private final EmailChannel email;
     /** Bootstrap servers and login, for every Kafka client the service makes besides Kafka Streams. */
     private final Map<String, Object> clients;
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
@@ -66,6 +68,8 @@ public final class NotifierService {
                            @Value("${notifier.email.password:}") final String password,
                            @Value("${notifier.email.from}") final String from,
                            @Value("${notifier.email.cancel-link}") final String cancelLink,
+                           @Value("${notifier.email.messages-per-connection:100}") final int messagesPerConnection,
+                           @Value("${notifier.sender.batch-size:100}") final int batchSize,
                            @Value("${notifier.retry.max-attempts:5}") final int maxAttempts,
                            @Value("${notifier.retry.initial-backoff:1s}") final Duration initialBackoff,
                            @Value("${notifier.retry.max-backoff:1m}") final Duration maxBackoff,
@@ -96,8 +100,8 @@ public final class NotifierService {
         this.streams = new KafkaStreams(builder.build(), props);
         streams.setStateListener((next, previous) -> state = next);
 
-        final Channel email = new EmailChannel(new SmtpSettings(smtpHost, smtpPort, security, username, password, from,
-                Duration.ofSeconds(5), Duration.ofSeconds(10)));
+        this.email = new EmailChannel(new SmtpSettings(smtpHost, smtpPort, security, username, password, from,
+                Duration.ofSeconds(5), Duration.ofSeconds(10)), messagesPerConnection);
         final Channel webhook = new WebhookChannel(webhooks, webhookTimeout, Clock.systemUTC());
         final Map<NotificationChannel, Channel> channels = Map.of(NotificationChannel.EMAIL, email,
                 NotificationChannel.WEBHOOK, webhook);
@@ -105,7 +109,7 @@ public final class NotifierService {
         final RetryPolicy retry = new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
         for (final String source : List.of(NotifierTopics.OUTBOX, NotifierTopics.OUTBOX_RETRY)) {
             senders.add(new OutboxSender(source, clients, instanceId, serdes, channels, renderer, retry,
-                    Clock.systemUTC(), request -> { }, NotifierStreamsConfig.APPLICATION_ID + "-sender"));
+                    Clock.systemUTC(), request -> { }, NotifierStreamsConfig.APPLICATION_ID + "-sender", batchSize));
         }
     }
 
@@ -138,6 +142,7 @@ public final class NotifierService {
             thread.join(10_000);
         }
         senders.forEach(OutboxSender::close);
+        email.close();
         streams.close(Duration.ofSeconds(10));
     }
 }

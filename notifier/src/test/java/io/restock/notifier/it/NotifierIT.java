@@ -251,6 +251,60 @@ class NotifierIT {
     }
 
     @Test
+    void eachNotificationIsSentOnceAcrossABatchAndARestart() throws Exception {
+        final String order = "batch-" + run;
+        final List<NotificationRequested> committed = new ArrayList<>();
+        final List<NotificationRequested> crashed = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            committed.add(request(order, "a" + i, "a" + i + "-" + run + "@example.com"));
+            crashed.add(request(order, "b" + i, "b" + i + "-" + run + "@example.com"));
+        }
+        final List<String> deliveredBeforeCrash = new CopyOnWriteArrayList<>();
+        final AtomicBoolean crashing = new AtomicBoolean();
+        final OutboxSender first = startSender(NotifierTopics.OUTBOX, smtp(), RetryPolicy.defaults(), r -> {
+            if (crashing.get()) {
+                deliveredBeforeCrash.add(r.getNotificationId());
+                if (deliveredBeforeCrash.size() == 5) {
+                    throw new IllegalStateException("simulated crash in the middle of a delivered batch");
+                }
+            }
+        });
+        final Thread firstThread = threads.getLast();
+
+        outboxAtomically(committed);
+        assertThat(sentIds(order, ids(committed))).containsExactlyInAnyOrderElementsOf(ids(committed));
+
+        crashing.set(true);
+        outboxAtomically(crashed); // one transaction on one partition: one poll, one batch
+        await().atMost(WAIT).until(() -> !firstThread.isAlive());
+        assertThat(crashes).singleElement().extracting(Throwable::getMessage).asString().contains("simulated crash");
+        assertThat(deliveredBeforeCrash).containsExactlyElementsOf(ids(crashed).subList(0, 5));
+        first.close();
+
+        startSender(NotifierTopics.OUTBOX, smtp(), RetryPolicy.defaults(), r -> { });
+        outboxAtomically(committed); // the committed batch published again: the ledger drops all of it
+        final NotificationRequested marker = request(order, "marker", "marker-" + run + "@example.com");
+        outboxAtomically(List.of(marker));
+        final List<String> all = new ArrayList<>(ids(committed));
+        all.addAll(ids(crashed));
+        all.add(marker.getNotificationId());
+        assertThat(sentIds(order, all)).as("one CustomerNotificationSent per notification")
+                .containsExactlyInAnyOrderElementsOf(all);
+
+        for (final NotificationRequested r : committed) {
+            assertThat(mails(localPart(r))).as("a committed batch is never sent again").hasSize(1);
+        }
+        for (final NotificationRequested r : crashed) {
+            final List<MimeMessage> mails = mails(localPart(r));
+            assertThat(mails).as("delivered before the crash: once more after the restart, else once")
+                    .hasSize(deliveredBeforeCrash.contains(r.getNotificationId()) ? 2 : 1);
+            assertThat(mails).extracting(MimeMessage::getMessageID)
+                    .containsOnly(EmailChannel.messageId(r.getNotificationId()));
+        }
+        assertThat(mails(localPart(marker))).hasSize(1);
+    }
+
+    @Test
     void smtpDownIsRetriedThenDeadLetteredWhileAWebhookCustomerIsServedAtOnceWithAValidSignature() throws Exception {
         final List<Instant> webhookArrivals = new CopyOnWriteArrayList<>();
         final List<String> webhookFailures = new CopyOnWriteArrayList<>();
@@ -375,7 +429,7 @@ class NotifierIT {
         // A group per test run, so runs sharing an external broker do not share offsets.
         final OutboxSender sender = new OutboxSender(source, props, "it-" + run + "-" + threads.size(), serdes,
                 channels, new MessageRenderer("https://shop.example/orders/{orderId}/cancel"), retry,
-                Clock.systemUTC(), hook, "it-" + run);
+                Clock.systemUTC(), hook, "it-" + run, OutboxSender.DEFAULT_BATCH_SIZE);
         final Thread thread = new Thread(sender, "sender-" + source + "-" + threads.size());
         thread.setUncaughtExceptionHandler((t, e) -> crashes.add(e));
         thread.start();
@@ -397,6 +451,67 @@ class NotifierIT {
                 .setOrderId(orderId).setShopId("shop-1").setCustomerId("c-" + orderId).setLocale("en")
                 .setChannel("EMAIL").setRecipient(recipient).setKind("READY_TO_SHIP").setNotices(List.of(notice))
                 .setCauseEventIds(List.of("ev-" + orderId)).build();
+    }
+
+    /** One notification of an order among several: its own id and recipient. */
+    private NotificationRequested request(final String orderId, final String suffix, final String recipient) {
+        return NotificationRequested.newBuilder(request(orderId, recipient))
+                .setNotificationId("n-" + orderId + "-" + suffix).build();
+    }
+
+    private static List<String> ids(final List<NotificationRequested> requests) {
+        return requests.stream().map(NotificationRequested::getNotificationId).toList();
+    }
+
+    private static String localPart(final NotificationRequested request) {
+        return request.getRecipient().substring(0, request.getRecipient().indexOf('@'));
+    }
+
+    /** Writes the requests in one transaction, so a read_committed consumer sees them all at once. */
+    private void outboxAtomically(final List<NotificationRequested> requests) {
+        final Map<String, Object> props = new HashMap<>(kafka.producerProperties());
+        props.put("transactional.id", "notifier-it-writer-" + UUID.randomUUID());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (final NotificationRequested request : requests) {
+                producer.send(new ProducerRecord<>(NotifierTopics.OUTBOX, request.getOrderId(),
+                        NotifierTopics.outboxSerde().serialize(NotifierTopics.OUTBOX, request)));
+            }
+            producer.commitTransaction();
+        }
+    }
+
+    /**
+     * The notification ids of every {@code CustomerNotificationSent} of the order, one entry per event: waits
+     * until each expected id has one, then reads on to the end of the topic.
+     */
+    private List<String> sentIds(final String orderId, final List<String> expected) {
+        final List<String> ids = new ArrayList<>();
+        try (KafkaConsumer<String, NotificationEvent> consumer = consumer(
+                Topics.CUSTOMER_NOTIFICATIONS.valueSerde(serdes).deserializer())) {
+            final List<org.apache.kafka.common.TopicPartition> partitions = consumer
+                    .partitionsFor(Topics.CUSTOMER_NOTIFICATIONS.name()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Runnable read = () -> consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (orderId.equals(r.key()) && r.value().getEvent() instanceof CustomerNotificationSent sent) {
+                    ids.add(sent.getNotificationId());
+                }
+            });
+            await().atMost(WAIT).until(() -> {
+                read.run();
+                return ids.containsAll(expected);
+            });
+            final Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().atMost(WAIT).until(() -> {
+                read.run();
+                return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+            });
+        }
+        return ids;
     }
 
     private void outbox(final NotificationRequested request) throws Exception {
