@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restock.demo.world.World;
 import io.restock.demo.world.WorldSettings;
+import io.restock.stack.Service;
 import io.restock.stack.Stack;
 import io.restock.stack.StackOptions;
 import java.nio.file.Path;
@@ -35,10 +36,13 @@ class DemoIT {
         final World.Outcome outcome;
         final List<Long> pids;
         final Map<String, Long> rss;
+        final DashboardCheck.Result dashboard;
         try (Stack stack = Stack.start(options)) {
             pids = List.copyOf(stack.pids().values());
             outcome = new World(DemoMain.endpoints(stack, PORT_OFFSET), settings, System.out, false).run();
             rss = stack.peakRssKb();
+            dashboard = DashboardCheck.open(root, stack.endpoints().service(Service.BACKORDER_KPIS).toString(),
+                    work.resolve("dashboard.png"));
         }
         io.restock.demo.report.Summary.print(System.out, outcome, settings.secondsPerDay(), rss);
 
@@ -61,6 +65,13 @@ class DemoIT {
         assertThat(outcome.mails()).as("customer emails caught").isNotEmpty();
         assertThat(outcome.mails()).as("emails about this run's orders")
                 .anyMatch(m -> m.orderId() != null && m.orderId().startsWith(outcome.runId() + "-"));
+        if (dashboard.skipped() == null) {
+            assertThat(dashboard.ok()).as("the dashboard in headless Chromium: %s", dashboard.output()).isTrue();
+            assertThat(dashboard.output()).as("every chart of the dashboard").contains("chart-rates", "chart-volume",
+                    "chart-open-skus", "chart-lag", "chart-process-rate");
+        } else {
+            System.out.println("dashboard not opened in a browser: " + dashboard.skipped());
+        }
         assertThat(pids).as("processes the launcher started").hasSizeGreaterThanOrEqualTo(6);
         assertThat(pids).as("processes still alive after close()")
                 .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
