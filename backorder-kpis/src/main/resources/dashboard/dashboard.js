@@ -80,7 +80,7 @@ function renderKpis(k) {
 const LAST_HOUR = { time: true, range: () => { const now = Date.now() / 1000; return [now - 3600, now]; } };
 
 function renderTimeline(t) {
-  const m = t.minutes;
+  const m = t.minutes || [];
   const xs = m.map(p => p.minute / 1000);
   draw("chart-rates", [line("backorder rate", 0, "ratio"), line("fill rate", 2, "ratio")],
     [xs, m.map(p => p.backorderRate), m.map(p => p.fillRate)],
@@ -91,7 +91,7 @@ function renderTimeline(t) {
 }
 
 function renderOpenSkus(o) {
-  const skus = o.skus;
+  const skus = o.skus || [];
   draw("chart-open-skus", [{ label: "open value", stroke: COLORS[0], fill: COLORS[0] + "88",
       paths: uPlot.paths.bars({ size: [0.6, 60] }), points: { show: false } }],
     [skus.map((_, i) => i), skus.map(s => Number(s.value))],
@@ -114,14 +114,14 @@ function renderLagAndServices(lag, services) {
   history.times.push(Date.now() / 1000);
   for (const [group, value] of Object.entries(lag.byGroup || {})) remember(history.lag, group, value);
   for (const m of [history.lag, history.rate]) for (const v of m.values()) while (v.length < history.times.length) v.push(null);
-  for (const s of services.services) remember(history.rate, s.service, s.processRate);
+  for (const s of services.services || []) remember(history.rate, s.service, s.processRate);
   for (const v of history.rate.values()) while (v.length < history.times.length) v.push(null);
   trim();
   const lagGroups = [...history.lag.keys()].sort();
   draw("chart-lag", lagGroups.map((g, i) => line(g, i)), [history.times.slice()].concat(lagGroups.map(g => history.lag.get(g).slice())));
   const svc = [...history.rate.keys()].sort();
   draw("chart-process-rate", svc.map((s, i) => line(s, i)), [history.times.slice()].concat(svc.map(s => history.rate.get(s).slice())));
-  fillTable("services-table", services.services.map(s => [cell(s.service), cell(s.status || "?", s.status === "UP" ? "good" : "bad"),
+  fillTable("services-table", (services.services || []).map(s => [cell(s.service), cell(s.status || "?", s.status === "UP" ? "good" : "bad"),
     cell(s.streamsState || "–"), cell(num(s.aliveStreamThreads), "num"), cell(num(s.processRate, 1), "num"),
     cell(num(s.rebalances), "num"), cell(num(s.restoredRecords), "num")]));
 }

@@ -289,8 +289,14 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * A process's class-data archive, kept in {@code <root>/.restock/cds} across data dirs (the demo's is fresh each
+     * run): the JVM writes it while exiting when it is missing or stale, which took over 30 s with five JVMs exiting
+     * together on a loaded 2-core machine (the launcher then killed them); with the archive kept, only the first stop
+     * after a rebuild pays that.
+     */
     private Path cdsArchive(final String name) {
-        final Path dir = options.dataDir().resolve("cds");
+        final Path dir = options.rootDir().resolve(".restock").resolve("cds");
         try {
             Files.createDirectories(dir);
         } catch (final IOException e) {
