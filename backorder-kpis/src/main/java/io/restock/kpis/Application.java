@@ -3,7 +3,7 @@ package io.restock.kpis;
 import io.micronaut.runtime.Micronaut;
 
 /**
- * backorder-kpis: the operators' view of Restock. Computes the backorder KPIs of SYSTEM.md rule 11 from the
+ * backorder-kpis: the operators' view of Restock. Computes the backorder KPIs of DOMAIN.md rule 11 from the
  * event topics (Kafka Streams, exactly-once), measures every Restock consumer group's lag, and serves both as
  * Prometheus metrics, a JSON API and a live dashboard on port 8086 (BACKORDER_KPIS_PORT). See
  * backorder-kpis/README.md.

@@ -28,7 +28,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drop-ship end to end through both real topologies (issue 12, finding 10; SYSTEM.md rule 8): a line whose
+ * Drop-ship end to end through both real topologies (issue 12, finding 10; DOMAIN.md rule 8): a line whose
  * next supplier drop-ships leaves the SKU's queue for that supplier's delivery, is dated from the supplier,
  * re-dated by its answers, shipped by its shipment notice, and never counts as on-hand; a rejection puts it
  * back in the queue. Supplier {@code ds} drop-ships (lead 4 days, MOQ 20, pack 10, the cheaper);

@@ -33,9 +33,10 @@ import java.util.Properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SYSTEM.md rule 3, "within the SKU's (or shop's) maximum wait", through order-intake's Kafka entrance (its real
- * topology, with shops configured as {@code restock.shops.<id>.max-wait-days}) into inventory-stream and
- * backorder-processor ({@link TwoServices}), wired by topics. The tighter limit wins: the shop's caps the customer's
+ * DOMAIN.md rule 3, the tightest maximum wait that is set (the SKU's, the customer's or the shop's), through
+ * order-intake's Kafka entrance (its real topology, with shops configured as
+ * {@code restock.shops.<id>.max-wait-days}) into inventory-stream and backorder-processor ({@link TwoServices}),
+ * wired by topics. The tighter limit wins: the shop's caps the customer's
  * on the order, inventory-stream takes the tighter of that and the SKU's own (or the default).
  */
 class ShopMaximumWaitAcrossServicesTest {

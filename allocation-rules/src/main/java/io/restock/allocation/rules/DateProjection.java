@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Projects delivery dates for a SKU's backorders (SYSTEM.md rule 4): walk the claims in the order of
+ * Projects delivery dates for a SKU's backorders (DOMAIN.md rule 4): walk the claims in the order of
  * the {@link PriorityRule} against the supply, first the units available today, then inbound units
  * by expected date, then new supply arriving {@code today + lead time}; a claim's date is the date
  * its last unit is covered, plus the handling days.

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Who gets arriving stock first (SYSTEM.md rule 5). The same rule orders the backorder queue in
+ * Who gets arriving stock first (DOMAIN.md rule 5). The same rule orders the backorder queue in
  * inventory-stream (allocation) and in backorder-processor (date projection), so the dates promised
  * are the dates delivered.
  *

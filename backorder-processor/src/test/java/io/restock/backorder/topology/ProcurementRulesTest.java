@@ -12,7 +12,7 @@ import static io.restock.backorder.topology.BackorderDriver.DAY0;
 import static io.restock.backorder.topology.BackorderDriver.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SYSTEM.md rule 8 through the real topology: shortfalls become purchase orders. */
+/** DOMAIN.md rule 8 through the real topology: shortfalls become purchase orders. */
 class ProcurementRulesTest {
 
     private final BackorderDriver d = new BackorderDriver();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SYSTEM.md rule 11's KPIs of one demo run, computed from the events the demo read. Waiting times are in
+ * DOMAIN.md rule 11's KPIs of one demo run, computed from the events the demo read. Waiting times are in
  * simulated days; dates compare the simulated calendar with the promised dates.
  *
  * @param linesDecided      order lines the allocation engine decided

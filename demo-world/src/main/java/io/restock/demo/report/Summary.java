@@ -41,7 +41,7 @@ public final class Summary {
         out.printf("answers the services refused: shops %d, suppliers %d, warehouse %d (HTTP non-2xx after retries %d)%n",
                 o.shops().refused(), o.suppliers().answersRefused(), o.warehouse().refused(), o.httpFailures());
         out.println();
-        out.println("KPIs (SYSTEM.md rule 11; waiting in simulated days)");
+        out.println("KPIs (DOMAIN.md rule 11; waiting in simulated days)");
         out.printf("  backorder rate     %s of %d order lines%n", pct(k.backorderRate()), k.linesDecided());
         out.printf("  fill rate          %s of units allocated at order time%n", pct(k.fillRate()));
         out.printf("  cancellation rate  %s of backordered lines%n", pct(k.cancellationRate()));

@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * receipt, an adjustment, a release) reads the SKU's backorders, to rank them; a new backorder reads
  * them only when the {@link QueueTail} cannot tell that it joins at the back.
  *
- * <p>Rules (SYSTEM.md):
+ * <p>Rules (DOMAIN.md):
  * <ul>
  *   <li>1: available = onHand - allocated; a line takes what is available and the rest is backordered
  *       or rejected. Backorders exist only while nothing is available: any freed or arriving unit is

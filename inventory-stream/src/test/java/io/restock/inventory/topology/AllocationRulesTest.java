@@ -25,7 +25,7 @@ import static io.restock.inventory.topology.InventoryDriver.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** SYSTEM.md rules 1, 2, 3, 5, 6 and 7 on the real topology, one test per rule or case. */
+/** DOMAIN.md rules 1, 2, 3, 5, 6 and 7 on the real topology, one test per rule or case. */
 class AllocationRulesTest {
 
     private InventoryDriver inventory = new InventoryDriver();

@@ -3,7 +3,7 @@ package io.restock.orderintake.shops;
 /**
  * An authenticated shop: its id, its rate limiter and its maximum wait.
  *
- * @param maxWaitDays the longest backorder wait the shop accepts for any of its orders (SYSTEM.md rule 3), or null
+ * @param maxWaitDays the longest backorder wait the shop accepts for any of its orders (DOMAIN.md rule 3), or null
  *                    (none: the customer's and the SKU's limits apply)
  */
 public record Shop(String id, RateLimiter rateLimiter, Integer maxWaitDays) {

@@ -43,7 +43,7 @@ public final class OrderEventMapper {
 
     /**
      * The order as placed by a shop whose own maximum wait is {@code shopMaxWaitDays} (null: none): the event's
-     * {@code maxWaitDays} is the tighter of the customer's and the shop's (SYSTEM.md rule 3).
+     * {@code maxWaitDays} is the tighter of the customer's and the shop's (DOMAIN.md rule 3).
      */
     public static OrderEvent placed(final OrderSubmission order, final String shopId, final Integer shopMaxWaitDays,
                                     final String eventId, final Instant occurredAt) {
