@@ -42,7 +42,7 @@ class DemoIT {
             outcome = new World(DemoMain.endpoints(stack, PORT_OFFSET), settings, System.out, false).run();
             rss = stack.peakRssKb();
             dashboard = DashboardCheck.open(root, stack.endpoints().service(Service.BACKORDER_KPIS).toString(),
-                    work.resolve("dashboard.png"));
+                    root.resolve("demo-world/target/demo-dashboard.png"));
         }
         io.restock.demo.report.Summary.print(System.out, outcome, settings.secondsPerDay(), rss);
 
