@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +49,7 @@ class ContainerImageIT {
                 .withDataDir(work.resolve("data"))
                 .withLogDir(work.resolve("logs"))
                 .withImages(work.resolve("images"))
-                .withPortOffset(freeOffset());
+                .withPortOffset(FreePorts.offset());
         try (Stack stack = Stack.start(options)) {
             for (final Service service : Service.values()) {
                 final HttpResponse<String> health = get(stack.endpoints().health(service));
@@ -87,18 +86,6 @@ class ContainerImageIT {
         }
     }
 
-    private static int freeOffset() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            final int offset = ThreadLocalRandom.current().nextInt(12_000, 50_000);
-            final boolean free = java.util.stream.IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 9092)
-                    .map(port -> port + offset)
-                    .allMatch(port -> (port < 18_000 || port > 19_999) && Launch.isFree(port));
-            if (free) {
-                return offset;
-            }
-        }
-        throw new IllegalStateException("no free port offset found");
-    }
 
     private static HttpResponse<String> get(final URI uri) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),

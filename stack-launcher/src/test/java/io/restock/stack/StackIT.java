@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +36,7 @@ class StackIT {
         final StackOptions options = StackOptions.defaults(Path.of(System.getProperty("restock.root")))
                 .withDataDir(work.resolve("data"))
                 .withLogDir(work.resolve("logs"))
-                .withPortOffset(freeOffset());
+                .withPortOffset(FreePorts.offset());
         final Map<String, Long> pids;
         try (Stack stack = Stack.start(options)) {
             pids = stack.pids();
@@ -91,19 +90,6 @@ class StackIT {
                 .as("process %d after close()", pid).isEmpty());
     }
 
-    /** An offset whose ten ports (8080-8086, 8081, 9092 and the registry's) are free, outside 18000-19999. */
-    private static int freeOffset() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            final int offset = ThreadLocalRandom.current().nextInt(12_000, 50_000);
-            final boolean free = java.util.stream.IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9092)
-                    .map(port -> port + offset)
-                    .allMatch(port -> (port < 18_000 || port > 19_999) && Launch.isFree(port));
-            if (free) {
-                return offset;
-            }
-        }
-        throw new IllegalStateException("no free port offset found");
-    }
 
     private static HttpResponse<String> get(final URI uri, final Map<String, String> headers) throws Exception {
         final HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
