@@ -1,12 +1,12 @@
 package io.restock.orderintake.status;
 
+import io.restock.orderintake.view.OrderView;
 import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.restock.orderintake.OrderIntakeTopology;
 import io.restock.orderintake.idempotency.IdempotencyGuard;
 import io.restock.orderintake.shops.ShopDirectory;
 import io.restock.orderintake.submission.Submissions;

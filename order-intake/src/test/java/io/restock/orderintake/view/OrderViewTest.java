@@ -1,4 +1,4 @@
-package io.restock.orderintake.status;
+package io.restock.orderintake.view;
 
 import io.restock.events.BackorderAllocated;
 import io.restock.events.Customer;

@@ -1,5 +1,6 @@
-package io.restock.orderintake;
+package io.restock.orderintake.status;
 
+import io.restock.orderintake.SampleOrders;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineEvent;
@@ -8,10 +9,10 @@ import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
 import io.restock.events.ShippingPolicy;
 import io.restock.orderintake.shops.ShopRules;
-import io.restock.orderintake.status.Acceptance;
-import io.restock.orderintake.status.IntakeHeaders;
-import io.restock.orderintake.status.LineStatus;
-import io.restock.orderintake.status.OrderView;
+import io.restock.orderintake.view.Acceptance;
+import io.restock.orderintake.submission.IntakeHeaders;
+import io.restock.orderintake.view.LineStatus;
+import io.restock.orderintake.view.OrderView;
 import io.restock.orderintake.submission.OrderEventMapper;
 import io.restock.orderintake.submission.OrderSubmission;
 import io.restock.orderintake.submission.Parsed;

@@ -1,4 +1,4 @@
-package io.restock.orderintake.status;
+package io.restock.orderintake.view;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;

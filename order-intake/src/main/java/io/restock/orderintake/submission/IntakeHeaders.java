@@ -1,4 +1,4 @@
-package io.restock.orderintake.status;
+package io.restock.orderintake.submission;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;

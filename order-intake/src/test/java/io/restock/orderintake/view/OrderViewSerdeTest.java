@@ -1,4 +1,4 @@
-package io.restock.orderintake.status;
+package io.restock.orderintake.view;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.restock.events.LineEvent;
@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import static io.restock.orderintake.status.OrderViewTest.T;
+import static io.restock.orderintake.view.OrderViewTest.T;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.restock.orderintake.status;
+package io.restock.orderintake.view;
 
 /**
  * How an order was accepted: the {@code OrderPlaced} event's id and time, and for HTTP submissions

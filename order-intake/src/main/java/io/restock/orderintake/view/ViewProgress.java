@@ -1,4 +1,4 @@
-package io.restock.orderintake.status;
+package io.restock.orderintake.view;
 
 /**
  * Told by the status view each time it has applied an {@code orders.order-events} record, so the

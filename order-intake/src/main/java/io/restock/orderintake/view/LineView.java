@@ -1,4 +1,4 @@
-package io.restock.orderintake.status;
+package io.restock.orderintake.view;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,12 +1,11 @@
-package io.restock.orderintake;
+package io.restock.orderintake.status;
 
 import io.restock.orderintake.shops.ShopRules;
 import io.restock.orderintake.shoptopic.ShopSubmissionProcessor;
-import io.restock.orderintake.status.Acceptance;
-import io.restock.orderintake.status.OrderView;
-import io.restock.orderintake.status.OrderViewSerde;
-import io.restock.orderintake.status.StatusViewProcessors;
-import io.restock.orderintake.status.ViewProgress;
+import io.restock.orderintake.view.Acceptance;
+import io.restock.orderintake.view.OrderView;
+import io.restock.orderintake.view.OrderViewSerde;
+import io.restock.orderintake.view.ViewProgress;
 import io.restock.orderintake.submission.Submissions;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
@@ -37,9 +36,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class OrderIntakeTopology {
 
-    public static final String ORDER_VIEWS = "order-views";
-    public static final String WRITE_ORDER_EVENTS = "write-order-events";
-    public static final String WRITE_DEAD_LETTERS = "write-submission-dead-letters";
+    public static final String ORDER_VIEWS = OrderView.STORE;
 
     private OrderIntakeTopology() {
     }
@@ -66,9 +63,9 @@ public final class OrderIntakeTopology {
         topology.addProcessor("validate-shop-submissions",
                 () -> new ShopSubmissionProcessor(submissions, shops), "read-shop-submissions");
 
-        topology.addSink(WRITE_ORDER_EVENTS, Topics.ORDER_EVENTS.name(), key.serializer(),
+        topology.addSink(ShopSubmissionProcessor.WRITE_ORDER_EVENTS, Topics.ORDER_EVENTS.name(), key.serializer(),
                 Topics.ORDER_EVENTS.valueSerde(serdes).serializer(), "validate-shop-submissions");
-        topology.addSink(WRITE_DEAD_LETTERS, Topics.SHOP_ORDER_SUBMISSIONS.deadLetterTopic(),
+        topology.addSink(ShopSubmissionProcessor.WRITE_DEAD_LETTERS, Topics.SHOP_ORDER_SUBMISSIONS.deadLetterTopic(),
                 new ByteArraySerializer(), new ByteArraySerializer(), "validate-shop-submissions");
 
         // No record cache: an order's view is written a handful of times, so the cache saves few writes,

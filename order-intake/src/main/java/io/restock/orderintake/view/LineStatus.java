@@ -1,4 +1,4 @@
-package io.restock.orderintake.status;
+package io.restock.orderintake.view;
 
 /** A line's status as shops read it. */
 public enum LineStatus {

@@ -1,4 +1,4 @@
-package io.restock.orderintake.status;
+package io.restock.orderintake.view;
 
 import io.restock.events.BackorderAllocated;
 import io.restock.events.BackorderCancelled;
@@ -35,6 +35,9 @@ import java.util.function.UnaryOperator;
 public record OrderView(String orderId, String shopId, String customerId, Long placedAtMillis, String shippingPolicy,
                         String currency, Integer maxWaitDays, Acceptance acceptance, List<LineView> lines, long version,
                         long updatedAtMillis) {
+
+    /** The key-value store of order-intake's Kafka Streams application that holds the views (orderId → view). */
+    public static final String STORE = "order-views";
 
     public static OrderView empty(final String orderId) {
         return new OrderView(orderId, null, null, null, null, null, null, null, List.of(), 0, 0);
