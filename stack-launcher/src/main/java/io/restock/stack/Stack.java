@@ -397,6 +397,81 @@ public final class Stack implements AutoCloseable {
         return dir.resolve(name + ".jsa");
     }
 
+    // ---- Extra instances and stop/start of one process (pipeline-benchmark). Additive: nothing above changed. ----
+
+    /** The process name of instance {@code instance} (from 1) of a service: its id for the first, else id-n. */
+    public static String instanceName(final Service service, final int instance) {
+        if (instance < 1) {
+            throw new IllegalArgumentException("instances count from 1: " + instance);
+        }
+        return instance == 1 ? service.id() : service.id() + "-" + instance;
+    }
+
+    /**
+     * Starts instance {@code instance} (2 or more) of a service, or instance 1 again after
+     * {@link #stopProcess(String)}: the same application id and Kafka as the first, its own HTTP {@code port} and
+     * state directory ({@code <data dir>/state/<process name>}). Returns its base URL once it is healthy. Runs from
+     * the built classes (not {@link StackOptions#imagesDir()}).
+     */
+    public URI startInstance(final Service service, final int instance, final int port) {
+        final String name = instanceName(service, instance);
+        synchronized (this) {
+            final Process running = processes.get(name);
+            if (running != null && running.isAlive()) {
+                throw new IllegalStateException(name + " is running already (pid " + running.pid() + ")");
+            }
+        }
+        if (!Launch.isFree(port)) {
+            throw new StackStartException("port " + port + " for " + name + " is already in use");
+        }
+        final Path target = options.rootDir().resolve(service.id()).resolve("target");
+        final String classpath = Launch.moduleCode(target, service.id()) + java.io.File.pathSeparator
+                + ModuleBuild.readClasspath(target.resolve("classpath.txt"));
+        final List<String> command = Launch.javaCommand(options.rootDir(), options.heapMegabytes(service),
+                options.systemProperties().getOrDefault(service, Map.of()), classpath, service.mainClass(),
+                cdsArchive(service.id()));
+        final Map<String, String> environment = new LinkedHashMap<>(options.environment().getOrDefault(service,
+                Map.of()));
+        environment.putAll(service.environment(endpoints().bootstrapServers(), endpoints().schemaRegistryUrl(), port,
+                options.dataDir().resolve("state").resolve(name).toString(), "127.0.0.1"));
+        final Path logFile = options.logDir().resolve(name + ".log");
+        options.progress().println("Starting " + name + " on http://127.0.0.1:" + port + " ...");
+        final long started = System.nanoTime();
+        final Process process = launch(name, command, environment, logFile);
+        synchronized (this) {
+            logFiles.put(name, logFile);
+        }
+        StalePids.write(options.dataDir(), pids());
+        final URI url = URI.create("http://127.0.0.1:" + port);
+        Health.await(name, process, logFile, options.startTimeout(), () -> Health.isUp(url.resolve("/health")));
+        options.progress().printf("  %s healthy (%.1f s)%n", name, (System.nanoTime() - started) / 1e9);
+        return url;
+    }
+
+    /**
+     * The state directory of a service's instance as {@link #startInstance} and {@link #start} give it (for the first
+     * instance, {@code <data dir>/state/<id>}).
+     */
+    public Path stateDir(final Service service, final int instance) {
+        return options.dataDir().resolve("state").resolve(instanceName(service, instance));
+    }
+
+    /**
+     * Stops one process by name (SIGTERM, then SIGKILL after {@link StackOptions#stopTimeout()}) and returns once it
+     * has exited; its peak RSS stays in {@link #peakRssKb()}. Does nothing for a process that is not running.
+     */
+    public void stopProcess(final String name) {
+        final Process process;
+        synchronized (this) {
+            process = processes.get(name);
+        }
+        if (process == null) {
+            throw new IllegalArgumentException("no process '" + name + "' in this stack");
+        }
+        peakRssKb();
+        stop(name, process.toHandle());
+    }
+
     /** The last {@value #LOG_TAIL_LINES} lines of a log file, for failure messages. */
     static String tail(final Path file) {
         try {
