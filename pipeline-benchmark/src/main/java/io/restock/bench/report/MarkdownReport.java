@@ -81,6 +81,10 @@ public final class MarkdownReport {
             md.append(format("| %,d | %.1f | %,d | %.1f |%n", restore.skus(), restore.loadSeconds(),
                     restore.changelogRecords(), restore.restoreSeconds()));
         }
+        if (!report.failures().isEmpty()) {
+            md.append("\n## Failed phases\n\n");
+            report.failures().forEach(f -> md.append("- ").append(f).append('\n'));
+        }
         return md.toString();
     }
 

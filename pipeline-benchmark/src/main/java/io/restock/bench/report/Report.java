@@ -15,13 +15,15 @@ import java.util.Map;
  * @param runs       one pipeline run per inventory-stream instance count
  * @param baselines  raw producer and exactly-once pass-through, same broker, same record size; null if skipped
  * @param restore    restore of inventory-stream's stores from their changelogs; null if skipped
+ * @param failures   phases that failed (their figures are missing), with the error
  */
 public record Report(String startedAt, Map<String, Object> settings, Machine machine, List<PipelineRun> runs,
-                     Baselines.Result baselines, Restore restore) {
+                     Baselines.Result baselines, Restore restore, List<String> failures) {
 
     public Report {
         settings = Map.copyOf(settings);
         runs = List.copyOf(runs);
+        failures = failures == null ? List.of() : List.copyOf(failures);
     }
 
     /**

@@ -29,7 +29,7 @@ class ReportTest {
                 new Report.Machine(2, 3.5, 4.25, "shared with three other builds"),
                 List.of(run("1 inventory-stream instance", 66.7).withRatios(BASELINES),
                         run("2 inventory-stream instances", 80).withRatios(BASELINES)),
-                BASELINES, new Report.Restore(1_000_000, 120, 4_000_000, 42.5));
+                BASELINES, new Report.Restore(1_000_000, 120, 4_000_000, 42.5), List.of());
     }
 
     @Test
@@ -73,6 +73,15 @@ class ReportTest {
         assertThat(md).contains("| 2 inventory-stream instances | 0.0002× | 0.0008× | 200× | 100× | 3.00× | 4.00× |");
         assertThat(md).contains("| inventory-stream | 30.5 / 400 | 30.5 / 400 |");
         assertThat(md).contains("| 1,000,000 | 120.0 | 4,000,000 | 42.5 |");
+    }
+
+    @Test
+    void aFailedPhaseIsListedWithItsError() {
+        final Report report = new Report("2026-12-06T18:00:00Z", Map.of(), new Report.Machine(2, 1, 1, ""),
+                List.of(), null, null, List.of("restore: java.lang.IllegalStateException: gave up"));
+
+        assertThat(MarkdownReport.render(report)).contains("## Failed phases",
+                "- restore: java.lang.IllegalStateException: gave up");
     }
 
     @Test
