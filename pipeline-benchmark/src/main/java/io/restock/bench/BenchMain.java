@@ -221,7 +221,7 @@ public final class BenchMain {
         out.printf("run %s: %d orders, %d of %d lines decided, %d HTTP failures%n", outcome.runId(), result.orders(),
                 result.linesDecided(), result.lines(), outcome.httpFailures());
         return new Report.PipelineRun(name, instances, options.ordersPerSecond(), orderingSeconds,
-                loop.maxLagNanos() / 1_000_000, result, processes,
+                loop.maxLagNanos() / 1_000_000, outcome.httpFailures(), result, processes,
                 result.linesDecided() == 0 ? Double.NaN : totalCpu * 1e6 / result.linesDecided(), null);
     }
 

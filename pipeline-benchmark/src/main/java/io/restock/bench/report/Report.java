@@ -46,12 +46,14 @@ public record Report(String startedAt, Map<String, Object> settings, Machine mac
      * @param offeredOrdersPerSecond the open loop's rate
      * @param orderingSeconds        how long the shops ordered
      * @param driverMaxLagMillis     the latest the open loop started an order after it was due (should be ~0)
+     * @param httpFailures           the world's requests answered other than 2xx after its retries (all APIs)
      * @param processes              per process of the stack (kafka, schema-registry, services, instances)
      * @param cpuMicrosPerLine       CPU of all the stack's processes during the run per line decided
      * @param ratios                 this run against the baselines; null without baselines
      */
     public record PipelineRun(String name, int inventoryInstances, double offeredOrdersPerSecond,
-                              double orderingSeconds, long driverMaxLagMillis, LatencyAnalysis.Result result,
+                              double orderingSeconds, long driverMaxLagMillis, long httpFailures,
+                              LatencyAnalysis.Result result,
                               Map<String, ProcessFigures> processes, double cpuMicrosPerLine, Ratios ratios) {
         public PipelineRun {
             processes = Map.copyOf(processes);
@@ -59,7 +61,7 @@ public record Report(String startedAt, Map<String, Object> settings, Machine mac
 
         public PipelineRun withRatios(final Baselines.Result baselines) {
             return new PipelineRun(name, inventoryInstances, offeredOrdersPerSecond, orderingSeconds,
-                    driverMaxLagMillis, result, processes, cpuMicrosPerLine, Ratios.of(this, baselines));
+                    driverMaxLagMillis, httpFailures, result, processes, cpuMicrosPerLine, Ratios.of(this, baselines));
         }
     }
 
