@@ -24,15 +24,16 @@ public final class MarkdownReport {
         md.append(".\n\n## Pipeline (latency from the order's record timestamp to visible read_committed)\n\n");
         md.append("| run | offered orders/s | orders/s | lines/s | lines decided / ordered | backordered | rejected "
                 + "| decision p50 / p99 / p99.9 ms | purchase order p50 / p99 / p99.9 ms (lines) "
-                + "| notification p50 / p99 / p99.9 ms (lines) | CPU µs per line |\n");
-        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "| notification p50 / p99 / p99.9 ms (lines) | purchase orders issued | HTTP failures "
+                + "| CPU µs per line |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (final Report.PipelineRun run : report.runs()) {
             final var r = run.result();
-            md.append(format("| %s | %.0f | %.1f | %.1f | %d / %d | %d | %d | %s | %s (%d) | %s (%d) | %.0f |%n",
+            md.append(format("| %s | %.0f | %.1f | %.1f | %d / %d | %d | %d | %s | %s (%d) | %s (%d) | %d | %d | %.0f |%n",
                     run.name(), run.offeredOrdersPerSecond(), r.ordersPerSecond(), r.linesPerSecond(),
                     r.linesDecided(), r.lines(), r.backordered(), r.rejected(), latency(r.decision()),
                     latency(r.purchaseOrder()), r.withPurchaseOrder(), latency(r.notification()), r.notified(),
-                    run.cpuMicrosPerLine()));
+                    r.purchaseOrdersIssued(), run.httpFailures(), run.cpuMicrosPerLine()));
         }
         final Baselines.Result baselines = report.baselines();
         if (baselines != null) {
@@ -80,6 +81,10 @@ public final class MarkdownReport {
             md.append("| --- | --- | --- | --- |\n");
             md.append(format("| %,d | %.1f | %,d | %.1f |%n", restore.skus(), restore.loadSeconds(),
                     restore.changelogRecords(), restore.restoreSeconds()));
+        }
+        if (!report.failures().isEmpty()) {
+            md.append("\n## Failed phases\n\n");
+            report.failures().forEach(f -> md.append("- ").append(f).append('\n'));
         }
         return md.toString();
     }
