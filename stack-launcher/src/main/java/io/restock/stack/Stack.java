@@ -46,6 +46,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
     private final Map<String, Path> logFiles = new LinkedHashMap<>();
     private final Map<Service, URI> serviceUrls = new EnumMap<>(Service.class);
+    private final Map<String, LaunchSpec> launchSpecs = new ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::stopAll, "restock-stack-stopper");
     private ProcessHandle registry;
     private Duration startupTime = Duration.ZERO;
@@ -283,9 +284,112 @@ public final class Stack implements AutoCloseable {
             builder.environment().putAll(environment);
             final Process process = builder.start();
             processes.put(name, process);
+            launchSpecs.put(name, new LaunchSpec(List.copyOf(command), Map.copyOf(environment), logFile));
             return process;
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+        }
+    }
+
+    // ---- Fault operations (the fault verifier's): kill, restart, pause, resume, broker restart ----
+
+    /** How a process was started, to start it again the same way ({@link #restart}, {@link #restartBroker}). */
+    private record LaunchSpec(List<String> command, Map<String, String> environment, Path logFile) {
+    }
+
+    /**
+     * Kills a service's process with SIGKILL (no shutdown hook runs, an open transaction stays open) and returns
+     * once it has exited. A service already gone is left as it is.
+     */
+    public void kill(final Service service) {
+        final Process process = process(service.id());
+        process.toHandle().destroyForcibly();
+        process.onExit().join();
+    }
+
+    /**
+     * Starts a service that is not running (after {@link #kill}) again with the same command, environment and
+     * log file, and returns once its {@code /health} is UP.
+     *
+     * @throws IllegalStateException when it is still running
+     * @throws StackStartException   when it does not become healthy within {@link StackOptions#startTimeout()}
+     */
+    public void restart(final Service service) {
+        if (process(service.id()).isAlive()) {
+            throw new IllegalStateException(service.id() + " is still running: kill it first");
+        }
+        final LaunchSpec spec = launchSpecs.get(service.id());
+        final Process process = launch(service.id(), spec.command(), spec.environment(), spec.logFile());
+        StalePids.write(options.dataDir(), pids());
+        Health.await(service.id(), process, spec.logFile(), options.startTimeout(),
+                () -> Health.isUp(endpoints().health(service)));
+    }
+
+    /** Stops a service's process with SIGSTOP: it holds its sockets and transactions but runs nothing. */
+    public void pause(final Service service) {
+        signal(service, "STOP");
+    }
+
+    /** Lets a {@link #pause paused} service run again (SIGCONT). */
+    public void resume(final Service service) {
+        signal(service, "CONT");
+    }
+
+    /**
+     * Stops the Kafka broker and schema registry process (SIGTERM: a clean broker shutdown; SIGKILL after
+     * {@link StackOptions#stopTimeout()}), starts it again on the same ports and data, and returns once the
+     * registry answers. The services are left running: they must reconnect by themselves.
+     */
+    public void restartBroker() {
+        final Process kafka = process(KAFKA);
+        final List<ProcessHandle> children = kafka.descendants().toList();
+        stop(KAFKA, kafka.toHandle());
+        children.forEach(child -> stop(SCHEMA_REGISTRY, child));
+        final LaunchSpec spec = launchSpecs.get(KAFKA);
+        final long readyBefore = readyLines(spec.logFile());
+        final Process restarted = launch(KAFKA, spec.command(), spec.environment(), spec.logFile());
+        // Ready when the launcher says so (after the broker and the registry's own readiness): the registry can
+        // answer before the launcher has given up waiting for it and stops everything.
+        Health.await(KAFKA, restarted, spec.logFile(), options.startTimeout(),
+                () -> readyLines(spec.logFile()) > readyBefore ? null : "the launcher has not printed 'Ready in' yet");
+        synchronized (this) {
+            registry = restarted.descendants().findFirst().orElse(null);
+        }
+        StalePids.write(options.dataDir(), pids());
+    }
+
+    /** How many "Ready in" lines local-kafka's launcher has written to its log. */
+    private static long readyLines(final Path logFile) {
+        try (java.util.stream.Stream<String> lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.startsWith("Ready in ")).count();
+        } catch (final IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private synchronized Process process(final String name) {
+        final Process process = processes.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException(name + " is not part of this stack");
+        }
+        return process;
+    }
+
+    private void signal(final Service service, final String signal) {
+        final long pid = process(service.id()).pid();
+        try {
+            final Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid))
+                    .redirectErrorStream(true).start();
+            final String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " (" + service.id() + ") failed: "
+                        + output);
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot run kill -" + signal + " " + pid, e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + service.id(), e);
         }
     }
 
@@ -303,6 +407,81 @@ public final class Stack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return dir.resolve(name + ".jsa");
+    }
+
+    // ---- Extra instances and stop/start of one process (pipeline-benchmark). Additive: nothing above changed. ----
+
+    /** The process name of instance {@code instance} (from 1) of a service: its id for the first, else id-n. */
+    public static String instanceName(final Service service, final int instance) {
+        if (instance < 1) {
+            throw new IllegalArgumentException("instances count from 1: " + instance);
+        }
+        return instance == 1 ? service.id() : service.id() + "-" + instance;
+    }
+
+    /**
+     * Starts instance {@code instance} (2 or more) of a service, or instance 1 again after
+     * {@link #stopProcess(String)}: the same application id and Kafka as the first, its own HTTP {@code port} and
+     * state directory ({@code <data dir>/state/<process name>}). Returns its base URL once it is healthy. Runs from
+     * the built classes (not {@link StackOptions#imagesDir()}).
+     */
+    public URI startInstance(final Service service, final int instance, final int port) {
+        final String name = instanceName(service, instance);
+        synchronized (this) {
+            final Process running = processes.get(name);
+            if (running != null && running.isAlive()) {
+                throw new IllegalStateException(name + " is running already (pid " + running.pid() + ")");
+            }
+        }
+        if (!Launch.isFree(port)) {
+            throw new StackStartException("port " + port + " for " + name + " is already in use");
+        }
+        final Path target = options.rootDir().resolve(service.id()).resolve("target");
+        final String classpath = Launch.moduleCode(target, service.id()) + java.io.File.pathSeparator
+                + ModuleBuild.readClasspath(target.resolve("classpath.txt"));
+        final List<String> command = Launch.javaCommand(options.rootDir(), options.heapMegabytes(service),
+                options.systemProperties().getOrDefault(service, Map.of()), classpath, service.mainClass(),
+                cdsArchive(service.id()));
+        final Map<String, String> environment = new LinkedHashMap<>(options.environment().getOrDefault(service,
+                Map.of()));
+        environment.putAll(service.environment(endpoints().bootstrapServers(), endpoints().schemaRegistryUrl(), port,
+                options.dataDir().resolve("state").resolve(name).toString(), "127.0.0.1"));
+        final Path logFile = options.logDir().resolve(name + ".log");
+        options.progress().println("Starting " + name + " on http://127.0.0.1:" + port + " ...");
+        final long started = System.nanoTime();
+        final Process process = launch(name, command, environment, logFile);
+        synchronized (this) {
+            logFiles.put(name, logFile);
+        }
+        StalePids.write(options.dataDir(), pids());
+        final URI url = URI.create("http://127.0.0.1:" + port);
+        Health.await(name, process, logFile, options.startTimeout(), () -> Health.isUp(url.resolve("/health")));
+        options.progress().printf("  %s healthy (%.1f s)%n", name, (System.nanoTime() - started) / 1e9);
+        return url;
+    }
+
+    /**
+     * The state directory of a service's instance as {@link #startInstance} and {@link #start} give it (for the first
+     * instance, {@code <data dir>/state/<id>}).
+     */
+    public Path stateDir(final Service service, final int instance) {
+        return options.dataDir().resolve("state").resolve(instanceName(service, instance));
+    }
+
+    /**
+     * Stops one process by name (SIGTERM, then SIGKILL after {@link StackOptions#stopTimeout()}) and returns once it
+     * has exited; its peak RSS stays in {@link #peakRssKb()}. Does nothing for a process that is not running.
+     */
+    public void stopProcess(final String name) {
+        final Process process;
+        synchronized (this) {
+            process = processes.get(name);
+        }
+        if (process == null) {
+            throw new IllegalArgumentException("no process '" + name + "' in this stack");
+        }
+        peakRssKb();
+        stop(name, process.toHandle());
     }
 
     /** The last {@value #LOG_TAIL_LINES} lines of a log file, for failure messages. */

@@ -1,5 +1,6 @@
 package io.restock.kpis.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Property;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProbe {
 
     /** One service as the dashboard shows it; a value that could not be read is null. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ServiceHealth(String service, String url, String status, String streamsState, Double processRate,
                                 Double rebalances, Double restoredRecords, Double aliveStreamThreads, String error) {
     }

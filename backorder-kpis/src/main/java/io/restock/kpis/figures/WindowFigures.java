@@ -1,5 +1,6 @@
 package io.restock.kpis.figures;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.restock.kpis.internal.KpiCounters;
 import org.HdrHistogram.Histogram;
 
@@ -24,6 +25,7 @@ import java.util.TreeMap;
  *                             promised date / lines first received with a promised date
  * @param deadLetters          records per dead-letter topic
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record WindowFigures(String window, long linesDecided, long linesBackordered, long unitsOrdered,
                             long unitsAllocatedAtOrder, long backordersCancelled, long backordersFilled,
                             Double backorderRate, Double fillRate, Double cancellationRate, Double waitMeanSeconds,
@@ -33,6 +35,7 @@ public record WindowFigures(String window, long linesDecided, long linesBackorde
                             long purchaseOrdersIssued, long dateChanges) {
 
     /** A supplier's deliveries against its promised dates. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SupplierOnTime(long deliveries, long onTime, Double onTimeRatio) {
     }
 

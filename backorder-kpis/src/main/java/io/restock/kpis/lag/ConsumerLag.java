@@ -1,5 +1,6 @@
 package io.restock.kpis.lag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -49,10 +50,12 @@ public final class ConsumerLag {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLag.class);
 
     /** One partition's lag for a group. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PartitionLag(String group, String topic, int partition, long committed, long end, long lag) {
     }
 
     /** A measurement: when, and every partition of every Restock group with a committed offset. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Snapshot(Instant at, List<PartitionLag> partitions, Map<String, Long> byGroup, String error) {
     }
 

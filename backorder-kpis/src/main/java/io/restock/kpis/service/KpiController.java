@@ -1,5 +1,6 @@
 package io.restock.kpis.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.restock.kpis.figures.KpiReport;
 import io.restock.kpis.topology.KpiReads;
 import io.restock.service.problem.ProblemResponses;
 import io.restock.service.problem.Violation;
@@ -39,6 +41,16 @@ public final class KpiController {
 
     static final int MAX_TOP = 1000;
 
+    /** {@code GET /kpis/open-backorders}: the {@code top} SKUs by open backorder value (an empty list when none). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OpenBackorders(int top, List<KpiReport.OpenSku> skus) {
+    }
+
+    /** {@code GET /kpis/timeline}: each minute of the last hour, oldest first. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Timeline(List<KpiReport.MinutePoint> minutes) {
+    }
+
     private final KpiStreams streams;
     private final OwnerForwarder forwarder;
     private final long retryAfterSeconds;
@@ -66,14 +78,13 @@ public final class KpiController {
                     "out-of-range", "top must be between 1 and " + MAX_TOP)));
         }
         return fromOwner(request, "/kpis/open-backorders?top=" + n, forwardedBy,
-                reads -> Map.of("top", n, "skus", reads.openBackorders(n)));
+                reads -> new OpenBackorders(n, reads.openBackorders(n)));
     }
 
     @Get(uri = "/timeline", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> timeline(@Nullable @Header(StoreOwners.FORWARDED_HEADER) final String forwardedBy,
                                     final HttpRequest<?> request) {
-        return fromOwner(request, "/kpis/timeline", forwardedBy, reads -> Map.of("minutes",
-                reads.lastHour(Instant.now())));
+        return fromOwner(request, "/kpis/timeline", forwardedBy, reads -> new Timeline(reads.lastHour(Instant.now())));
     }
 
     private HttpResponse<?> fromOwner(final HttpRequest<?> request, final String pathAndQuery,

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -52,16 +52,44 @@ public final class World {
                           long httpFailures, Throwable feedFailure, Duration elapsed) {
     }
 
+    /** Told where a run is, e.g. by a benchmark measuring only the ordering part. Every method may be left out. */
+    public interface Phases {
+        /** Set-up is done (suppliers, catalogue, offers, starting stock); shops start ordering now. */
+        default void playing(final String runId, final Instant at) {
+        }
+
+        /** Shops stopped ordering after {@code orders} orders; suppliers and the warehouse go on (settle). */
+        default void orderingStopped(final Instant at, final long orders) {
+        }
+    }
+
+    private static final Phases NO_PHASES = new Phases() {
+    };
+
     private final Endpoints endpoints;
     private final WorldSettings settings;
     private final PrintStream out;
     private final boolean console;
+    private final OpenLoop openLoop;
+    private final Phases phases;
 
     public World(final Endpoints endpoints, final WorldSettings settings, final PrintStream out, final boolean console) {
+        this(endpoints, settings, out, console, null, NO_PHASES);
+    }
+
+    /**
+     * A world whose shops order on an {@link OpenLoop} (its rate and duration or count, not the settings'
+     * {@code ordersPerSecond} and {@code duration}; the settle time still follows the settings), telling
+     * {@code phases} where it is.
+     */
+    public World(final Endpoints endpoints, final WorldSettings settings, final PrintStream out, final boolean console,
+                 final OpenLoop openLoop, final Phases phases) {
         this.endpoints = endpoints;
         this.settings = settings;
         this.out = out;
         this.console = console;
+        this.openLoop = openLoop;
+        this.phases = phases;
     }
 
     public Outcome run() throws IOException, InterruptedException {
@@ -96,16 +124,27 @@ public final class World {
                 warehouse.start();
                 topicReader.start();
                 final Instant playing = Instant.now();
+                phases.playing(runId, playing);
                 final long periodMicros = Math.max(1, Math.round(1_000_000 / settings.ordersPerSecond()));
-                final ScheduledFuture<?> ordering = scheduler.scheduleAtFixedRate(shops::placeOrder, 0, periodMicros,
-                        TimeUnit.MICROSECONDS);
-                final Instant stopOrdering = playing.plus(settings.duration());
-                final Instant end = stopOrdering.plus(settings.settle());
+                final Future<?> ordering = openLoop != null ? openLoop.start(shops::placeOrder)
+                        : scheduler.scheduleAtFixedRate(shops::placeOrder, 0, periodMicros, TimeUnit.MICROSECONDS);
+                final Instant stopOrdering = playing.plus(openLoop != null
+                        ? Duration.ofNanos(openLoop.dueNanos(openLoop.plannedCount())) : settings.duration());
+                Instant end = stopOrdering.plus(settings.settle());
+                boolean told = false;
                 Instant nextLine = Instant.now();
                 while (Instant.now().isBefore(end)) {
                     mail.drain(m -> ledger.onEmail(m.orderId(), m.caughtAt(), m.subject(), m.to()));
                     if (!ordering.isDone() && !Instant.now().isBefore(stopOrdering)) {
+                        if (openLoop != null) {
+                            openLoop.stop();
+                        }
                         ordering.cancel(false);
+                    }
+                    if (ordering.isDone() && !told) {
+                        told = true;
+                        end = Instant.now().plus(settings.settle());
+                        phases.orderingStopped(Instant.now(), shops.stats().placedHttp() + shops.stats().placedKafka());
                     }
                     if (!Instant.now().isBefore(nextLine)) {
                         progress(ledger.counts(), clock, ordering.isDone(), false);
