@@ -5,7 +5,7 @@ import io.restock.events.LineBackordered;
 import io.restock.events.LineRejected;
 import io.restock.events.OrderEvent;
 import io.restock.events.RejectionReason;
-import io.restock.orderintake.OrderIntakeTopology;
+import io.restock.orderintake.status.OrderIntakeTopology;
 import io.restock.orderintake.shops.ShopConfiguration;
 import io.restock.orderintake.shops.ShopDirectory;
 import io.restock.orderintake.submission.Submissions;

@@ -46,6 +46,7 @@ public final class Stack implements AutoCloseable {
     private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
     private final Map<String, Path> logFiles = new LinkedHashMap<>();
     private final Map<Service, URI> serviceUrls = new EnumMap<>(Service.class);
+    private final Map<String, LaunchSpec> launchSpecs = new ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::stopAll, "restock-stack-stopper");
     private ProcessHandle registry;
     private Duration startupTime = Duration.ZERO;
@@ -283,9 +284,112 @@ public final class Stack implements AutoCloseable {
             builder.environment().putAll(environment);
             final Process process = builder.start();
             processes.put(name, process);
+            launchSpecs.put(name, new LaunchSpec(List.copyOf(command), Map.copyOf(environment), logFile));
             return process;
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+        }
+    }
+
+    // ---- Fault operations (the fault verifier's): kill, restart, pause, resume, broker restart ----
+
+    /** How a process was started, to start it again the same way ({@link #restart}, {@link #restartBroker}). */
+    private record LaunchSpec(List<String> command, Map<String, String> environment, Path logFile) {
+    }
+
+    /**
+     * Kills a service's process with SIGKILL (no shutdown hook runs, an open transaction stays open) and returns
+     * once it has exited. A service already gone is left as it is.
+     */
+    public void kill(final Service service) {
+        final Process process = process(service.id());
+        process.toHandle().destroyForcibly();
+        process.onExit().join();
+    }
+
+    /**
+     * Starts a service that is not running (after {@link #kill}) again with the same command, environment and
+     * log file, and returns once its {@code /health} is UP.
+     *
+     * @throws IllegalStateException when it is still running
+     * @throws StackStartException   when it does not become healthy within {@link StackOptions#startTimeout()}
+     */
+    public void restart(final Service service) {
+        if (process(service.id()).isAlive()) {
+            throw new IllegalStateException(service.id() + " is still running: kill it first");
+        }
+        final LaunchSpec spec = launchSpecs.get(service.id());
+        final Process process = launch(service.id(), spec.command(), spec.environment(), spec.logFile());
+        StalePids.write(options.dataDir(), pids());
+        Health.await(service.id(), process, spec.logFile(), options.startTimeout(),
+                () -> Health.isUp(endpoints().health(service)));
+    }
+
+    /** Stops a service's process with SIGSTOP: it holds its sockets and transactions but runs nothing. */
+    public void pause(final Service service) {
+        signal(service, "STOP");
+    }
+
+    /** Lets a {@link #pause paused} service run again (SIGCONT). */
+    public void resume(final Service service) {
+        signal(service, "CONT");
+    }
+
+    /**
+     * Stops the Kafka broker and schema registry process (SIGTERM: a clean broker shutdown; SIGKILL after
+     * {@link StackOptions#stopTimeout()}), starts it again on the same ports and data, and returns once the
+     * registry answers. The services are left running: they must reconnect by themselves.
+     */
+    public void restartBroker() {
+        final Process kafka = process(KAFKA);
+        final List<ProcessHandle> children = kafka.descendants().toList();
+        stop(KAFKA, kafka.toHandle());
+        children.forEach(child -> stop(SCHEMA_REGISTRY, child));
+        final LaunchSpec spec = launchSpecs.get(KAFKA);
+        final long readyBefore = readyLines(spec.logFile());
+        final Process restarted = launch(KAFKA, spec.command(), spec.environment(), spec.logFile());
+        // Ready when the launcher says so (after the broker and the registry's own readiness): the registry can
+        // answer before the launcher has given up waiting for it and stops everything.
+        Health.await(KAFKA, restarted, spec.logFile(), options.startTimeout(),
+                () -> readyLines(spec.logFile()) > readyBefore ? null : "the launcher has not printed 'Ready in' yet");
+        synchronized (this) {
+            registry = restarted.descendants().findFirst().orElse(null);
+        }
+        StalePids.write(options.dataDir(), pids());
+    }
+
+    /** How many "Ready in" lines local-kafka's launcher has written to its log. */
+    private static long readyLines(final Path logFile) {
+        try (java.util.stream.Stream<String> lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.startsWith("Ready in ")).count();
+        } catch (final IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private synchronized Process process(final String name) {
+        final Process process = processes.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException(name + " is not part of this stack");
+        }
+        return process;
+    }
+
+    private void signal(final Service service, final String signal) {
+        final long pid = process(service.id()).pid();
+        try {
+            final Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid))
+                    .redirectErrorStream(true).start();
+            final String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " (" + service.id() + ") failed: "
+                        + output);
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot run kill -" + signal + " " + pid, e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + service.id(), e);
         }
     }
 

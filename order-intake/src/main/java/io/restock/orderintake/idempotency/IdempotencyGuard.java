@@ -1,7 +1,7 @@
 package io.restock.orderintake.idempotency;
 
 import io.restock.events.OrderEvent;
-import io.restock.orderintake.status.ViewProgress;
+import io.restock.orderintake.view.ViewProgress;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -7,7 +7,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
 import io.restock.orderintake.idempotency.IdempotencyGuard.BodyHash;
-import io.restock.orderintake.status.IntakeHeaders;
+import io.restock.orderintake.submission.IntakeHeaders;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import jakarta.annotation.PreDestroy;

@@ -1,8 +1,8 @@
 package io.restock.orderintake.orders;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.restock.orderintake.status.LineView;
-import io.restock.orderintake.status.OrderView;
+import io.restock.orderintake.view.LineView;
+import io.restock.orderintake.view.OrderView;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.restock.orderintake.shops;
 
+import io.restock.orderintake.submission.MaxWaitDays;
+
 /**
  * An authenticated shop: its id, its rate limiter and its maximum wait.
  *
@@ -16,14 +18,6 @@ public record Shop(String id, RateLimiter rateLimiter, Integer maxWaitDays) {
      * null) and the shop's. inventory-stream then applies the tighter of this and the SKU's own (or the default).
      */
     public Integer maxWaitDays(final Integer customerMaxWaitDays) {
-        return tighter(customerMaxWaitDays, maxWaitDays);
-    }
-
-    /** The smaller of two optional limits in days, null when both are. */
-    public static Integer tighter(final Integer a, final Integer b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null ? a : Math.min(a, b);
+        return MaxWaitDays.tighter(customerMaxWaitDays, maxWaitDays);
     }
 }

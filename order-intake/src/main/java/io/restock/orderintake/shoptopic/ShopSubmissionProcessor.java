@@ -3,10 +3,9 @@ package io.restock.orderintake.shoptopic;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
-import io.restock.orderintake.OrderIntakeTopology;
 import io.restock.orderintake.shops.ShopRules;
-import io.restock.orderintake.status.Acceptance;
-import io.restock.orderintake.status.OrderView;
+import io.restock.orderintake.view.Acceptance;
+import io.restock.orderintake.view.OrderView;
 import io.restock.orderintake.submission.CancellationSubmission;
 import io.restock.orderintake.submission.Digests;
 import io.restock.orderintake.submission.OrderEventMapper;
@@ -33,8 +32,8 @@ import java.util.UUID;
 /**
  * The Kafka entrance: reads one JSON event a shop published on {@code orders.shop-submissions} (key:
  * orderId), validates it with the same {@link Submissions} rules as HTTP, and forwards either the
- * canonical {@link OrderEvent} (to {@value OrderIntakeTopology#WRITE_ORDER_EVENTS}) or the original
- * bytes with the reason in {@code dlq.*} headers (to {@value OrderIntakeTopology#WRITE_DEAD_LETTERS}).
+ * canonical {@link OrderEvent} (to {@value #WRITE_ORDER_EVENTS}) or the original
+ * bytes with the reason in {@code dlq.*} headers (to {@value #WRITE_DEAD_LETTERS}).
  * The event's {@code maxWaitDays} is the tighter of the customer's and the shop's ({@link ShopRules}), as over HTTP.
  * It runs under exactly-once, so each submission yields its output once, in the same transaction
  * as the consumed offset.
@@ -46,6 +45,10 @@ import java.util.UUID;
  */
 public final class ShopSubmissionProcessor implements Processor<byte[], byte[], Object, Object> {
 
+    /** The sink (of the topology this processor is part of) that writes to {@code orders.order-events}. */
+    public static final String WRITE_ORDER_EVENTS = "write-order-events";
+    /** The sink that writes refused submissions to their dead-letter topic. */
+    public static final String WRITE_DEAD_LETTERS = "write-submission-dead-letters";
     public static final String ORDER_PLACED = "OrderPlaced";
     public static final String CANCELLATION_REQUESTED = "OrderCancellationRequested";
     private static final Set<String> PLACED_FIELDS = Set.of("type", "shopId", "order");
@@ -64,7 +67,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
     @Override
     public void init(final ProcessorContext<Object, Object> context) {
         this.context = context;
-        this.views = context.getStateStore(OrderIntakeTopology.ORDER_VIEWS);
+        this.views = context.getStateStore(OrderView.STORE);
     }
 
     @Override
@@ -73,7 +76,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
         final Outcome outcome = decide(key, record);
         switch (outcome) {
             case Outcome.Publish publish -> context.forward(new Record<>(key, publish.event(), record.timestamp()),
-                    OrderIntakeTopology.WRITE_ORDER_EVENTS);
+                    WRITE_ORDER_EVENTS);
             case Outcome.Drop ignored -> {
             }
             case Outcome.Refuse refuse -> deadLetter(record, refuse.reason(), refuse.message());
@@ -195,7 +198,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
                 record.key(), record.value(), record.headers(), new InvalidSubmissionException(message), reason);
         final Headers headers = new RecordHeaders(dead.headers().toArray());
         context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
-                OrderIntakeTopology.WRITE_DEAD_LETTERS);
+                WRITE_DEAD_LETTERS);
     }
 
     /** What becomes of one submission. */

@@ -1,12 +1,12 @@
 package io.restock.orderintake.status;
 
+import io.restock.orderintake.view.OrderView;
 import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.restock.orderintake.OrderIntakeTopology;
 import io.restock.orderintake.idempotency.IdempotencyGuard;
 import io.restock.orderintake.shops.ShopDirectory;
 import io.restock.orderintake.submission.Submissions;
@@ -82,6 +82,8 @@ public final class StatusStreams {
         this.meters = meters;
         final Properties props = StreamsDefaults.properties(applicationId, bootstrapServers, stateDir);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) commitInterval.toMillis());
+        // The fault verifier's timing (RESTOCK_STREAMS_*_MS) wins over order-intake's own commit interval.
+        props.putAll(StreamsDefaults.timingOverrides());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         login.addTo(props);

@@ -1,5 +1,9 @@
 package io.restock.orderintake.status;
 
+import io.restock.orderintake.submission.IntakeHeaders;
+import io.restock.orderintake.view.ViewProgress;
+import io.restock.orderintake.view.Acceptance;
+import io.restock.orderintake.view.OrderView;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineEvent;
 import io.restock.events.OrderCancellationRequested;
@@ -8,7 +12,6 @@ import io.restock.events.OrderPlaced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import io.restock.orderintake.OrderIntakeTopology;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**

@@ -5,7 +5,6 @@ import io.restock.events.OrderCancellationRequested;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
-import io.restock.orderintake.shops.Shop;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,7 +53,7 @@ public final class OrderEventMapper {
         final OrderSubmission.Customer c = order.customer();
         final OrderPlaced placed = new OrderPlaced(eventId, millis(occurredAt), order.orderId(), shopId,
                 new Customer(c.id(), c.email(), c.tier(), c.locale()), millis(order.placedAt()),
-                order.shippingPolicy(), Shop.tighter(order.maxWaitDays(), shopMaxWaitDays), order.currency(), lines);
+                order.shippingPolicy(), MaxWaitDays.tighter(order.maxWaitDays(), shopMaxWaitDays), order.currency(), lines);
         return new OrderEvent(placed);
     }
 

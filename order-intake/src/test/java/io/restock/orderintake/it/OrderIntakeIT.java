@@ -18,7 +18,7 @@ import io.restock.events.Substitute;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.orderintake.SampleOrders;
-import io.restock.orderintake.status.IntakeHeaders;
+import io.restock.orderintake.submission.IntakeHeaders;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
