@@ -96,6 +96,7 @@ public final class BenchMain {
                     options.portOffset(), DemoMain.smtpPort(options.portOffset()),
                     DemoMain.webhookPort(options.portOffset()));
             final PidSource pids = this::attachedPids;
+            warmUp(endpoints);
             final List<Report.PipelineRun> runs = List.of(pipelineRun(endpoints, 1, pids, Map::of));
             final Map<String, Long> broker = new LinkedHashMap<>(pids.pids());
             broker.keySet().retainAll(List.of(Stack.KAFKA));
@@ -111,11 +112,13 @@ public final class BenchMain {
                         stack.startInstance(Service.INVENTORY_STREAM, 2, secondInstancePort(stack));
                         awaitHealthy(stack);
                     }
+                    warmUp(endpoints);
                     runs.add(pipelineRun(endpoints, instances, stack::pids, stack::peakRssKb));
                 }
                 final Baselines.Result baselines = runs.isEmpty() ? null : phase("baselines",
                         () -> baselines(runs.getFirst(), Map.of(Stack.KAFKA, stack.pids().get(Stack.KAFKA))));
-                final Report.Restore restore = options.restoreSkus() > 0 ? phase("restore", () -> restore(stack)) : null;
+                final Report.Restore restore = options.restoreSkus() > 0
+                        ? phase("restore", () -> restore(stack)) : null;
                 report = report(started, loadBefore, runs, baselines, restore);
             }
         }
@@ -226,6 +229,22 @@ public final class BenchMain {
     }
 
     /**
+     * An unmeasured pass of the same world at the same rate for {@code --warmup} seconds, so that the measured run
+     * sees JVMs past their JIT warm-up (the services run C1 only, as {@code bin/restock up} starts them).
+     */
+    private void warmUp(final Endpoints endpoints) throws Exception {
+        if (options.warmupSeconds() == 0) {
+            return;
+        }
+        out.printf("%n=== Warm-up: %.0f orders/s for %d s (not measured) ===%n", options.ordersPerSecond(),
+                options.warmupSeconds());
+        new World(endpoints, worldSettings().withSettle(Duration.ofSeconds(5)), out, false,
+                new OpenLoop(options.ordersPerSecond(), Duration.ofSeconds(options.warmupSeconds()), 0),
+                new World.Phases() {
+                }).run();
+    }
+
+    /**
      * After the world's settle time, waits (at most {@code --drain} seconds) until every line ordered has its decision,
      * so that a pipeline running behind shows its latency instead of losing its slowest lines.
      */
@@ -299,6 +318,7 @@ public final class BenchMain {
         settings.put("seed", options.seed());
         settings.put("secondsPerDay", options.secondsPerDay());
         settings.put("settleSeconds", options.settleSeconds());
+        settings.put("warmupSeconds", options.warmupSeconds());
         settings.put("inventoryInstances", options.inventoryInstances());
         settings.put("restoreSkus", options.restoreSkus());
         settings.put("baselineRecords", options.baselineRecords());

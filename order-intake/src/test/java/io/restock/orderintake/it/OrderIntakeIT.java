@@ -86,6 +86,15 @@ class OrderIntakeIT {
     }
 
     @Test
+    void healthReportsTheStatusViewUpWhileItRuns() throws Exception {
+        final JsonNode health = JSON.readTree(app.get("/health", null).body());
+
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("details").path("order-intake-streams").path("details").path("state").asText())
+                .isEqualTo("RUNNING");
+    }
+
+    @Test
     void answers202OnlyWithTheOrderPlacedOnOrderEvents() throws Exception {
         final String orderId = id("created");
         final HttpResponse<String> response = app.createOrder(SHOP_A_KEY, "key-" + orderId,

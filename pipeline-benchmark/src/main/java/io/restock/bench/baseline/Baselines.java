@@ -44,7 +44,8 @@ import org.apache.kafka.streams.KafkaStreams;
  *   <li><b>raw producer</b>: {@code records} records written as fast as one producer goes ({@code acks=all},
  *       idempotent, default batching) to {@value BaselineTopics#INPUT};</li>
  *   <li><b>exactly-once pass-through</b>: {@link PassThroughTopology} started on those records; records/s from
- *       RUNNING until all of them are visible to a {@code read_committed} consumer on {@value BaselineTopics#OUTPUT};</li>
+ *       RUNNING until all of them are visible to a {@code read_committed} consumer on
+ *       {@value BaselineTopics#OUTPUT};</li>
  *   <li><b>latency</b>: records produced at the pipeline's rate on an {@link OpenLoop}; raw latency = visible on the
  *       input topic − record timestamp, pass-through latency = visible on the output topic − the same timestamp
  *       (Kafka Streams keeps it).</li>
@@ -134,10 +135,12 @@ public final class Baselines {
             final List<TopicPartition> input = partitions(reader, BaselineTopics.INPUT);
             reader.assign(output);
             streams.start();
-            Await.until(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofMillis(20), WAIT, "the pass-through to run");
+            Await.until(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofMillis(20), WAIT,
+                    "the pass-through to run");
             final double cpuBefore = cpuSeconds();
             final long start = System.nanoTime();
-            Await.until(() -> committedEnd(reader, output) >= records, Duration.ofMillis(20), WAIT, "the pass-through to copy every record");
+            Await.until(() -> committedEnd(reader, output) >= records, Duration.ofMillis(20), WAIT,
+                    "the pass-through to copy every record");
             final double seconds = (System.nanoTime() - start) / 1e9;
             final double cpu = cpuSeconds() - cpuBefore;
 

@@ -29,7 +29,8 @@ public final class MarkdownReport {
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (final Report.PipelineRun run : report.runs()) {
             final var r = run.result();
-            md.append(format("| %s | %.0f | %.1f | %.1f | %d / %d | %d | %d | %s | %s (%d) | %s (%d) | %d | %d | %.0f |%n",
+            md.append(format("| %s | %.0f | %.1f | %.1f | %d / %d | %d | %d | %s | %s (%d) | %s (%d) | %d | %d "
+                            + "| %.0f |%n",
                     run.name(), run.offeredOrdersPerSecond(), r.ordersPerSecond(), r.linesPerSecond(),
                     r.linesDecided(), r.lines(), r.backordered(), r.rejected(), latency(r.decision()),
                     latency(r.purchaseOrder()), r.withPurchaseOrder(), latency(r.notification()), r.notified(),
@@ -37,7 +38,8 @@ public final class MarkdownReport {
         }
         final Baselines.Result baselines = report.baselines();
         if (baselines != null) {
-            md.append(format("%n## Baselines (same broker, %d-byte keys, %d-byte values; latency at %.0f records/s)%n%n",
+            md.append(format("%n## Baselines (same broker, %d-byte keys, %d-byte values; latency at %.0f "
+                            + "records/s)%n%n",
                     baselines.keyBytes(), baselines.valueBytes(), baselines.latencyRatePerSecond()));
             md.append("| baseline | records | records/s | CPU µs per record | latency p50 / p99 / p99.9 ms |\n");
             md.append("| --- | --- | --- | --- | --- |\n");
@@ -45,7 +47,8 @@ public final class MarkdownReport {
             baseline(md, "exactly-once pass-through (exactly_once_v2)", baselines.passThrough());
             md.append("\n## Ratios (pipeline ÷ baseline)\n\n");
             md.append("| run | lines/s ÷ raw records/s | lines/s ÷ pass-through records/s | CPU per line ÷ raw "
-                    + "| CPU per line ÷ pass-through | decision p50 ÷ pass-through p50 | decision p99 ÷ pass-through p99 |\n");
+                    + "| CPU per line ÷ pass-through | decision p50 ÷ pass-through p50 "
+                    + "| decision p99 ÷ pass-through p99 |\n");
             md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
             for (final Report.PipelineRun run : report.runs()) {
                 final Report.Ratios x = run.ratios();
