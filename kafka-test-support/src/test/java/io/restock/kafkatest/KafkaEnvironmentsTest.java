@@ -2,6 +2,7 @@ package io.restock.kafkatest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.Map;
@@ -101,11 +102,12 @@ class KafkaEnvironmentsTest {
                 .hasMessageContaining("not one of external, testcontainers, in-process");
     }
 
+    /**
+     * A guard against a hang, not a speed measurement: without Docker the check must give up rather than wait on a
+     * socket. The bound is wide because a loaded 2-core machine took 6 s where a quiet one takes 0.2 s.
+     */
     @Test
-    void theDockerCheckAnswersQuickly() {
-        final long started = System.nanoTime();
-        KafkaEnvironments.dockerAvailable();
-
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    void theDockerCheckGivesUpInsteadOfHanging() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), KafkaEnvironments::dockerAvailable);
     }
 }

@@ -346,13 +346,25 @@ public final class Stack implements AutoCloseable {
         stop(KAFKA, kafka.toHandle());
         children.forEach(child -> stop(SCHEMA_REGISTRY, child));
         final LaunchSpec spec = launchSpecs.get(KAFKA);
+        final long readyBefore = readyLines(spec.logFile());
         final Process restarted = launch(KAFKA, spec.command(), spec.environment(), spec.logFile());
-        final URI ready = URI.create(endpoints().schemaRegistryUrl() + "/subjects");
-        Health.await(KAFKA, restarted, spec.logFile(), options.startTimeout(), () -> Health.answers200(ready));
+        // Ready when the launcher says so (after the broker and the registry's own readiness): the registry can
+        // answer before the launcher has given up waiting for it and stops everything.
+        Health.await(KAFKA, restarted, spec.logFile(), options.startTimeout(),
+                () -> readyLines(spec.logFile()) > readyBefore ? null : "the launcher has not printed 'Ready in' yet");
         synchronized (this) {
             registry = restarted.descendants().findFirst().orElse(null);
         }
         StalePids.write(options.dataDir(), pids());
+    }
+
+    /** How many "Ready in" lines local-kafka's launcher has written to its log. */
+    private static long readyLines(final Path logFile) {
+        try (java.util.stream.Stream<String> lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.startsWith("Ready in ")).count();
+        } catch (final IOException | UncheckedIOException e) {
+            return 0;
+        }
     }
 
     private synchronized Process process(final String name) {
@@ -461,13 +473,7 @@ public final class Stack implements AutoCloseable {
      * has exited; its peak RSS stays in {@link #peakRssKb()}. Does nothing for a process that is not running.
      */
     public void stopProcess(final String name) {
-        final Process process;
-        synchronized (this) {
-            process = processes.get(name);
-        }
-        if (process == null) {
-            throw new IllegalArgumentException("no process '" + name + "' in this stack");
-        }
+        final Process process = process(name);
         peakRssKb();
         stop(name, process.toHandle());
     }

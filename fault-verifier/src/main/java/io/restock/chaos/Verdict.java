@@ -1,0 +1,82 @@
+package io.restock.chaos;
+
+import io.restock.chaos.faults.FaultPlan;
+import io.restock.chaos.history.History;
+import io.restock.chaos.invariants.Invariant;
+import io.restock.chaos.invariants.NotificationsOncePerCause;
+import io.restock.chaos.invariants.ReceiptsRecorded;
+import io.restock.chaos.invariants.Violation;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The outcome of a run: counts, faults injected by kind, each invariant checked and its violations. */
+public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> faults, int killsInOpenTransaction,
+                      Map<String, List<Violation>> violationsByInvariant, boolean quiet) {
+
+    private static final int SHOWN_PER_INVARIANT = 15;
+
+    public static Verdict of(final History history, final Map<FaultPlan.Kind, Integer> faults,
+                             final int killsInOpenTransaction, final boolean quiet) {
+        final Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("orders sent", (long) history.sentOrders().size());
+        counts.put("orders answered 2xx", history.sentOrders().stream().filter(History.SentOrder::accepted).count());
+        counts.put("orders not accepted (last answer not 2xx)",
+                history.sentOrders().stream().filter(o -> !o.accepted()).count());
+        counts.put("OrderPlaced records", (long) history.placedOrders().size());
+        counts.put("order lines placed", history.placedOrders().stream()
+                .flatMap(p -> p.lines().stream().map(l -> p.orderId() + "/" + l.lineId())).distinct().count());
+        counts.put("line events", (long) history.lineEvents().size());
+        counts.put("receipts sent", (long) history.sentReceipts().size());
+        counts.put("cancellations sent", (long) history.sentCancellations().size());
+        counts.put("stock movements", (long) history.movements().size());
+        counts.put("movements recorded again by an HTTP retry (applied once by the idempotency window)",
+                ReceiptsRecorded.repeatedMovements(history));
+        counts.put("SKUs with a stock level", (long) history.finalLevels().size());
+        counts.put("shortfalls", (long) history.shortfalls().size());
+        counts.put("purchase-order lines", (long) history.purchaseOrderLines().size());
+        counts.put("notifications recorded", (long) history.notifications().size());
+        counts.put("emails caught", (long) history.emailMessageIds().size());
+        counts.put("emails resent with the same Message-ID (documented failure window)",
+                NotificationsOncePerCause.duplicateEmails(history));
+        final Map<String, List<Violation>> violations = new LinkedHashMap<>();
+        for (final Invariant invariant : Invariant.all()) {
+            violations.put(invariant.name(), invariant.check(history));
+        }
+        return new Verdict(counts, Map.copyOf(faults), killsInOpenTransaction, violations, quiet);
+    }
+
+    public long violationCount() {
+        return violationsByInvariant.values().stream().mapToLong(List::size).sum();
+    }
+
+    public boolean clean() {
+        return quiet && violationCount() == 0;
+    }
+
+    public void print(final PrintStream out) {
+        out.println();
+        out.println("== Fault verifier verdict ==");
+        counts.forEach((name, value) -> out.printf("  %-68s %d%n", name, value));
+        out.println("  faults injected: " + (faults.isEmpty() ? "none" : faults) + "; kills with a transaction "
+                + "seen open: " + killsInOpenTransaction);
+        if (!quiet) {
+            out.println("  NOT QUIET: Restock did not settle (consumer lag or outputs still moving); invariants "
+                    + "were checked on what was there");
+        }
+        final Map<String, String> compares = new LinkedHashMap<>();
+        Invariant.all().forEach(i -> compares.put(i.name(), i.compares()));
+        out.println("  invariants checked: " + violationsByInvariant.size());
+        violationsByInvariant.forEach((name, found) -> {
+            out.printf("    %-30s %s%n", name, found.isEmpty() ? "ok" : "VIOLATED (" + found.size() + ")");
+            found.stream().limit(SHOWN_PER_INVARIANT).forEach(v -> out.println("        " + v));
+            if (found.size() > SHOWN_PER_INVARIANT) {
+                out.println("        ... and " + (found.size() - SHOWN_PER_INVARIANT) + " more");
+            }
+        });
+        out.println(clean() ? "VERDICT: clean (" + violationsByInvariant.size() + " invariants, 0 violations)"
+                : "VERDICT: FAILED (" + violationCount() + " violations" + (quiet ? "" : ", not quiet") + ")");
+    }
+}

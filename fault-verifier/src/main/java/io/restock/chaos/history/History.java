@@ -1,0 +1,106 @@
+package io.restock.chaos.history;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the invariants compare, as plain values: what the verifier's log says it sent and was answered
+ * ({@code sent*}), and what Restock's topics hold at quiescence, read from the beginning with read_committed
+ * ({@code topic*}), plus the emails the SMTP catcher caught. Built by {@link HistoryReader} from a real run, or by
+ * hand in the checkers' tests.
+ */
+public record History(List<SentOrder> sentOrders, List<SentReceipt> sentReceipts,
+                      List<SentCancellation> sentCancellations, List<Placed> placedOrders,
+                      List<CancellationRequested> cancellationRequests, List<LineFact> lineEvents,
+                      List<Movement> movements, Map<String, Level> finalLevels, List<Shortfall> shortfalls,
+                      List<PurchaseOrderLine> purchaseOrderLines, List<Notification> notifications,
+                      List<String> emailMessageIds) {
+
+    public History {
+        sentOrders = List.copyOf(sentOrders);
+        sentReceipts = List.copyOf(sentReceipts);
+        sentCancellations = List.copyOf(sentCancellations);
+        placedOrders = List.copyOf(placedOrders);
+        cancellationRequests = List.copyOf(cancellationRequests);
+        lineEvents = List.copyOf(lineEvents);
+        movements = List.copyOf(movements);
+        finalLevels = Map.copyOf(finalLevels);
+        shortfalls = List.copyOf(shortfalls);
+        purchaseOrderLines = List.copyOf(purchaseOrderLines);
+        notifications = List.copyOf(notifications);
+        emailMessageIds = List.copyOf(emailMessageIds);
+    }
+
+    /** One order line: what was ordered. */
+    public record Line(String lineId, String sku, int quantity) {
+    }
+
+    /** An order the verifier sent ({@code POST /orders}) and the last HTTP status it got (0: no answer). */
+    public record SentOrder(String orderId, String idempotencyKey, List<Line> lines, int finalStatus) {
+        public boolean accepted() {
+            return finalStatus / 100 == 2;
+        }
+    }
+
+    /** A warehouse receipt the verifier sent and the last HTTP status it got. */
+    public record SentReceipt(String movementId, String sku, int quantity, int finalStatus) {
+        public boolean accepted() {
+            return finalStatus / 100 == 2;
+        }
+    }
+
+    /**
+     * A cancellation the verifier sent (a whole order: {@code lineIds} empty) and the last HTTP status it got;
+     * {@code written}: the answer carried an event id (false when every line already had one requested).
+     */
+    public record SentCancellation(String orderId, List<String> lineIds, int finalStatus, boolean written) {
+    }
+
+    /** {@code OrderPlaced} on {@code orders.order-events}. */
+    public record Placed(String eventId, String orderId, List<Line> lines) {
+    }
+
+    /** {@code OrderCancellationRequested} on {@code orders.order-events}. */
+    public record CancellationRequested(String eventId, String orderId, List<String> lineIds) {
+    }
+
+    /** The kinds of {@code inventory.line-events} the invariants read. */
+    public enum LineKind { ALLOCATED, BACKORDERED, REJECTED, RELEASED, BACKORDER_ALLOCATED, BACKORDER_CANCELLED,
+        DROP_SHIPPED }
+
+    /**
+     * One record of {@code inventory.line-events}; {@code orderedQuantity} only for ALLOCATED and BACKORDERED,
+     * {@code remainingBackordered} only for BACKORDER_ALLOCATED (else -1).
+     */
+    public record LineFact(String eventId, LineKind kind, String orderId, String lineId, String sku, int quantity,
+                           int orderedQuantity, int remainingBackordered) {
+        public String lineKey() {
+            return orderId + "/" + lineId;
+        }
+    }
+
+    /** The kinds of {@code inventory.stock-movements}. */
+    public enum MovementKind { RECEIVED, ADJUSTED, SHIPPED }
+
+    /** One record of {@code inventory.stock-movements}; {@code quantity} is the delta for ADJUSTED. */
+    public record Movement(String eventId, MovementKind kind, String movementId, String sku, int quantity) {
+    }
+
+    /** The last {@code inventory.stock-levels} record of a SKU. */
+    public record Level(String sku, int onHand, int allocated, int available, int backordered) {
+    }
+
+    /** One record of {@code inventory.stock-shortfalls}; {@code sequence} null for a drop-ship request. */
+    public record Shortfall(String eventId, String sku, Long sequence, int quantity, boolean dropShip) {
+    }
+
+    /** One line of a {@code PurchaseOrderIssued} on {@code procurement.purchase-orders}. */
+    public record PurchaseOrderLine(String eventId, String purchaseOrderId, String lineId, String sku, int quantity,
+                                    boolean dropShip) {
+    }
+
+    /** One record of {@code notifications.customer-notifications}. */
+    public record Notification(String eventId, boolean sent, String notificationId, String kind, String channel,
+                               List<String> causeEventIds) {
+    }
+}

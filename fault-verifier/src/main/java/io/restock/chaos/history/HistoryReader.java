@@ -1,0 +1,153 @@
+package io.restock.chaos.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restock.chaos.log.RunLog;
+import io.restock.events.BackorderAllocated;
+import io.restock.events.BackorderCancelled;
+import io.restock.events.CustomerNotificationSent;
+import io.restock.events.CustomerNotificationSuppressed;
+import io.restock.events.LineAllocated;
+import io.restock.events.LineBackordered;
+import io.restock.events.LineDropShipped;
+import io.restock.events.LineEvent;
+import io.restock.events.LineRejected;
+import io.restock.events.LineReleased;
+import io.restock.events.NotificationEvent;
+import io.restock.events.OrderCancellationRequested;
+import io.restock.events.OrderEvent;
+import io.restock.events.OrderPlaced;
+import io.restock.events.PurchaseOrderEvent;
+import io.restock.events.PurchaseOrderIssued;
+import io.restock.events.StockAdjusted;
+import io.restock.events.StockLevel;
+import io.restock.events.StockMovement;
+import io.restock.events.StockReceived;
+import io.restock.events.StockShipped;
+import io.restock.events.StockShortfall;
+import io.restock.schemas.topics.Topics;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds a run's {@link History} from its {@link RunLog} file, Restock's topics and the emails caught. */
+public final class HistoryReader {
+
+    private HistoryReader() {
+    }
+
+    public static History read(final Path runLog, final TopicSnapshot topics, final List<String> emailMessageIds,
+                               final Duration timeout) {
+        final List<History.SentOrder> sentOrders = new ArrayList<>();
+        final List<History.SentReceipt> sentReceipts = new ArrayList<>();
+        final List<History.SentCancellation> sentCancellations = new ArrayList<>();
+        for (final JsonNode entry : RunLog.read(runLog)) {
+            switch (entry.path("type").asText()) {
+                case "order" -> {
+                    final List<History.Line> lines = new ArrayList<>();
+                    entry.path("lines").forEach(l -> lines.add(new History.Line(l.path("lineId").asText(),
+                            l.path("sku").asText(), l.path("quantity").asInt())));
+                    sentOrders.add(new History.SentOrder(entry.path("orderId").asText(),
+                            entry.path("idempotencyKey").asText(), lines, entry.path("status").asInt()));
+                }
+                case "receipt" -> sentReceipts.add(new History.SentReceipt(entry.path("movementId").asText(),
+                        entry.path("sku").asText(), entry.path("quantity").asInt(), entry.path("status").asInt()));
+                case "cancellation" -> {
+                    final List<String> lineIds = new ArrayList<>();
+                    entry.path("lineIds").forEach(id -> lineIds.add(id.asText()));
+                    sentCancellations.add(new History.SentCancellation(entry.path("orderId").asText(), lineIds,
+                            entry.path("status").asInt(), entry.hasNonNull("eventId")));
+                }
+                default -> {
+                    // faults, catalog requests and phases are reported, not compared
+                }
+            }
+        }
+
+        final List<History.Placed> placed = new ArrayList<>();
+        final List<History.CancellationRequested> cancellations = new ArrayList<>();
+        for (final OrderEvent event : topics.read(Topics.ORDER_EVENTS, timeout)) {
+            if (event.getEvent() instanceof OrderPlaced p) {
+                placed.add(new History.Placed(p.getEventId(), p.getOrderId(), p.getLines().stream()
+                        .map(l -> new History.Line(l.getLineId(), l.getSku(), l.getQuantity())).toList()));
+            } else if (event.getEvent() instanceof OrderCancellationRequested c) {
+                cancellations.add(new History.CancellationRequested(c.getEventId(), c.getOrderId(),
+                        List.copyOf(c.getLineIds())));
+            }
+        }
+
+        final List<History.LineFact> lineEvents = new ArrayList<>();
+        for (final LineEvent event : topics.read(Topics.LINE_EVENTS, timeout)) {
+            lineEvents.add(switch (event.getEvent()) {
+                case LineAllocated e -> new History.LineFact(e.getEventId(), History.LineKind.ALLOCATED,
+                        e.getOrderId(), e.getLineId(), e.getSku(), e.getQuantity(), e.getOrderedQuantity(), -1);
+                case LineBackordered e -> new History.LineFact(e.getEventId(), History.LineKind.BACKORDERED,
+                        e.getOrderId(), e.getLineId(), e.getSku(), e.getQuantity(), e.getOrderedQuantity(), -1);
+                case LineRejected e -> new History.LineFact(e.getEventId(), History.LineKind.REJECTED,
+                        e.getOrderId(), e.getLineId(), e.getSku(), e.getQuantity(), -1, -1);
+                case LineReleased e -> new History.LineFact(e.getEventId(), History.LineKind.RELEASED,
+                        e.getOrderId(), e.getLineId(), e.getSku(), e.getQuantity(), -1, -1);
+                case BackorderAllocated e -> new History.LineFact(e.getEventId(),
+                        History.LineKind.BACKORDER_ALLOCATED, e.getOrderId(), e.getLineId(), e.getSku(),
+                        e.getQuantity(), -1, e.getRemainingBackordered());
+                case BackorderCancelled e -> new History.LineFact(e.getEventId(),
+                        History.LineKind.BACKORDER_CANCELLED, e.getOrderId(), e.getLineId(), e.getSku(),
+                        e.getQuantity(), -1, -1);
+                case LineDropShipped e -> new History.LineFact(e.getEventId(), History.LineKind.DROP_SHIPPED,
+                        e.getOrderId(), e.getLineId(), e.getSku(), e.getQuantity(), -1, -1);
+                default -> throw new IllegalStateException("unknown line event " + event.getEvent().getClass());
+            });
+        }
+
+        final List<History.Movement> movements = new ArrayList<>();
+        for (final StockMovement event : topics.read(Topics.STOCK_MOVEMENTS, timeout)) {
+            movements.add(switch (event.getEvent()) {
+                case StockReceived e -> new History.Movement(e.getEventId(), History.MovementKind.RECEIVED,
+                        e.getMovementId(), e.getSku(), e.getQuantity());
+                case StockAdjusted e -> new History.Movement(e.getEventId(), History.MovementKind.ADJUSTED,
+                        e.getMovementId(), e.getSku(), e.getDelta());
+                case StockShipped e -> new History.Movement(e.getEventId(), History.MovementKind.SHIPPED,
+                        e.getMovementId(), e.getSku(), e.getQuantity());
+                default -> throw new IllegalStateException("unknown movement " + event.getEvent().getClass());
+            });
+        }
+
+        final Map<String, History.Level> levels = new HashMap<>();
+        for (final StockLevel level : topics.read(Topics.STOCK_LEVELS, timeout)) {
+            // partition order is the order per SKU (key = sku): the last one read is the SKU's latest
+            levels.put(level.getSku(), new History.Level(level.getSku(), level.getOnHand(), level.getAllocated(),
+                    level.getAvailable(), level.getBackordered()));
+        }
+
+        final List<History.Shortfall> shortfalls = new ArrayList<>();
+        for (final StockShortfall s : topics.read(Topics.STOCK_SHORTFALLS, timeout)) {
+            shortfalls.add(new History.Shortfall(s.getEventId(), s.getSku(), s.getSequence(), s.getQuantity(),
+                    s.getDropShipLine() != null));
+        }
+
+        final List<History.PurchaseOrderLine> poLines = new ArrayList<>();
+        for (final PurchaseOrderEvent event : topics.read(Topics.PURCHASE_ORDERS, timeout)) {
+            if (event.getEvent() instanceof PurchaseOrderIssued issued) {
+                issued.getLines().forEach(line -> poLines.add(new History.PurchaseOrderLine(issued.getEventId(),
+                        issued.getPurchaseOrderId(), line.getLineId(), line.getSku(), line.getQuantity(),
+                        line.getDropShip())));
+            }
+        }
+
+        final List<History.Notification> notifications = new ArrayList<>();
+        for (final NotificationEvent event : topics.read(Topics.CUSTOMER_NOTIFICATIONS, timeout)) {
+            if (event.getEvent() instanceof CustomerNotificationSent s) {
+                notifications.add(new History.Notification(s.getEventId(), true, s.getNotificationId(),
+                        s.getKind().name(), s.getChannel().name(), List.copyOf(s.getCauseEventIds())));
+            } else if (event.getEvent() instanceof CustomerNotificationSuppressed s) {
+                notifications.add(new History.Notification(s.getEventId(), false, s.getNotificationId(),
+                        s.getKind().name(), null, List.copyOf(s.getCauseEventIds())));
+            }
+        }
+        return new History(sentOrders, sentReceipts, sentCancellations, placed, cancellations, lineEvents,
+                movements, levels, shortfalls, poLines, notifications, emailMessageIds);
+    }
+}

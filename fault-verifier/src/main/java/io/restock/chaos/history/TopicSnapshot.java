@@ -1,0 +1,75 @@
+package io.restock.chaos.history;
+
+import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.topics.Topic;
+import io.restock.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads whole topics of the catalogue from the beginning to their last committed record, as read_committed
+ * consumers see them (aborted transactions' records skipped), with no consumer group: partition by partition,
+ * in offset order, so the order per key is the topic's.
+ */
+public final class TopicSnapshot {
+
+    private final String bootstrapServers;
+    private final EventSerdes serdes;
+
+    public TopicSnapshot(final String bootstrapServers, final String schemaRegistryUrl) {
+        this.bootstrapServers = bootstrapServers;
+        this.serdes = EventSerdes.registry(schemaRegistryUrl, false);
+    }
+
+    /** Every committed value of {@code topic} (tombstones left out), partition by partition. */
+    public <V> List<V> read(final Topic<String, V> topic, final Duration timeout) {
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        final Deserializer<V> values = topic.valueSerde(serdes).deserializer();
+        final List<V> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            for (final TopicPartition partition : partitions) {
+                consumer.assign(List.of(partition));
+                consumer.seekToBeginning(List.of(partition));
+                final Map<TopicPartition, Long> end = consumer.endOffsets(List.of(partition), timeout);
+                final long last = end.get(partition);
+                final Instant deadline = Instant.now().plus(timeout);
+                while (consumer.position(partition, timeout) < last) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("could not read " + partition + " to offset " + last
+                                + " within " + timeout);
+                    }
+                    for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.value() != null) {
+                            out.add(values.deserialize(record.topic(), record.value()));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The catalogue's topics the invariants read. */
+    public static List<Topic<String, ?>> topicsRead() {
+        return List.of(Topics.ORDER_EVENTS, Topics.LINE_EVENTS, Topics.STOCK_MOVEMENTS, Topics.STOCK_LEVELS,
+                Topics.STOCK_SHORTFALLS, Topics.PURCHASE_ORDERS, Topics.CUSTOMER_NOTIFICATIONS);
+    }
+}

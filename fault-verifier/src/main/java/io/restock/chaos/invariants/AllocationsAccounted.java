@@ -1,0 +1,74 @@
+package io.restock.chaos.invariants;
+
+import io.restock.chaos.history.History;
+import io.restock.chaos.history.History.LineKind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * No unit allocated twice: per line, units allocated ({@code LineAllocated} + {@code BackorderAllocated}) less
+ * units released ({@code LineReleased}) stay between 0 and the quantity ordered; per SKU, their sum less the
+ * units shipped equals {@code allocated} of the SKU's last {@code inventory.stock-levels} record.
+ */
+public final class AllocationsAccounted implements Invariant {
+
+    @Override
+    public String name() {
+        return "allocations-accounted";
+    }
+
+    @Override
+    public String compares() {
+        return "per line, allocated - released units on inventory.line-events against 0..ordered; per SKU, their "
+                + "sum - StockShipped units against allocated of its last inventory.stock-levels record";
+    }
+
+    @Override
+    public List<Violation> check(final History history) {
+        final Map<String, Integer> perLine = new TreeMap<>();
+        final Map<String, Integer> ordered = new HashMap<>();
+        final Map<String, String> skuOf = new HashMap<>();
+        for (final History.LineFact fact : history.lineEvents()) {
+            final int delta = switch (fact.kind()) {
+                case ALLOCATED, BACKORDER_ALLOCATED -> fact.quantity();
+                case RELEASED -> -fact.quantity();
+                default -> 0;
+            };
+            if (fact.kind() == LineKind.ALLOCATED || fact.kind() == LineKind.BACKORDERED) {
+                ordered.putIfAbsent(fact.lineKey(), fact.orderedQuantity());
+            }
+            skuOf.putIfAbsent(fact.lineKey(), fact.sku());
+            perLine.merge(fact.lineKey(), delta, Integer::sum);
+        }
+        final List<Violation> violations = new ArrayList<>();
+        final Map<String, Integer> perSku = new TreeMap<>();
+        final java.util.Set<String> shipments = new java.util.HashSet<>();
+        perLine.forEach((line, units) -> {
+            final Integer limit = ordered.get(line);
+            if (units < 0 || (limit != null && units > limit)) {
+                violations.add(new Violation(name(), line, units + " units allocated net, ordered " + limit));
+            }
+            perSku.merge(skuOf.get(line), units, Integer::sum);
+        });
+        history.movements().stream().filter(m -> m.kind() == History.MovementKind.SHIPPED)
+                .filter(m -> shipments.add(m.sku() + "/" + m.movementId()))
+                .forEach(m -> perSku.merge(m.sku(), -m.quantity(), Integer::sum));
+        final TreeSet<String> skus = new TreeSet<>(perSku.keySet());
+        skus.addAll(history.finalLevels().keySet());
+        for (final String sku : skus) {
+            final int units = perSku.getOrDefault(sku, 0);
+            final History.Level level = history.finalLevels().get(sku);
+            final int allocated = level == null ? 0 : level.allocated();
+            if (units != allocated) {
+                violations.add(new Violation(name(), sku, "line events leave " + units
+                        + " units allocated, stock level says " + allocated));
+            }
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,76 @@
+package io.restock.chaos.invariants;
+
+import io.restock.chaos.history.History;
+import io.restock.chaos.history.History.LineKind;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * No line lost, none decided twice: each line of each placed order (an order placed twice counts once) gets at
+ * order time at most one {@code LineAllocated}, one {@code LineBackordered} and one {@code LineRejected}, whose
+ * quantities add up to the quantity ordered; and no line event names a line that was never placed.
+ */
+public final class LinesDecidedOnce implements Invariant {
+
+    private static final List<LineKind> DECISIONS = List.of(LineKind.ALLOCATED, LineKind.BACKORDERED,
+            LineKind.REJECTED);
+
+    @Override
+    public String name() {
+        return "lines-decided-once";
+    }
+
+    @Override
+    public String compares() {
+        return "each line of the OrderPlaced records against its LineAllocated/LineBackordered/LineRejected on "
+                + "inventory.line-events (one of each at most, quantities adding up to the quantity ordered)";
+    }
+
+    @Override
+    public List<Violation> check(final History history) {
+        final Map<String, History.Line> placed = new LinkedHashMap<>();
+        for (final History.Placed order : history.placedOrders()) {
+            order.lines().forEach(line -> placed.putIfAbsent(order.orderId() + "/" + line.lineId(), line));
+        }
+        final Map<String, Map<LineKind, List<History.LineFact>>> decisions = new HashMap<>();
+        final List<Violation> violations = new ArrayList<>();
+        for (final History.LineFact fact : history.lineEvents()) {
+            if (!placed.containsKey(fact.lineKey())) {
+                violations.add(new Violation(name(), fact.lineKey(), fact.kind() + " " + fact.eventId()
+                        + " for a line no OrderPlaced has"));
+                continue;
+            }
+            if (DECISIONS.contains(fact.kind())) {
+                decisions.computeIfAbsent(fact.lineKey(), k -> new EnumMap<>(LineKind.class))
+                        .computeIfAbsent(fact.kind(), k -> new ArrayList<>()).add(fact);
+            }
+        }
+        placed.forEach((key, line) -> {
+            final Map<LineKind, List<History.LineFact>> decided = decisions.getOrDefault(key, Map.of());
+            if (decided.isEmpty()) {
+                violations.add(new Violation(name(), key, "placed (" + line.quantity() + " of " + line.sku()
+                        + ") but never decided: the line was lost"));
+                return;
+            }
+            int total = 0;
+            for (final Map.Entry<LineKind, List<History.LineFact>> entry : decided.entrySet()) {
+                if (entry.getValue().size() > 1) {
+                    violations.add(new Violation(name(), key, entry.getValue().size() + " " + entry.getKey()
+                            + " events " + entry.getValue().stream().map(History.LineFact::eventId).toList()
+                            + ": decided twice"));
+                }
+                total += entry.getValue().stream().mapToInt(History.LineFact::quantity).sum();
+            }
+            if (total != line.quantity()) {
+                violations.add(new Violation(name(), key, "decisions add up to " + total + ", ordered "
+                        + line.quantity()));
+            }
+        });
+        return violations;
+    }
+}

@@ -1,0 +1,241 @@
+package io.restock.chaos.load;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restock.chaos.log.RunLog;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The verifier's shop, warehouse and catalog, through the services' public HTTP APIs only, every request logged
+ * ({@link RunLog}) with each attempt's status: a catalog of {@code skus} SKUs (a third with little or no stock),
+ * one supplier ({@value #SUPPLIER}, offers with minimum 1 and pack 1), starting stock by warehouse receipts; then
+ * until {@link #stop}: orders of 1-3 lines at a steady rate (PARTIAL, Idempotency-Key per order), a cancellation
+ * of an earlier accepted order every {@value #CANCEL_EVERY} orders, and a receipt every two seconds. Each
+ * request runs on a worker and is retried with the same key while its service is away ({@link RetryingHttp}).
+ */
+public final class Load {
+
+    public static final String SUPPLIER = "acme";
+    static final String SHOP_KEY = "demo-shop-key";
+    static final String ADMIN_KEY = "demo-admin-key";
+    static final int CANCEL_EVERY = 8;
+
+    private final RunLog log;
+    private final RetryingHttp http;
+    private final URI orderIntake;
+    private final URI inventory;
+    private final URI backorders;
+    private final URI gateway;
+    private final Random random;
+    private final String runId;
+    private final List<String> skus = new ArrayList<>();
+    private final List<String> accepted = new CopyOnWriteArrayList<>();
+    private final AtomicInteger orders = new AtomicInteger();
+    private final AtomicInteger receipts = new AtomicInteger();
+    private final ExecutorService workers = Executors.newFixedThreadPool(12);
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+
+    public Load(final RunLog log, final RetryingHttp http, final URI orderIntake, final URI inventory,
+                final URI backorders, final URI gateway, final long seed, final int skuCount) {
+        this.log = log;
+        this.http = http;
+        this.orderIntake = orderIntake;
+        this.inventory = inventory;
+        this.backorders = backorders;
+        this.gateway = gateway;
+        this.random = new Random(seed);
+        this.runId = "c" + Long.toString(seed, 36);
+        for (int i = 0; i < skuCount; i++) {
+            skus.add("CHAOS-%03d".formatted(i));
+        }
+    }
+
+    /** Catalog, offers, the supplier and starting stock; fails when a service refuses them. */
+    public void seed() {
+        final ObjectNode supplier = RetryingHttp.json().createObjectNode();
+        supplier.put("name", "ACME Components").put("channel", "KAFKA").put("apiKeySha256", sha256("acme-key"))
+                .put("contact", "orders@acme.example");
+        require(logged("catalog", http.send("PUT", gateway.resolve("/admin/suppliers/" + SUPPLIER),
+                Map.of("Authorization", "Bearer " + ADMIN_KEY), supplier)), "supplier " + SUPPLIER);
+        final ArrayNode policies = RetryingHttp.json().createArrayNode();
+        final ArrayNode offers = RetryingHttp.json().createArrayNode();
+        for (final String sku : skus) {
+            policies.addObject().put("sku", sku).put("backorderable", true).put("maxWaitDays", 60)
+                    .put("reorderPoint", 2).put("safetyStock", 1).put("targetLevel", 12).put("handlingDays", 1)
+                    .put("description", "Chaos part " + sku);
+            offers.addObject().put("supplierId", SUPPLIER).put("sku", sku).put("leadTimeDays", 4)
+                    .put("unitCost", "3.50").put("currency", "EUR").put("minimumOrderQuantity", 1)
+                    .put("packSize", 1);
+        }
+        require(logged("catalog", http.send("POST", inventory.resolve("/catalog/skus"), Map.of(), policies)),
+                "SKU policies");
+        require(logged("catalog", http.send("POST", backorders.resolve("/supplier-offers"), Map.of(), offers)),
+                "supplier offers");
+        for (int i = 0; i < skus.size(); i++) {
+            // a third of the SKUs start with little or nothing: their orders backorder
+            final int stock = i % 3 == 0 ? random.nextInt(3) : 15 + random.nextInt(30);
+            if (stock > 0) {
+                receipt(skus.get(i), stock);
+            }
+        }
+    }
+
+    /** Starts the steady load: {@code ordersPerSecond} orders, cancellations and receipts. */
+    public void start(final double ordersPerSecond) {
+        final long period = Math.round(1_000_000 / ordersPerSecond);
+        ticker.scheduleAtFixedRate(() -> workers.submit(this::order), 0, period, TimeUnit.MICROSECONDS);
+        ticker.scheduleAtFixedRate(() -> workers.submit(() -> receipt(pickSku(), 3 + nextInt(12))), 1, 2,
+                TimeUnit.SECONDS);
+    }
+
+    /** Stops sending and waits (bounded) until every request in flight has its last answer logged. */
+    public void stop(final Duration wait) throws InterruptedException {
+        ticker.shutdownNow();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        workers.shutdown();
+        if (!workers.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            workers.shutdownNow();
+            throw new IllegalStateException("requests still unanswered " + wait + " after the load stopped");
+        }
+    }
+
+    public int ordersSent() {
+        return orders.get();
+    }
+
+    public int receiptsSent() {
+        return receipts.get();
+    }
+
+    private void order() {
+        final int n = orders.incrementAndGet();
+        final String orderId = runId + "-o" + n;
+        final String key = "key-" + orderId;
+        final ObjectNode body = RetryingHttp.json().createObjectNode();
+        body.put("orderId", orderId);
+        body.putObject("customer").put("id", "cust-" + nextInt(50)).put("email", "cust" + n + "@example.com");
+        body.put("currency", "EUR").put("placedAt", Instant.now().toString()).put("shippingPolicy", "PARTIAL");
+        final ArrayNode lines = body.putArray("lines");
+        final int count = 1 + nextInt(3);
+        final List<String> used = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            final String sku = pickSku();
+            if (used.contains(sku)) {
+                continue;
+            }
+            used.add(sku);
+            lines.addObject().put("lineId", String.valueOf(i)).put("sku", sku).put("quantity", 1 + nextInt(4))
+                    .put("unitPrice", "9.99");
+        }
+        final RetryingHttp.Result result = http.send("POST", orderIntake.resolve("/orders"),
+                Map.of("Authorization", "Bearer " + SHOP_KEY, "Idempotency-Key", key), body);
+        final ObjectNode entry = RunLog.entry("order");
+        entry.put("orderId", orderId).put("idempotencyKey", key).set("lines", lines);
+        log.write(attempts(entry, result));
+        if (result.ok()) {
+            accepted.add(orderId);
+        }
+        if (n % CANCEL_EVERY == 0 && accepted.size() > 2) {
+            cancel(accepted.get(nextInt(accepted.size())));
+        }
+    }
+
+    private void cancel(final String orderId) {
+        final RetryingHttp.Result result = http.send("POST", orderIntake.resolve("/orders/" + orderId
+                + "/cancellation"), Map.of("X-Api-Key", SHOP_KEY), Map.of("reason", "chaos"));
+        final ObjectNode entry = RunLog.entry("cancellation");
+        entry.put("orderId", orderId).putArray("lineIds");
+        final String eventId = result.ok() ? result.json().path("eventId").asText(null) : null;
+        entry.put("eventId", eventId);
+        log.write(attempts(entry, result));
+    }
+
+    private void receipt(final String sku, final int quantity) {
+        final String movementId = runId + "-r" + receipts.incrementAndGet();
+        final ObjectNode body = RetryingHttp.json().createObjectNode();
+        body.put("movementId", movementId).put("warehouseId", "wh-chaos").put("sku", sku).put("quantity", quantity);
+        final RetryingHttp.Result result = http.send("POST", inventory.resolve("/warehouse/receipts"), Map.of(),
+                body);
+        final ObjectNode entry = RunLog.entry("receipt");
+        entry.put("movementId", movementId).put("sku", sku).put("quantity", quantity);
+        log.write(attempts(entry, result));
+    }
+
+    /** Popular SKUs first: half the picks go to the first quarter of the catalog. */
+    private String pickSku() {
+        final int quarter = Math.max(1, skus.size() / 4);
+        return nextBoolean() ? skus.get(nextInt(quarter)) : skus.get(nextInt(skus.size()));
+    }
+
+    private synchronized int nextInt(final int bound) {
+        return random.nextInt(bound);
+    }
+
+    private synchronized boolean nextBoolean() {
+        return random.nextBoolean();
+    }
+
+    private RetryingHttp.Result logged(final String type, final RetryingHttp.Result result) {
+        log.write(attempts(RunLog.entry(type), result));
+        return result;
+    }
+
+    private static ObjectNode attempts(final ObjectNode entry, final RetryingHttp.Result result) {
+        final ArrayNode attempts = entry.putArray("attempts");
+        result.attempts().forEach(attempts::add);
+        entry.put("status", result.status());
+        if (!result.ok()) {
+            entry.put("answer", result.body().length() > 300 ? result.body().substring(0, 300) : result.body());
+        }
+        return entry;
+    }
+
+    private static void require(final RetryingHttp.Result result, final String what) {
+        if (!result.ok()) {
+            throw new IllegalStateException("could not set up " + what + ": HTTP " + result.status() + " "
+                    + result.body());
+        }
+    }
+
+    private static String sha256(final String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Ids of this run's objects start with this. */
+    public String runId() {
+        return runId;
+    }
+
+    /** For the verdict: SKUs in the catalog. */
+    public Map<String, Integer> counts() {
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("skus", skus.size());
+        counts.put("orders sent", orders.get());
+        counts.put("orders accepted", accepted.size());
+        counts.put("receipts sent", receipts.get());
+        return counts;
+    }
+}

@@ -1,0 +1,201 @@
+package io.restock.chaos.invariants;
+
+import io.restock.chaos.history.History;
+import io.restock.chaos.history.History.Level;
+import io.restock.chaos.history.History.Line;
+import io.restock.chaos.history.History.LineFact;
+import io.restock.chaos.history.History.LineKind;
+import io.restock.chaos.history.History.Movement;
+import io.restock.chaos.history.History.MovementKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each invariant checker on a small hand-made history that keeps every invariant, and on the same history with
+ * one fault of the kind that checker exists for: it must name the fault and the keys involved.
+ */
+class InvariantCheckersTest {
+
+    /** A clean history, mutable so that each test can break one thing. */
+    private static final class Fixture {
+        final List<History.SentOrder> sentOrders = new ArrayList<>();
+        final List<History.SentReceipt> sentReceipts = new ArrayList<>();
+        final List<History.SentCancellation> sentCancellations = new ArrayList<>();
+        final List<History.Placed> placed = new ArrayList<>();
+        final List<History.CancellationRequested> cancellations = new ArrayList<>();
+        final List<LineFact> lineEvents = new ArrayList<>();
+        final List<Movement> movements = new ArrayList<>();
+        final Map<String, Level> levels = new HashMap<>();
+        final List<History.Shortfall> shortfalls = new ArrayList<>();
+        final List<History.PurchaseOrderLine> poLines = new ArrayList<>();
+        final List<History.Notification> notifications = new ArrayList<>();
+        final List<String> emails = new ArrayList<>();
+
+        Fixture() {
+            receipt("r1", "A", 10);
+            order("o1", "A", 4);
+            lineEvents.add(new LineFact("e1", LineKind.ALLOCATED, "o1", "1", "A", 4, 4, -1));
+            order("o2", "A", 8);
+            lineEvents.add(new LineFact("e2", LineKind.ALLOCATED, "o2", "1", "A", 6, 8, -1));
+            lineEvents.add(new LineFact("e3", LineKind.BACKORDERED, "o2", "1", "A", 2, 8, -1));
+            receipt("r2", "A", 3);
+            lineEvents.add(new LineFact("e4", LineKind.BACKORDER_ALLOCATED, "o2", "1", "A", 2, -1, 0));
+            levels.put("A", new Level("A", 13, 12, 1, 0));
+
+            order("o3", "B", 5);
+            lineEvents.add(new LineFact("e5", LineKind.BACKORDERED, "o3", "1", "B", 5, 5, -1));
+            sentCancellations.add(new History.SentCancellation("o3", List.of(), 202, true));
+            cancellations.add(new History.CancellationRequested("c1", "o3", List.of("1")));
+            lineEvents.add(new LineFact("e6", LineKind.BACKORDER_CANCELLED, "o3", "1", "B", 5, -1, -1));
+            order("o4", "B", 3);
+            lineEvents.add(new LineFact("e7", LineKind.BACKORDERED, "o4", "1", "B", 3, 3, -1));
+            levels.put("B", new Level("B", 0, 0, 0, 3));
+            order("o5", "C", 1);
+            lineEvents.add(new LineFact("e8", LineKind.REJECTED, "o5", "1", "C", 1, -1, -1));
+            // an order answered 503 that never reached Kafka is not a violation
+            sentOrders.add(new History.SentOrder("o6", "k-o6", List.of(new Line("1", "A", 1)), 503));
+
+            shortfalls.add(new History.Shortfall("s1", "B", 1L, 5, false));
+            shortfalls.add(new History.Shortfall("s2", "B", 2L, 3, false));
+            poLines.add(new History.PurchaseOrderLine("p1", "PO-acme-1", "1", "B", 8, false));
+
+            notifications.add(new History.Notification("n-e1", true, "n1", "BACKORDER_OPENED", "EMAIL",
+                    List.of("e5")));
+            notifications.add(new History.Notification("n-e2", true, "n2", "BACKORDER_OPENED", "EMAIL",
+                    List.of("e7")));
+            notifications.add(new History.Notification("n-e3", false, "n3", "CANCELLED", null, List.of("e6")));
+            emails.addAll(List.of("<n1@restock>", "<n2@restock>", "<n1@restock>"));
+        }
+
+        void order(final String orderId, final String sku, final int quantity) {
+            final List<Line> lines = List.of(new Line("1", sku, quantity));
+            sentOrders.add(new History.SentOrder(orderId, "k-" + orderId, lines, 202));
+            placed.add(new History.Placed("placed-" + orderId, orderId, lines));
+        }
+
+        void receipt(final String movementId, final String sku, final int quantity) {
+            sentReceipts.add(new History.SentReceipt(movementId, sku, quantity, 202));
+            movements.add(new Movement("m-" + movementId, MovementKind.RECEIVED, movementId, sku, quantity));
+        }
+
+        History history() {
+            return new History(sentOrders, sentReceipts, sentCancellations, placed, cancellations, lineEvents,
+                    movements, levels, shortfalls, poLines, notifications, emails);
+        }
+    }
+
+    private static List<Violation> violations(final Invariant invariant, final Consumer<Fixture> fault) {
+        final Fixture fixture = new Fixture();
+        fault.accept(fixture);
+        return invariant.check(fixture.history());
+    }
+
+    @Test
+    void aCleanHistoryKeepsEveryInvariant() {
+        final History history = new Fixture().history();
+        for (final Invariant invariant : Invariant.all()) {
+            assertThat(invariant.check(history)).as(invariant.name()).isEmpty();
+        }
+        assertThat(NotificationsOncePerCause.duplicateEmails(history)).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderAnswered202ThatIsNotOnTheTopicIsAViolation() {
+        assertThat(violations(new AcceptedOrdersArePlaced(), f -> f.sentOrders.add(new History.SentOrder("o7",
+                "k-o7", List.of(new Line("1", "A", 1)), 202))))
+                .extracting(Violation::key).containsExactly("o7");
+        assertThat(violations(new AcceptedOrdersArePlaced(), f -> f.placed.set(0,
+                new History.Placed("placed-o1", "o1", List.of(new Line("1", "A", 5))))))
+                .singleElement().satisfies(v -> assertThat(v.detail()).contains("has lines"));
+    }
+
+    @Test
+    void aReceiptNotRecordedOrRecordedWithOtherContentIsAViolationButARetriedOneIsNot() {
+        assertThat(violations(new ReceiptsRecorded(), f -> f.movements.removeIf(m -> m.movementId().equals("r2"))))
+                .extracting(Violation::key).containsExactly("r2");
+        assertThat(violations(new ReceiptsRecorded(), f -> f.movements.add(new Movement("m-r1-again",
+                MovementKind.RECEIVED, "r1", "A", 11)))).extracting(Violation::key).containsExactly("r1");
+        final Fixture retried = new Fixture();
+        retried.movements.add(new Movement("m-r1", MovementKind.RECEIVED, "r1", "A", 10));
+        assertThat(new ReceiptsRecorded().check(retried.history())).isEmpty();
+        assertThat(new StockConserved().check(retried.history())).as("applied once").isEmpty();
+        assertThat(ReceiptsRecorded.repeatedMovements(retried.history())).isEqualTo(1);
+    }
+
+    @Test
+    void aCancellationAnswered202ThatIsNotOnTheTopicIsAViolation() {
+        assertThat(violations(new CancellationsRecorded(), f -> f.sentCancellations.add(
+                new History.SentCancellation("o4", List.of("1"), 202, true))))
+                .extracting(Violation::key).containsExactly("o4");
+    }
+
+    @Test
+    void aLineDecidedTwiceOrNeverIsAViolation() {
+        assertThat(violations(new LinesDecidedOnce(), f -> f.lineEvents.add(new LineFact("e1-again",
+                LineKind.ALLOCATED, "o1", "1", "A", 4, 4, -1))))
+                .extracting(Violation::key).containsExactly("o1/1", "o1/1");
+        assertThat(violations(new LinesDecidedOnce(), f -> f.lineEvents.removeIf(e -> e.eventId().equals("e8"))))
+                .singleElement().satisfies(v -> assertThat(v.detail()).contains("lost"));
+        assertThat(violations(new LinesDecidedOnce(), f -> f.lineEvents.add(new LineFact("e9", LineKind.REJECTED,
+                "o9", "1", "A", 1, -1, -1)))).extracting(Violation::key).containsExactly("o9/1");
+    }
+
+    @Test
+    void onHandThatDiffersFromTheMovementsIsAViolation() {
+        assertThat(violations(new StockConserved(), f -> f.levels.put("A", new Level("A", 12, 12, 0, 0))))
+                .extracting(Violation::key).containsExactly("A");
+        assertThat(violations(new StockConserved(), f -> f.movements.add(new Movement("m-x", MovementKind.RECEIVED,
+                "x", "D", 2)))).extracting(Violation::key).containsExactly("D");
+    }
+
+    @Test
+    void allocatedThatDiffersFromTheLinesIsAViolation() {
+        assertThat(violations(new AllocationsAccounted(), f -> f.levels.put("A", new Level("A", 13, 11, 2, 0))))
+                .extracting(Violation::key).containsExactly("A");
+        assertThat(violations(new AllocationsAccounted(), f -> f.lineEvents.add(new LineFact("e4-again",
+                LineKind.BACKORDER_ALLOCATED, "o2", "1", "A", 2, -1, 0))))
+                .extracting(Violation::key).containsExactly("o2/1", "A");
+    }
+
+    @Test
+    void aBackorderFilledOrCancelledTwiceOrMiscountedIsAViolation() {
+        assertThat(violations(new BackordersAccounted(), f -> f.lineEvents.add(new LineFact("e6-again",
+                LineKind.BACKORDER_CANCELLED, "o3", "1", "B", 5, -1, -1))))
+                .extracting(Violation::key).containsExactly("o3/1", "B");
+        assertThat(violations(new BackordersAccounted(), f -> f.levels.put("B", new Level("B", 0, 0, 0, 0))))
+                .extracting(Violation::key).containsExactly("B");
+        assertThat(violations(new BackordersAccounted(), f -> f.levels.put("A", new Level("A", 13, 12, 1, 1))))
+                .extracting(Violation::detail).anySatisfy(d -> assertThat(d).contains("available while"));
+    }
+
+    @Test
+    void demandOrderedTwiceIsAViolation() {
+        assertThat(violations(new NoDemandOrderedTwice(), f -> f.poLines.add(new History.PurchaseOrderLine("p2",
+                "PO-acme-2", "1", "B", 8, false)))).extracting(Violation::key).containsExactly("B");
+        assertThat(violations(new NoDemandOrderedTwice(), f -> f.poLines.add(new History.PurchaseOrderLine("p1b",
+                "PO-acme-1", "1", "B", 8, false)))).extracting(Violation::key).contains("PO-acme-1/1");
+        assertThat(violations(new NoDemandOrderedTwice(), f -> f.shortfalls.add(new History.Shortfall("s1b", "B",
+                1L, 5, false)))).extracting(Violation::key).containsExactly("B#1");
+    }
+
+    @Test
+    void aNotificationSentTwiceOrNotCaughtIsAViolation() {
+        assertThat(violations(new NotificationsOncePerCause(), f -> f.notifications.add(new History.Notification(
+                "n-e1-again", true, "n1", "BACKORDER_OPENED", "EMAIL", List.of("e5")))))
+                .extracting(Violation::key).containsExactly("n1");
+        assertThat(violations(new NotificationsOncePerCause(), f -> f.notifications.add(new History.Notification(
+                "n-e4", true, "n4", "BACKORDER_OPENED", "WEBHOOK", List.of("e5")))))
+                .extracting(Violation::key).containsExactly("e5");
+        assertThat(violations(new NotificationsOncePerCause(), f -> f.emails.remove("<n2@restock>")))
+                .extracting(Violation::key).containsExactly("n2");
+        assertThat(violations(new NotificationsOncePerCause(), f -> f.emails.add("<n9@restock>")))
+                .extracting(Violation::key).containsExactly("<n9@restock>");
+    }
+}
