@@ -3,6 +3,7 @@ package io.restock.bench;
 import io.restock.bench.baseline.Baselines;
 import io.restock.bench.latency.EventObserver;
 import io.restock.bench.latency.LatencyAnalysis;
+import io.restock.bench.polling.Await;
 import io.restock.bench.process.ProcessCpu;
 import io.restock.bench.report.MarkdownReport;
 import io.restock.bench.report.Report;

@@ -1,6 +1,6 @@
 package io.restock.bench.baseline;
 
-import io.restock.bench.Await;
+import io.restock.bench.polling.Await;
 import io.restock.bench.latency.LatencySummary;
 import io.restock.bench.process.ProcessCpu;
 import io.restock.demo.world.OpenLoop;

@@ -1,6 +1,6 @@
 package io.restock.bench.restore;
 
-import io.restock.bench.Await;
+import io.restock.bench.polling.Await;
 import io.restock.events.SkuPolicy;
 import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;

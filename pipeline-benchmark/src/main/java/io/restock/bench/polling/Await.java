@@ -1,4 +1,4 @@
-package io.restock.bench;
+package io.restock.bench.polling;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
