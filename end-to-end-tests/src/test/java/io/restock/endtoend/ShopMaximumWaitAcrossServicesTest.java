@@ -14,7 +14,6 @@ import io.restock.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +45,6 @@ class ShopMaximumWaitAcrossServicesTest {
 
     private TwoServices services;
     private TopologyTestDriver intake;
-    private TestInputTopic<byte[], byte[]> submissions;
     private TestOutputTopic<String, OrderEvent> orderEvents;
 
     private static ShopConfiguration shop(final String id, final String apiKeyHash, final String maxWaitDays) {
@@ -68,8 +66,6 @@ class ShopMaximumWaitAcrossServicesTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("order-intake").toString());
         intake = new TopologyTestDriver(OrderIntakeTopology.build(serdes,
                 new Submissions(Clock.fixed(T0, ZoneOffset.UTC)), shops, (partition, offset) -> { }), props, T0);
-        submissions = intake.createInputTopic(Topics.SHOP_ORDER_SUBMISSIONS.name(), new ByteArraySerializer(),
-                new ByteArraySerializer());
         orderEvents = intake.createOutputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().deserializer(),
                 Topics.ORDER_EVENTS.valueSerde(serdes).deserializer());
     }
@@ -80,14 +76,16 @@ class ShopMaximumWaitAcrossServicesTest {
         services.close();
     }
 
-    /** A shop's JSON order on orders.shop-submissions; the customer sets no maximum wait of their own. */
+    /** A shop's JSON order on its shops.<shopId>.order-submissions; the customer sets no maximum wait of their own. */
     private void order(final String shopId, final String orderId, final String sku, final Instant at) {
         final String json = """
                 {"type": "OrderPlaced", "shopId": "%s", "order": {"orderId": "%s",
                  "customer": {"id": "c-%s", "email": "c@example.com"}, "currency": "EUR", "placedAt": "%s",
                  "lines": [{"lineId": "1", "sku": "%s", "quantity": 2, "unitPrice": "10.00"}]}}"""
                 .formatted(shopId, orderId, orderId, T0, sku);
-        submissions.pipeInput(orderId.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8), at);
+        intake.createInputTopic(Topics.shopSubmissions(shopId).name(), new ByteArraySerializer(),
+                new ByteArraySerializer()).pipeInput(orderId.getBytes(StandardCharsets.UTF_8),
+                json.getBytes(StandardCharsets.UTF_8), at);
         orderEvents.readKeyValuesToList().forEach(kv -> services.orderEvent(kv.key, kv.value, at));
     }
 

@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /**
  * order-intake: the shops' front door. HTTP API on port 8080 (ORDER_INTAKE_PORT), the Kafka entrance on
- * {@code orders.shop-submissions}, and the order status view. See order-intake/README.md.
+ * each shop's {@code shops.<shopId>.order-submissions}, and the order status view. See order-intake/README.md.
  */
 @OpenAPIDefinition(info = @Info(title = "order-intake", version = "1",
         description = "Restock's shop API: create orders (idempotent), cancel orders or lines, read line status."))

@@ -8,6 +8,7 @@ import io.restock.orderintake.submission.Submissions;
 import io.restock.orderintake.status.StatusStreams;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.service.streams.OwnerForwarder;
+import io.restock.service.streams.StreamsRunner;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -53,5 +54,11 @@ final class OrderIntakeFactory {
     OwnerForwarder ownerForwarder(final StatusStreams streams,
                                   @Value("${order-intake.http.forward-timeout:2s}") final Duration timeout) {
         return new OwnerForwarder(streams.selfName(), timeout);
+    }
+
+    /** The status view's runner as a bean, for its {@code order-intake-streams} health indicator. */
+    @Singleton
+    StreamsRunner statusViewRunner(final StatusStreams streams) {
+        return streams.runner();
     }
 }

@@ -52,6 +52,7 @@ public final class BenchMain {
     private final BenchOptions options;
     private final Path root;
     private final PrintStream out;
+    private final List<String> failures = new ArrayList<>();
 
     BenchMain(final BenchOptions options, final Path root, final PrintStream out) {
         this.options = options;
@@ -95,10 +96,11 @@ public final class BenchMain {
                     options.portOffset(), DemoMain.smtpPort(options.portOffset()),
                     DemoMain.webhookPort(options.portOffset()));
             final PidSource pids = this::attachedPids;
+            warmUp(endpoints);
             final List<Report.PipelineRun> runs = List.of(pipelineRun(endpoints, 1, pids, Map::of));
-            final Baselines.Result baselines = baselines(runs.getFirst(), pids.pids().entrySet().stream()
-                    .filter(e -> e.getKey().equals(Stack.KAFKA)).collect(java.util.stream.Collectors.toMap(
-                            Map.Entry::getKey, Map.Entry::getValue)));
+            final Map<String, Long> broker = new LinkedHashMap<>(pids.pids());
+            broker.keySet().retainAll(List.of(Stack.KAFKA));
+            final Baselines.Result baselines = phase("baselines", () -> baselines(runs.getFirst(), broker));
             report = report(started, loadBefore, runs, baselines, null);
         } else {
             deleteRecursively(options.dataDir());
@@ -110,11 +112,13 @@ public final class BenchMain {
                         stack.startInstance(Service.INVENTORY_STREAM, 2, secondInstancePort(stack));
                         awaitHealthy(stack);
                     }
+                    warmUp(endpoints);
                     runs.add(pipelineRun(endpoints, instances, stack::pids, stack::peakRssKb));
                 }
-                final Baselines.Result baselines = runs.isEmpty() ? null
-                        : baselines(runs.getFirst(), Map.of(Stack.KAFKA, stack.pids().get(Stack.KAFKA)));
-                final Report.Restore restore = options.restoreSkus() > 0 ? restore(stack) : null;
+                final Baselines.Result baselines = runs.isEmpty() ? null : phase("baselines",
+                        () -> baselines(runs.getFirst(), Map.of(Stack.KAFKA, stack.pids().get(Stack.KAFKA))));
+                final Report.Restore restore = options.restoreSkus() > 0
+                        ? phase("restore", () -> restore(stack)) : null;
                 report = report(started, loadBefore, runs, baselines, restore);
             }
         }
@@ -123,6 +127,23 @@ public final class BenchMain {
         out.println();
         out.println(MarkdownReport.render(report));
         out.println("Report: " + files[0] + " and " + files[1]);
+    }
+
+    @FunctionalInterface
+    private interface Phase<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs a later phase; if it fails, says so and goes on with what was measured before (the report says why). */
+    private <T> T phase(final String name, final Phase<T> phase) {
+        try {
+            return phase.run();
+        } catch (final Exception e) {
+            out.println("The " + name + " failed: " + e);
+            e.printStackTrace(out);
+            failures.add(name + ": " + e);
+            return null;
+        }
     }
 
     @FunctionalInterface
@@ -180,15 +201,17 @@ public final class BenchMain {
         final World.Outcome outcome;
         final Map<String, Double> cpu;
         final EventObserver observer = new EventObserver(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl());
+        final String prefix;
         try (observer) {
             observer.start();
             outcome = new World(endpoints, worldSettings(), out, false, loop, phases).run();
+            prefix = outcome.runId() + "-";
+            drain(observer, prefix);
             cpu = ProcessCpu.delta(cpuBefore.get(), ProcessCpu.snapshot(pids.pids()));
         }
         if (observer.failure() != null) {
             throw new IllegalStateException("the benchmark stopped reading Restock's topics", observer.failure());
         }
-        final String prefix = outcome.runId() + "-";
         final LatencyAnalysis.Result result = LatencyAnalysis.analyse(observer.observations(),
                 id -> id.startsWith(prefix));
         final Map<String, Long> peaks = rss.peakRssKb();
@@ -201,8 +224,43 @@ public final class BenchMain {
         out.printf("run %s: %d orders, %d of %d lines decided, %d HTTP failures%n", outcome.runId(), result.orders(),
                 result.linesDecided(), result.lines(), outcome.httpFailures());
         return new Report.PipelineRun(name, instances, options.ordersPerSecond(), orderingSeconds,
-                loop.maxLagNanos() / 1_000_000, result, processes,
+                loop.maxLagNanos() / 1_000_000, outcome.httpFailures(), result, processes,
                 result.linesDecided() == 0 ? Double.NaN : totalCpu * 1e6 / result.linesDecided(), null);
+    }
+
+    /**
+     * An unmeasured pass of the same world at the same rate for {@code --warmup} seconds, so that the measured run
+     * sees JVMs past their JIT warm-up (the services run C1 only, as {@code bin/restock up} starts them).
+     */
+    private void warmUp(final Endpoints endpoints) throws Exception {
+        if (options.warmupSeconds() == 0) {
+            return;
+        }
+        out.printf("%n=== Warm-up: %.0f orders/s for %d s (not measured) ===%n", options.ordersPerSecond(),
+                options.warmupSeconds());
+        new World(endpoints, worldSettings().withSettle(Duration.ofSeconds(5)), out, false,
+                new OpenLoop(options.ordersPerSecond(), Duration.ofSeconds(options.warmupSeconds()), 0),
+                new World.Phases() {
+                }).run();
+    }
+
+    /**
+     * After the world's settle time, waits (at most {@code --drain} seconds) until every line ordered has its decision,
+     * so that a pipeline running behind shows its latency instead of losing its slowest lines.
+     */
+    private void drain(final EventObserver observer, final String prefix) {
+        final long undecided = observer.observations().undecidedLines(id -> id.startsWith(prefix));
+        if (undecided == 0) {
+            return;
+        }
+        out.printf("waiting up to %d s for the decisions of %d lines ...%n", options.drainSeconds(), undecided);
+        try {
+            Await.until(() -> observer.observations().undecidedLines(id -> id.startsWith(prefix)) == 0
+                    || observer.failure() != null, Duration.ofMillis(500), Duration.ofSeconds(options.drainSeconds()),
+                    "every line's decision");
+        } catch (final IllegalStateException e) {
+            out.println("  " + e.getMessage() + ": the report counts them as undecided");
+        }
     }
 
     private Baselines.Result baselines(final Report.PipelineRun first, final Map<String, Long> brokerPids)
@@ -260,6 +318,7 @@ public final class BenchMain {
         settings.put("seed", options.seed());
         settings.put("secondsPerDay", options.secondsPerDay());
         settings.put("settleSeconds", options.settleSeconds());
+        settings.put("warmupSeconds", options.warmupSeconds());
         settings.put("inventoryInstances", options.inventoryInstances());
         settings.put("restoreSkus", options.restoreSkus());
         settings.put("baselineRecords", options.baselineRecords());
@@ -267,7 +326,7 @@ public final class BenchMain {
         settings.put("bootstrapServers", options.bootstrapServers());
         return new Report(started.toString(), settings, new Report.Machine(Runtime.getRuntime().availableProcessors(),
                 loadBefore, loadAverage(), options.note()),
-                runs.stream().map(run -> run.withRatios(baselines)).toList(), baselines, restore);
+                runs.stream().map(run -> run.withRatios(baselines)).toList(), baselines, restore, failures);
     }
 
     private static int secondInstancePort(final Stack stack) {

@@ -11,7 +11,8 @@ import java.util.List;
  *                           restore; CPU and RSS only with {@code stackPids})
  */
 public record BenchOptions(double ordersPerSecond, long durationSeconds, long maxOrders, int skus, long seed,
-                           double secondsPerDay, long settleSeconds, List<Integer> inventoryInstances,
+                           double secondsPerDay, long settleSeconds, long drainSeconds, long warmupSeconds,
+                           List<Integer> inventoryInstances,
                            long restoreSkus, long baselineRecords, long baselineSeconds, int portOffset,
                            Path dataDir, Path outDir, String note, boolean attach, String bootstrapServers,
                            String schemaRegistryUrl, Path stackPids, boolean help) {
@@ -30,6 +31,8 @@ public record BenchOptions(double ordersPerSecond, long durationSeconds, long ma
               --seed S                 seed of every random choice (default 42)
               --seconds-per-day D      wall-clock seconds per simulated day (default 3)
               --settle S               seconds suppliers and the warehouse go on after ordering (default 20)
+              --drain S                then at most S seconds more until every line has its decision (default 120)
+              --warmup S               an unmeasured pass of S seconds before each run (default 30; 0: none)
               --instances LIST         inventory-stream instance counts, one run each (default 1,2)
               --restore-skus N         SKUs loaded before the restore measurement; 0 skips it (default 1000000)
               --baseline-records N     records of the raw producer / pass-through passes; 0 skips them (default 200000)
@@ -55,6 +58,8 @@ public record BenchOptions(double ordersPerSecond, long durationSeconds, long ma
         long seed = 42;
         double secondsPerDay = 3;
         long settle = 20;
+        long drain = 120;
+        long warmup = 30;
         List<Integer> instances = List.of(1, 2);
         long restore = 1_000_000;
         long baselineRecords = 200_000;
@@ -79,6 +84,8 @@ public record BenchOptions(double ordersPerSecond, long durationSeconds, long ma
                 case "--seed" -> seed = Long.parseLong(value(args, ++i));
                 case "--seconds-per-day" -> secondsPerDay = positive(arg, value(args, ++i));
                 case "--settle" -> settle = (long) atLeastZero(arg, value(args, ++i));
+                case "--drain" -> drain = (long) atLeastZero(arg, value(args, ++i));
+                case "--warmup" -> warmup = (long) atLeastZero(arg, value(args, ++i));
                 case "--instances" -> instances = instances(value(args, ++i));
                 case "--restore-skus" -> restore = (long) atLeastZero(arg, value(args, ++i));
                 case "--baseline-records" -> baselineRecords = (long) atLeastZero(arg, value(args, ++i));
@@ -104,7 +111,8 @@ public record BenchOptions(double ordersPerSecond, long durationSeconds, long ma
             instances = List.of(1);
             restore = 0;
         }
-        return new BenchOptions(rate, duration, orders, skus, seed, secondsPerDay, settle, instances, restore,
+        return new BenchOptions(rate, duration, orders, skus, seed, secondsPerDay, settle, drain, warmup, instances,
+                restore,
                 baselineRecords, baselineSeconds, offset, dataDir, out, note, attach, bootstrap, registry, pids, help);
     }
 

@@ -63,6 +63,36 @@ class TopicCatalogueTest {
         assertThatThrownBy(() -> Topics.supplierPurchaseOrders("Acme.*")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void shopTopicsAreTheShopsOwnAndNameTheShop() {
+        assertThat(Topics.shopSubmissions("demo-shop").name()).isEqualTo("shops.demo-shop.order-submissions");
+        assertThat(Topics.shopSubmissionOutcomes("demo-shop").name()).isEqualTo("shops.demo-shop.submission-outcomes");
+        assertThat(Topics.shopSubmissions("demo-shop").deadLetterTopic())
+                .isEqualTo("dlq.shops.demo-shop.order-submissions");
+        assertThat(Topics.shopTopics("Shop_7")).extracting(Topic::name)
+                .containsExactly("shops.Shop_7.order-submissions", "shops.Shop_7.submission-outcomes");
+    }
+
+    @Test
+    void aShopIdThatWouldBlurTopicNamesOrAclPrefixesNamesNoTopic() {
+        for (final String bad : List.of("acme.west", "acme:1", "", "a/b", "x".repeat(65))) {
+            assertThatThrownBy(() -> Topics.shopSubmissions(bad)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Topics.shopSubmissionOutcomes(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> Topics.shopSubmissions(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theShopOfASubmissionsTopicIsReadFromItsNameOnly() {
+        assertThat(Topics.shopOfSubmissions(Topics.shopSubmissions("other-shop").name())).contains("other-shop");
+        assertThat(Topics.shopOfSubmissions("shops.other-shop.submission-outcomes")).isEmpty();
+        assertThat(Topics.shopOfSubmissions("shops.a.b.order-submissions")).isEmpty();
+        assertThat(Topics.shopOfSubmissions("dlq.shops.a.order-submissions")).isEmpty();
+        assertThat(Topics.shopOfSubmissions("orders.order-events")).isEmpty();
+        assertThat(Topics.shopOfSubmissions(null)).isEmpty();
+        assertThat(Topics.SHOP_SUBMISSIONS_PATTERN.matcher("shops.acme.order-submissions").matches()).isTrue();
+    }
+
     /** The event records a topic carries: the union branches of an envelope or of the value, or the record itself. */
     private static List<Schema> events(final Schema value) {
         if (value.getType() == Schema.Type.UNION) {

@@ -473,13 +473,7 @@ public final class Stack implements AutoCloseable {
      * has exited; its peak RSS stays in {@link #peakRssKb()}. Does nothing for a process that is not running.
      */
     public void stopProcess(final String name) {
-        final Process process;
-        synchronized (this) {
-            process = processes.get(name);
-        }
-        if (process == null) {
-            throw new IllegalArgumentException("no process '" + name + "' in this stack");
-        }
+        final Process process = process(name);
         peakRssKb();
         stop(name, process.toHandle());
     }

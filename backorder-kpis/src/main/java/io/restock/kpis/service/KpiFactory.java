@@ -5,9 +5,19 @@ import io.micronaut.context.annotation.Value;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.service.kafka.ClientLogin;
 import io.restock.service.streams.OwnerForwarder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.restock.kpis.topology.KpiTopology;
+import io.restock.schemas.streams.StreamsDefaults;
+import io.restock.service.streams.AdvertisedServer;
+import io.restock.service.streams.StreamsRunner;
 import jakarta.inject.Singleton;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Properties;
 
 /** Binds the {@code backorder-kpis} block of application.yml to the serdes, the login and the read forwarder. */
 @Factory
@@ -16,6 +26,27 @@ final class KpiFactory {
     @Singleton
     EventSerdes eventSerdes(@Value("${backorder-kpis.kafka.schema-registry-url}") final String registryUrl) {
         return EventSerdes.registry(registryUrl, false);
+    }
+
+    /**
+     * The Kafka Streams application ({@link KpiTopology#define}; Restock's {@link StreamsDefaults}), its
+     * {@code application.server} this instance's HTTP server unless set. Started by {@link KpiStreams}.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    StreamsRunner streamsRunner(@Value("${backorder-kpis.kafka.bootstrap-servers}") final String bootstrapServers,
+                                @Value("${backorder-kpis.time-zone:UTC}") final String zone,
+                                @Value("${micronaut.server.port:8086}") final int httpPort,
+                                final KpiStreamsProperties config, final EventSerdes serdes, final MeterRegistry meters,
+                                final ClientLogin login) {
+        final Properties props = StreamsDefaults.properties(KpiStreams.APPLICATION_ID, bootstrapServers,
+                config.stateDir());
+        login.addTo(props);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                AdvertisedServer.resolve(config.applicationServer(), httpPort));
+        final StreamsBuilder builder = StreamsDefaults.builder(props);
+        KpiTopology.define(builder, serdes, ZoneId.of(zone));
+        return new StreamsRunner(KpiStreams.APPLICATION_ID, config.applicationId(), builder.build(), props, meters);
     }
 
     /** Forwards a read to the instance that holds the KPI sums (one hop). */

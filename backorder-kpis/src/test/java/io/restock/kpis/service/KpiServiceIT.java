@@ -20,7 +20,6 @@ import io.restock.events.SupplierEvent;
 import io.restock.kpis.dashboard.GrafanaDashboards;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
-import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.serde.EventSerdes;
@@ -82,7 +81,7 @@ class KpiServiceIT {
         try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
             new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(Topics.ALL);
         }
-        kafka.createTopic(DeadLetters.topicFor(Topics.SHOP_ORDER_SUBMISSIONS.name()), 1);
+        kafka.createTopic(Topics.shopSubmissions("demo-shop").deadLetterTopic(), 1);
         final int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -152,7 +151,7 @@ class KpiServiceIT {
                 receipts.send(new ProducerRecord<>(Topics.STOCK_MOVEMENTS.name(), "SKU-B", new StockMovement(
                         new StockReceived(po + "/rcv", now, "mv-" + po, "wh-1", "SKU-B", 5, po, "1")))).get();
             }
-            raw.send(new ProducerRecord<>(DeadLetters.topicFor(Topics.SHOP_ORDER_SUBMISSIONS.name()),
+            raw.send(new ProducerRecord<>(Topics.shopSubmissions("demo-shop").deadLetterTopic(),
                     "k".getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -183,7 +182,7 @@ class KpiServiceIT {
             assertThat(all.path("backorderRate").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
             assertThat(all.path("backordersFilled").asLong()).isEqualTo(1);
             assertThat(all.path("waitMaxSeconds").asDouble()).isEqualTo(7200.0);
-            assertThat(all.path("deadLetters").path("dlq.orders.shop-submissions").asLong()).isEqualTo(1);
+            assertThat(all.path("deadLetters").path("dlq.shops.demo-shop.order-submissions").asLong()).isEqualTo(1);
         });
         await().atMost(WAIT).untilAsserted(() -> {
             final JsonNode top = json("/kpis/open-backorders?top=1").path("skus");
@@ -245,7 +244,7 @@ class KpiServiceIT {
             final String scrape = get("/prometheus").body();
             assertThat(scrape).contains("restock_backorder_rate_ratio{window=\"all\"} 0.6666");
             assertThat(scrape).contains("restock_order_lines_decided_total 3.0");
-            assertThat(scrape).contains("restock_dead_letters_total{topic=\"dlq.orders.shop-submissions\"} 1.0");
+            assertThat(scrape).contains("restock_dead_letters_total{topic=\"dlq.shops.demo-shop.order-submissions\"} 1.0");
         });
         final String scrape = get("/prometheus").body();
         java.nio.file.Files.writeString(java.nio.file.Path.of("target/scrape.txt"), scrape);

@@ -2,6 +2,7 @@ package io.restock.kpis.topology;
 
 import io.restock.kpis.figures.KpiReport;
 import io.restock.kpis.figures.WindowFigures;
+import io.restock.schemas.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -198,11 +199,12 @@ class KpiTopologyTest {
 
     @Test
     void deadLettersAreCountedPerDeadLetterTopic() {
-        kpis.deadLetter("dlq.orders.shop-submissions", T0);
-        kpis.deadLetter("dlq.orders.shop-submissions", T0);
+        final String shopDeadLetters = Topics.shopSubmissions("demo-shop").deadLetterTopic();
+        kpis.deadLetter(shopDeadLetters, T0);
+        kpis.deadLetter(shopDeadLetters, T0);
         kpis.deadLetter("dlq.inventory.stock-movements", T0);
 
-        assertThat(all().deadLetters()).containsEntry("dlq.orders.shop-submissions", 2L)
+        assertThat(all().deadLetters()).containsEntry(shopDeadLetters, 2L)
                 .containsEntry("dlq.inventory.stock-movements", 1L).hasSize(2);
     }
 

@@ -7,9 +7,20 @@ import io.restock.allocation.rules.PromiseSettings;
 import io.restock.backorder.config.BackorderSettings;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.service.streams.OwnerForwarder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.restock.backorder.config.BackorderStreamsConfig;
+import io.restock.backorder.config.BackorderStreamsProperties;
+import io.restock.backorder.topology.BackorderTopology;
+import io.restock.schemas.streams.StreamsDefaults;
+import io.restock.service.streams.AdvertisedServer;
+import io.restock.service.streams.StreamsRunner;
 import jakarta.inject.Singleton;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * Binds the {@code backorder-processor} block of application.yml, and the shared {@code restock.promises}
@@ -21,6 +32,26 @@ final class BackorderFactory {
     @Singleton
     EventSerdes eventSerdes(@Value("${backorder-processor.kafka.schema-registry-url}") final String registryUrl) {
         return EventSerdes.registry(registryUrl, false);
+    }
+
+    /**
+     * The Kafka Streams application ({@link BackorderTopology#define}; Restock's {@link StreamsDefaults}), its
+     * {@code application.server} this instance's HTTP server unless set. Started by {@link BackorderStreams}.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    StreamsRunner streamsRunner(@Value("${backorder-processor.kafka.bootstrap-servers}") final String bootstrapServers,
+                                @Value("${micronaut.server.port:8083}") final int httpPort,
+                                final BackorderStreamsProperties config, final EventSerdes serdes,
+                                final BackorderSettings settings, final MeterRegistry meters, final ClientLogin login) {
+        final Properties props = BackorderStreamsConfig.properties(bootstrapServers, config.stateDir());
+        login.addTo(props);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                AdvertisedServer.resolve(config.applicationServer(), httpPort));
+        final StreamsBuilder builder = StreamsDefaults.builder(props);
+        BackorderTopology.define(builder, serdes, settings);
+        return new StreamsRunner(BackorderStreamsConfig.APPLICATION_ID, config.applicationId(), builder.build(), props,
+                meters);
     }
 
     /** Forwards a read to the instance that owns the SKU (one hop); see {@link ReadController}. */

@@ -16,6 +16,7 @@ import io.restock.events.SupplierEvent;
 import io.restock.events.SupplierOffer;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.serde.PrivateAvroSerde;
+import io.restock.schemas.streams.ByType;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -26,7 +27,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * backorder-processor's topology, as a pure function of its inputs (no I/O, no injection): the
@@ -98,10 +98,14 @@ public final class BackorderTopology {
         final KStream<String, Object> perLine = ours.merge(answers, Named.as("merge-supplier-events"))
                 .process(() -> new PurchaseOrderLinesProcessor(settings.rememberedIds(), settings.answerWait()),
                         Named.as("map-purchase-order-lines"), PURCHASE_ORDERS, PARKED_SUPPLIER_ANSWERS);
-        only(perLine, SupplierEvent.class, "select-expired-supplier-answers")
+        final ByType<String, Object> perLineByType = ByType.split(perLine, "route-purchase-order-lines")
+                .branch(SupplierEvent.class, "expired-supplier-answers")
+                .branch(SupplyUpdate.class, "supply-updates")
+                .route();
+        perLineByType.get(SupplierEvent.class)
                 .to(Topics.SUPPLIER_EVENTS.deadLetterTopic(), Topics.SUPPLIER_EVENTS.produced(serdes)
                         .withName("write-expired-supplier-answers"));
-        final KStream<String, SkuInput> supply = only(perLine, SupplyUpdate.class, "select-supply-updates")
+        final KStream<String, SkuInput> supply = perLineByType.get(SupplyUpdate.class)
                 .repartition(Repartitioned.<String, SupplyUpdate>as(SUPPLY_UPDATES_BY_SKU)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(new PrivateAvroSerde<>(SupplyUpdate.class)))
@@ -135,14 +139,19 @@ public final class BackorderTopology {
                 .merge(offers, Named.as("merge-supplier-offers"))
                 .merge(supply, Named.as("merge-supply-updates"))
                 .process(() -> new SkuPlanProcessor(settings), Named.as("plan-per-sku"), SKU_PLANS);
-        only(decided, SkuSupply.class, "select-sku-supply")
+        final ByType<String, Object> decidedByType = ByType.split(decided, "route-sku-plans")
+                .branch(SkuSupply.class, "sku-supply")
+                .branch(PurchaseOrderEvent.class, "purchase-order-changes")
+                .branch(SupplierInput.class, "supplier-inputs")
+                .route();
+        decidedByType.get(SkuSupply.class)
                 .to(Topics.SKU_SUPPLY.name(), Topics.SKU_SUPPLY.produced(serdes).withName("write-sku-supply"));
-        only(decided, PurchaseOrderEvent.class, "select-purchase-order-changes")
+        decidedByType.get(PurchaseOrderEvent.class)
                 .to(Topics.PURCHASE_ORDERS.name(),
                         Topics.PURCHASE_ORDERS.produced(serdes).withName("write-purchase-order-changes"));
 
         // 3. Supplier step: requirements batched per supplier into purchase orders; deliveries scored.
-        only(decided, SupplierInput.class, "select-supplier-inputs")
+        decidedByType.get(SupplierInput.class)
                 .repartition(Repartitioned.<String, SupplierInput>as(SUPPLIER_INPUTS_BY_SUPPLIER)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(new PrivateAvroSerde<>(SupplierInput.class)))
@@ -168,10 +177,5 @@ public final class BackorderTopology {
                 Math.max(1, offer.getMinimumOrderQuantity()), Math.max(1, offer.getPackSize()), offer.getDropShip(),
                 offer.getReliability(), offer.getActive());
         return KeyValue.pair(sku, new OfferChange(supplierId, sku, SkuPlanCodec.offerTerms(o)));
-    }
-
-    /** The records of one type, as that type: one named node. */
-    private static <T> KStream<String, T> only(final KStream<String, ?> stream, final Class<T> type, final String name) {
-        return stream.flatMapValues(v -> type.isInstance(v) ? List.of(type.cast(v)) : List.<T>of(), Named.as(name));
     }
 }

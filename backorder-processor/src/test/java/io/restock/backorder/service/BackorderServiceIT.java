@@ -208,6 +208,16 @@ class BackorderServiceIT {
     }
 
     @Test
+    void healthReportsTheStreamsRunnerAsUpWhileRunning() throws Exception {
+        await().atMost(WAIT).untilAsserted(() -> {
+            final JsonNode health = JSON.readTree(get("/health").body());
+            assertThat(health.path("status").asText()).isEqualTo("UP");
+            assertThat(health.path("details").path("backorder-processor-streams").path("details").path("state")
+                    .asText()).isEqualTo("RUNNING");
+        });
+    }
+
+    @Test
     void anUnknownSkuIsA404Problem() throws Exception {
         final HttpResponse<String> reply = get("/skus/no-such-sku/supply");
         assertThat(reply.statusCode()).isEqualTo(404);

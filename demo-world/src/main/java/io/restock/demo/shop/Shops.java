@@ -26,8 +26,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Two shops ordering from Restock. {@value #HTTP_SHOP} orders over order-intake's HTTP API (with an
  * {@code Idempotency-Key}, and a retry of every tenth order with the same key, which must not place it twice);
- * {@value #KAFKA_SHOP} publishes half its orders as JSON on {@code orders.shop-submissions} (key orderId) and the
- * other half over HTTP. SKUs are drawn Zipf-skewed over the catalogue, 1-3 lines of 1-4 units, one order in five
+ * {@value #KAFKA_SHOP} publishes half its orders as JSON on its own {@code shops.other-shop.order-submissions}
+ * (key orderId) and the other half over HTTP. SKUs are drawn Zipf-skewed over the catalogue, 1-3 lines of 1-4 units, one order in five
  * {@code COMPLETE}. One simulated day after ordering, the shop reads the order's status
  * ({@code GET /orders/{id}}); a customer whose line is backordered cancels it with probability 12%, through the
  * channel the order came by.
@@ -89,7 +89,7 @@ public final class Shops implements AutoCloseable {
         final String key = kiosk ? KAFKA_SHOP_KEY : HTTP_SHOP_KEY;
         final String orderId = (String) order.get("orderId");
         if (viaKafka) {
-            producer.send(new ProducerRecord<>(Topics.SHOP_ORDER_SUBMISSIONS.name(), orderId,
+            producer.send(new ProducerRecord<>(Topics.shopSubmissions(shop).name(), orderId,
                     json(Map.of("type", "OrderPlaced", "shopId", shop, "order", order))), (metadata, error) -> {
                         if (error == null) {
                             placedKafka.incrementAndGet();
@@ -166,7 +166,7 @@ public final class Shops implements AutoCloseable {
             }
             final String lineId = line.path("lineId").asText();
             if (viaKafka) {
-                producer.send(new ProducerRecord<>(Topics.SHOP_ORDER_SUBMISSIONS.name(), orderId, json(Map.of(
+                producer.send(new ProducerRecord<>(Topics.shopSubmissions(shop).name(), orderId, json(Map.of(
                         "type", "OrderCancellationRequested", "shopId", shop, "orderId", orderId,
                         "lineIds", List.of(lineId), "reason", "found it elsewhere"))));
                 cancellations.incrementAndGet();

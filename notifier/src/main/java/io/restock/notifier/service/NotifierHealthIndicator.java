@@ -2,13 +2,15 @@ package io.restock.notifier.service;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
-import io.restock.service.streams.StreamsHealth;
 import jakarta.inject.Singleton;
-import org.apache.kafka.streams.KafkaStreams;
 
 import java.util.Map;
 
-/** {@code /health}: DOWN when the decisions stream failed or a sender thread died, UP when running, else UNKNOWN. */
+/**
+ * {@code /health} of the two outbox senders, as {@code notifier-senders}: UP while both threads run, DOWN when
+ * one died, UNKNOWN before they start. The decisions' state is {@code notifier-streams} (service-support's
+ * StreamsRunner).
+ */
 @Singleton
 public final class NotifierHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
@@ -20,15 +22,13 @@ public final class NotifierHealthIndicator extends AbstractHealthIndicator<Map<S
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        final KafkaStreams.State state = service.state();
-        final boolean senders = service.sendersAlive();
-        final HealthStatus decisions = StreamsHealth.of(state);
-        healthStatus = decisions == HealthStatus.UP && !senders ? HealthStatus.DOWN : decisions;
-        return Map.of("decisions", state.name(), "senders", senders ? "RUNNING" : "STOPPED");
+        final boolean alive = service.sendersAlive();
+        healthStatus = !service.sendersStarted() ? HealthStatus.UNKNOWN : alive ? HealthStatus.UP : HealthStatus.DOWN;
+        return Map.of("senders", alive ? "RUNNING" : "STOPPED");
     }
 
     @Override
     protected String getName() {
-        return "notifier";
+        return "notifier-senders";
     }
 }

@@ -8,6 +8,7 @@ import io.restock.notifier.internal.OrderContact;
 import io.restock.notifier.internal.PendingNotices;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.serde.PrivateAvroSerde;
+import io.restock.schemas.streams.ByType;
 import io.restock.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -86,15 +87,15 @@ public final class NotifierTopology {
                 .process(() -> new DecisionProcessor(settings), Named.as("decide-notifications"),
                         ORDER_CONTACTS, PENDING_NOTICES);
 
-        only(decided, NotificationRequested.class, "select-requests")
+        final ByType<String, SpecificRecord> decidedByType = ByType.split(decided, "route-notifications")
+                .branch(NotificationRequested.class, "requests")
+                .branch(NotificationEvent.class, "suppressions")
+                .route();
+        decidedByType.get(NotificationRequested.class)
                 .to(NotifierTopics.OUTBOX, Produced.with(Serdes.String(), NotifierTopics.outboxSerde())
                         .withName("write-outbox"));
-        only(decided, NotificationEvent.class, "select-suppressions")
+        decidedByType.get(NotificationEvent.class)
                 .to(Topics.CUSTOMER_NOTIFICATIONS.name(),
                         Topics.CUSTOMER_NOTIFICATIONS.produced(serdes).withName("write-suppressions"));
-    }
-
-    private static <T> KStream<String, T> only(final KStream<String, ?> stream, final Class<T> type, final String name) {
-        return stream.flatMapValues(v -> type.isInstance(v) ? List.of(type.cast(v)) : List.<T>of(), Named.as(name));
     }
 }

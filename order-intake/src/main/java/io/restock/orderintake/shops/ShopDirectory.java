@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The shops that may use the API, from configuration. API keys are looked up by their SHA-256, so
@@ -65,6 +67,11 @@ public final class ShopDirectory implements ShopRules {
             return Optional.empty();
         }
         return Optional.ofNullable(byKeyHash.get(Digests.sha256Hex(apiKey.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Every configured shop's id, sorted. */
+    public SortedSet<String> ids() {
+        return new TreeSet<>(byId.keySet());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.restock.orderintake.status;
 
 import io.restock.orderintake.shops.ShopRules;
 import io.restock.orderintake.shoptopic.ShopSubmissionProcessor;
+import io.restock.orderintake.shoptopic.ShopTopicOf;
 import io.restock.orderintake.view.Acceptance;
 import io.restock.orderintake.view.OrderView;
 import io.restock.orderintake.view.OrderViewSerde;
@@ -24,9 +25,10 @@ import org.apache.kafka.streams.state.Stores;
  *       store (orderId → {@link OrderView}, with the order's {@link Acceptance}). No repartition: the
  *       three topics are co-partitioned by orderId. It serves reads and cancellations; creating an
  *       order does not read it (idempotency is decided in memory, see {@code IdempotencyGuard}).</li>
- *   <li><b>Kafka entrance.</b> Reads {@code orders.shop-submissions} (key orderId, JSON), validates
- *       each event ({@link ShopSubmissionProcessor}) and writes the canonical {@code OrderEvent} to
- *       {@code orders.order-events}, or the original bytes to {@code dlq.orders.shop-submissions}.
+ *   <li><b>Kafka entrance.</b> Reads every shop's {@code shops.<shopId>.order-submissions} (by pattern; key
+ *       orderId, JSON; the shop is the topic's), validates each event ({@link ShopSubmissionProcessor}) and
+ *       writes the canonical {@code OrderEvent} to {@code orders.order-events}, or the original bytes to
+ *       {@code dlq.shops.<shopId>.order-submissions}, and the outcome to {@code shops.<shopId>.submission-outcomes}.
  *       It shares {@value #ORDER_VIEWS} with the view (same task, so the same orderId partition) to
  *       detect orders placed twice.</li>
  * </ul>
@@ -53,7 +55,7 @@ public final class OrderIntakeTopology {
         topology.addSource("read-delivery-dates", key.deserializer(),
                 Topics.DELIVERY_DATES.valueSerde(serdes).deserializer(), Topics.DELIVERY_DATES.name());
         topology.addSource("read-shop-submissions", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
-                Topics.SHOP_ORDER_SUBMISSIONS.name());
+                Topics.SHOP_SUBMISSIONS_PATTERN);
 
         topology.addProcessor("apply-order-events", () -> new StatusViewProcessors.OrderEvents(progress),
                 "read-order-events");
@@ -65,7 +67,9 @@ public final class OrderIntakeTopology {
 
         topology.addSink(ShopSubmissionProcessor.WRITE_ORDER_EVENTS, Topics.ORDER_EVENTS.name(), key.serializer(),
                 Topics.ORDER_EVENTS.valueSerde(serdes).serializer(), "validate-shop-submissions");
-        topology.addSink(ShopSubmissionProcessor.WRITE_DEAD_LETTERS, Topics.SHOP_ORDER_SUBMISSIONS.deadLetterTopic(),
+        topology.addSink(ShopSubmissionProcessor.WRITE_DEAD_LETTERS, ShopTopicOf.DEAD_LETTERS,
+                new ByteArraySerializer(), new ByteArraySerializer(), "validate-shop-submissions");
+        topology.addSink(ShopSubmissionProcessor.WRITE_OUTCOMES, ShopTopicOf.OUTCOMES,
                 new ByteArraySerializer(), new ByteArraySerializer(), "validate-shop-submissions");
 
         // No record cache: an order's view is written a handful of times, so the cache saves few writes,

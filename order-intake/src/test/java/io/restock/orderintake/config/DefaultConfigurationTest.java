@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DefaultConfigurationTest {
 
+    /** These tests start no broker: the shops' topics are not created at startup. */
+    private static final String NO_KAFKA_AT_STARTUP = "order-intake.shop-topics.create";
+
     @Test
     void withNothingSetTheServiceUsesTheLocalKafkaAndRegistry() {
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
@@ -41,7 +44,8 @@ class DefaultConfigurationTest {
 
     @Test
     void withNothingSetNoShopSetsAMaximumWaitAndQuotesGoToTheLocalInventoryStream() {
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                .properties(java.util.Map.of(NO_KAFKA_AT_STARTUP, false)).start()) {
             final ShopDirectory shops = context.getBean(ShopDirectory.class);
             assertThat(shops.isKnown("demo-shop")).isTrue();
             assertThat(shops.maxWaitDays("demo-shop"))
@@ -56,7 +60,8 @@ class DefaultConfigurationTest {
     @Test
     void aShopsMaximumWaitIsReadFromItsSetting() {
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
-                .properties(java.util.Map.of("restock.shops.demo-shop.max-wait-days", "12")).start()) {
+                .properties(java.util.Map.of("restock.shops.demo-shop.max-wait-days", "12", NO_KAFKA_AT_STARTUP, false))
+                .start()) {
             assertThat(context.getBean(ShopDirectory.class).maxWaitDays("demo-shop")).isEqualTo(12);
         }
     }

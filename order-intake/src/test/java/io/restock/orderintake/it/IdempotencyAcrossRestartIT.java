@@ -54,7 +54,7 @@ class IdempotencyAcrossRestartIT {
             assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
             try (KafkaProducer<String, String> shop = new KafkaProducer<>(producerProperties(kafka),
                     new StringSerializer(), new StringSerializer())) {
-                shop.send(new ProducerRecord<>(Topics.SHOP_ORDER_SUBMISSIONS.name(), entranceOrderId,
+                shop.send(new ProducerRecord<>(Topics.shopSubmissions("shop-a").name(), entranceOrderId,
                         "{\"type\":\"OrderPlaced\",\"shopId\":\"shop-a\",\"order\":"
                                 + SampleOrders.validOrder().put("orderId", entranceOrderId) + "}")).get();
             }

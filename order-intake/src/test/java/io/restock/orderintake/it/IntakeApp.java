@@ -6,6 +6,7 @@ import io.restock.orderintake.idempotency.IdempotencyGuard;
 import io.restock.orderintake.status.StatusStreams;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
+import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -20,8 +21,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -45,13 +48,23 @@ final class IntakeApp implements AutoCloseable {
         this.server = server;
     }
 
-    /** Creates the catalogue's topics and registers the schemas (idempotent). */
+    /** The test shops' ids. */
+    static final List<String> SHOPS = List.of("shop-a", "shop-b", "slow-shop");
+
+    /** Creates the catalogue's topics and the test shops' (idempotent), and registers the schemas. */
     static void provision(final String bootstrapServers, final String registryUrl) {
         final Duration timeout = Duration.ofSeconds(30);
         try (Admin admin = Admin.create(TopicProvisioner.adminProperties(bootstrapServers, timeout))) {
             new TopicProvisioner(admin, new HttpSchemaRegistryClient(registryUrl), timeout, bootstrapServers)
-                    .provision(Topics.ALL);
+                    .provision(catalogueAndShopTopics());
         }
+    }
+
+    /** {@link Topics#ALL} and the test shops' topics. */
+    static List<Topic<?, ?>> catalogueAndShopTopics() {
+        final List<Topic<?, ?>> topics = new ArrayList<>(Topics.ALL);
+        SHOPS.forEach(shop -> topics.addAll(Topics.shopTopics(shop)));
+        return topics;
     }
 
     static IntakeApp start(final String bootstrapServers, final String registryUrl, final Path stateDir,

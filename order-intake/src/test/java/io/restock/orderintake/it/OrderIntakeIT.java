@@ -64,6 +64,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class OrderIntakeIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String SHOP_A_SUBMISSIONS = Topics.shopSubmissions("shop-a").name();
     final String run = UUID.randomUUID().toString().substring(0, 8);
     KafkaEnvironment kafka;
     IntakeApp app;
@@ -82,6 +83,15 @@ class OrderIntakeIT {
         if (app != null) {
             app.close();
         }
+    }
+
+    @Test
+    void healthReportsTheStatusViewUpWhileItRuns() throws Exception {
+        final JsonNode health = JSON.readTree(app.get("/health", null).body());
+
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("details").path("order-intake-streams").path("details").path("state").asText())
+                .isEqualTo("RUNNING");
     }
 
     @Test
@@ -234,10 +244,10 @@ class OrderIntakeIT {
         final String poison = id("topic-poison");
         final String good2 = id("topic-2");
         try (KafkaProducer<String, String> shop = producer(new StringSerializer())) {
-            shop.send(new ProducerRecord<>(Topics.SHOP_ORDER_SUBMISSIONS.name(), good1, envelope(good1))).get();
-            shop.send(new ProducerRecord<>(Topics.SHOP_ORDER_SUBMISSIONS.name(), poison, "{\"type\":\"OrderPlaced\","
+            shop.send(new ProducerRecord<>(SHOP_A_SUBMISSIONS, good1, envelope(good1))).get();
+            shop.send(new ProducerRecord<>(SHOP_A_SUBMISSIONS, poison, "{\"type\":\"OrderPlaced\","
                     + "\"shopId\":\"shop-a\",\"order\":{\"orderId\":\"" + poison + "\",\"lines\":\"many\"}}")).get();
-            shop.send(new ProducerRecord<>(Topics.SHOP_ORDER_SUBMISSIONS.name(), good2, envelope(good2))).get();
+            shop.send(new ProducerRecord<>(SHOP_A_SUBMISSIONS, good2, envelope(good2))).get();
         }
 
         final List<ConsumerRecord<String, OrderEvent>> placed = TopicReader.read(kafka.bootstrapServers(),
@@ -246,11 +256,16 @@ class OrderIntakeIT {
         assertThat(placed).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(good1, good2);
 
         final List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(kafka.bootstrapServers(),
-                Topics.SHOP_ORDER_SUBMISSIONS.deadLetterTopic(), new ByteArrayDeserializer(), poison::equals, 1);
+                Topics.shopSubmissions("shop-a").deadLetterTopic(), new ByteArrayDeserializer(), poison::equals, 1);
         assertThat(dead).hasSize(1);
         assertThat(DeadLetters.header(dead.getFirst().headers(), DeadLetters.STAGE)).contains("validation");
         assertThat(DeadLetters.header(dead.getFirst().headers(), DeadLetters.ERROR_MESSAGE).orElseThrow())
                 .contains("order.lines", "order.customer");
+        final List<ConsumerRecord<String, byte[]>> told = TopicReader.read(kafka.bootstrapServers(),
+                Topics.shopSubmissionOutcomes("shop-a").name(), new ByteArrayDeserializer(),
+                k -> k.startsWith(run + "-topic-"), 3);
+        assertThat(told).extracting(r -> r.key() + " " + JSON.readTree(r.value()).get("outcome").asText())
+                .containsExactlyInAnyOrder(good1 + " ACCEPTED", poison + " REJECTED", good2 + " ACCEPTED");
         await().atMost(Duration.ofSeconds(20)).until(() -> app.get("/orders/" + good2, SHOP_A_KEY).statusCode() == 200);
     }
 

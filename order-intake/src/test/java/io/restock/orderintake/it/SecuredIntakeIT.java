@@ -39,7 +39,7 @@ class SecuredIntakeIT {
                 Duration.ofSeconds(90)).withSasl(LocalBroker.Sasl.withRandomAdminPassword()))) {
             try (Admin admin = Admin.create(broker.clientProperties())) {
                 new TopicProvisioner(admin, new HttpSchemaRegistryClient(shared.schemaRegistryUrl()),
-                        Duration.ofSeconds(30), broker.bootstrapServers()).provision(Topics.ALL);
+                        Duration.ofSeconds(30), broker.bootstrapServers()).provision(IntakeApp.catalogueAndShopTopics());
             }
             final LocalBroker.Sasl sasl = broker.sasl().orElseThrow();
             final Map<String, Object> login = Map.of(

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -24,11 +25,18 @@ final class TopicReader {
     static <V> List<ConsumerRecord<String, V>> read(final String bootstrapServers, final String topic,
                                                     final Deserializer<V> values, final Predicate<String> keys,
                                                     final int atLeast) {
+        return read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, values, keys, atLeast);
+    }
+
+    /** As {@link #read(String, String, Deserializer, Predicate, int)}, as the client {@code client} configures. */
+    static <V> List<ConsumerRecord<String, V>> read(final Map<String, Object> client, final String topic,
+                                                    final Deserializer<V> values, final Predicate<String> keys,
+                                                    final int atLeast) {
         final List<ConsumerRecord<String, V>> found = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
+        final Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

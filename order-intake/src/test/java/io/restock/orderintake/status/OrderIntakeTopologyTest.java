@@ -1,6 +1,8 @@
 package io.restock.orderintake.status;
 
 import io.restock.orderintake.SampleOrders;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineEvent;
@@ -50,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderIntakeTopologyTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    static final ObjectMapper JSON = new ObjectMapper();
     final EventSerdes serdes = EventSerdes.inMemoryRegistry();
     final Submissions submissions = new Submissions(Clock.fixed(NOW, ZoneOffset.UTC));
     final List<long[]> applied = new ArrayList<>();
@@ -59,6 +62,7 @@ class OrderIntakeTopologyTest {
     TestInputTopic<byte[], byte[]> submissionsTopic;
     TestOutputTopic<String, OrderEvent> orderEventsOut;
     TestOutputTopic<byte[], byte[]> deadLetters;
+    TestOutputTopic<byte[], byte[]> outcomes;
 
     /** shop-a sets no maximum wait; shop-b accepts 5 days, shop-c 30. */
     static final ShopRules SHOPS = new ShopRules() {
@@ -88,12 +92,11 @@ class OrderIntakeTopologyTest {
                 Topics.ORDER_EVENTS.valueSerde(serdes).serializer());
         lineEvents = driver.createInputTopic(Topics.LINE_EVENTS.name(), key.serializer(),
                 Topics.LINE_EVENTS.valueSerde(serdes).serializer());
-        submissionsTopic = driver.createInputTopic(Topics.SHOP_ORDER_SUBMISSIONS.name(), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        submissionsTopic = submissionsOf("shop-a");
         orderEventsOut = driver.createOutputTopic(Topics.ORDER_EVENTS.name(), key.deserializer(),
                 Topics.ORDER_EVENTS.valueSerde(serdes).deserializer());
-        deadLetters = driver.createOutputTopic(Topics.SHOP_ORDER_SUBMISSIONS.deadLetterTopic(),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetters = deadLettersOf("shop-a");
+        outcomes = outcomesOf("shop-a");
     }
 
     @AfterEach
@@ -108,10 +111,10 @@ class OrderIntakeTopologyTest {
         assertThat(topology.describe().toString()).isEqualTo("""
                 Topologies:
                    Sub-topology: 0
-                    Source: read-shop-submissions (topics: [orders.shop-submissions])
+                    Source: read-shop-submissions (topics: shops\\.([A-Za-z0-9_-]{1,64})\\.order-submissions)
                       --> validate-shop-submissions
                     Processor: validate-shop-submissions (stores: [order-views])
-                      --> write-order-events, write-submission-dead-letters
+                      --> write-order-events, write-submission-dead-letters, write-submission-outcomes
                       <-- read-shop-submissions
                     Source: read-delivery-dates (topics: [promises.delivery-dates])
                       --> apply-delivery-dates
@@ -130,7 +133,9 @@ class OrderIntakeTopologyTest {
                       <-- read-order-events
                     Sink: write-order-events (topic: orders.order-events)
                       <-- validate-shop-submissions
-                    Sink: write-submission-dead-letters (topic: dlq.orders.shop-submissions)
+                    Sink: write-submission-dead-letters (extractor class: dlq.shops.<shopId>.order-submissions)
+                      <-- validate-shop-submissions
+                    Sink: write-submission-outcomes (extractor class: shops.<shopId>.submission-outcomes)
                       <-- validate-shop-submissions
 
                 """);
@@ -177,8 +182,8 @@ class OrderIntakeTopologyTest {
     void theKafkaEntranceGivesAnOrderTheTighterOfTheCustomersAndTheShopsMaximumWait() {
         // SampleOrders' customer accepts 14 days.
         submissionsTopic.pipeInput(bytes("o-a"), submission("o-a", "shop-a"), NOW);
-        submissionsTopic.pipeInput(bytes("o-b"), submission("o-b", "shop-b"), NOW);
-        submissionsTopic.pipeInput(bytes("o-c"), submission("o-c", "shop-c"), NOW);
+        submissionsOf("shop-b").pipeInput(bytes("o-b"), submission("o-b", "shop-b"), NOW);
+        submissionsOf("shop-c").pipeInput(bytes("o-c"), submission("o-c", "shop-c"), NOW);
 
         assertThat(orderEventsOut.readValuesToList()).extracting(e -> ((OrderPlaced) e.getEvent()).getMaxWaitDays())
                 .containsExactly(14, 5, 14);
@@ -210,7 +215,7 @@ class OrderIntakeTopologyTest {
 
         final var dead = deadLetters.readRecordsToList();
         assertThat(dead).extracting(r -> DeadLetters.header(r.headers(), DeadLetters.ERROR_REASON).orElseThrow())
-                .containsExactly("MALFORMED_JSON", "OUT_OF_RANGE", "UNKNOWN_SHOP", "KEY_MISMATCH");
+                .containsExactly("MALFORMED_JSON", "OUT_OF_RANGE", "SHOP_MISMATCH", "KEY_MISMATCH");
         assertThat(dead.get(1).headers().lastHeader(DeadLetters.STAGE).value())
                 .isEqualTo("validation".getBytes(StandardCharsets.UTF_8));
         assertThat(DeadLetters.header(dead.get(1).headers(), DeadLetters.ERROR_MESSAGE).orElseThrow())
@@ -230,6 +235,10 @@ class OrderIntakeTopologyTest {
         assertThat(deadLetters.readRecordsToList())
                 .extracting(r -> DeadLetters.header(r.headers(), DeadLetters.ERROR_REASON).orElseThrow())
                 .containsExactly("ORDER_EXISTS");
+        final List<JsonNode> told = json(outcomes);
+        assertThat(told).extracting(o -> o.get("outcome").asText()).containsExactly("ACCEPTED", "DUPLICATE", "REJECTED");
+        assertThat(told.get(1).get("eventId")).isEqualTo(told.get(0).get("eventId"));
+        assertThat(told.get(2).get("reason").asText()).isEqualTo("ORDER_EXISTS");
     }
 
     @Test
@@ -237,17 +246,100 @@ class OrderIntakeTopologyTest {
         submissionsTopic.pipeInput(bytes("o-1"), submission("o-1", "shop-a"), NOW);
         orderEventsOut.readKeyValuesToList();
 
-        submissionsTopic.pipeInput(bytes("o-1"), cancellation("o-1", "shop-b", "[]"), NOW);
+        submissionsOf("shop-b").pipeInput(bytes("o-1"), cancellation("o-1", "shop-b", "[]"), NOW);
         submissionsTopic.pipeInput(bytes("o-1"), cancellation("o-1", "shop-a", "[\"9\"]"), NOW);
         submissionsTopic.pipeInput(bytes("o-2"), cancellation("o-2", "shop-a", "[]"), NOW);
         submissionsTopic.pipeInput(bytes("o-1"), cancellation("o-1", "shop-a", "[\"2\"]"), NOW);
 
-        assertThat(deadLetters.readRecordsToList())
-                .extracting(r -> DeadLetters.header(r.headers(), DeadLetters.ERROR_REASON).orElseThrow())
+        final var dead = new ArrayList<>(deadLettersOf("shop-b").readRecordsToList());
+        dead.addAll(deadLetters.readRecordsToList());
+        assertThat(dead).extracting(r -> DeadLetters.header(r.headers(), DeadLetters.ERROR_REASON).orElseThrow())
                 .containsExactly("UNKNOWN_ORDER", "UNKNOWN_LINE", "UNKNOWN_ORDER");
         final var out = orderEventsOut.readValuesToList();
         assertThat(out).hasSize(1);
         assertThat(((OrderCancellationRequested) out.getFirst().getEvent()).getLineIds()).containsExactly("2");
+    }
+
+    @Test
+    void aSubmissionWhoseBodyNamesAnotherShopIsRejectedAsShopMismatchAndPlacesNoOrder() {
+        submissionsTopic.pipeInput(bytes("o-1"), submission("o-1", "shop-b"), NOW);
+        submissionsTopic.pipeInput(bytes("o-1"), cancellation("o-1", "shop-b", "[]"), NOW);
+
+        assertThat(orderEventsOut.isEmpty()).isTrue();
+        assertThat(views().get("o-1")).isNull();
+        final var dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(r -> DeadLetters.header(r.headers(), DeadLetters.ERROR_REASON).orElseThrow())
+                .containsExactly("SHOP_MISMATCH", "SHOP_MISMATCH");
+        assertThat(dead).extracting(r -> DeadLetters.header(r.headers(), DeadLetters.SOURCE_TOPIC).orElseThrow())
+                .containsOnly("shops.shop-a.order-submissions");
+        assertThat(json(outcomes)).extracting(o -> o.get("outcome").asText() + " " + o.get("reason").asText()
+                + " " + o.get("shopId").asText()).containsExactly("REJECTED SHOP_MISMATCH shop-a",
+                "REJECTED SHOP_MISMATCH shop-a");
+        assertThat(outcomesOf("shop-b").isEmpty()).isTrue();
+        assertThat(deadLettersOf("shop-b").isEmpty()).isTrue();
+    }
+
+    @Test
+    void theShopIsTheTopicsWhenTheBodyNamesNone() {
+        submissionsOf("shop-b").pipeInput(bytes("o-1"), ("{\"type\":\"OrderPlaced\",\"order\":"
+                + SampleOrders.validOrder().put("orderId", "o-1") + "}").getBytes(StandardCharsets.UTF_8), NOW);
+
+        final OrderPlaced placed = (OrderPlaced) orderEventsOut.readValue().getEvent();
+        assertThat(placed.getShopId()).isEqualTo("shop-b");
+        assertThat(placed.getMaxWaitDays()).isEqualTo(5);
+        final JsonNode told = json(outcomesOf("shop-b")).getFirst();
+        assertThat(told.get("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(told.get("eventId").asText()).isEqualTo(placed.getEventId());
+        assertThat(told.get("orderId").asText()).isEqualTo("o-1");
+        assertThat(told.get("topic").asText()).isEqualTo("shops.shop-b.order-submissions");
+    }
+
+    @Test
+    void everySubmissionOfAKnownShopGetsExactlyOneOutcomeOnItsShopsTopic() {
+        submissionsTopic.pipeInput(bytes("o-1"), submission("o-1", "shop-a"), NOW);
+        submissionsTopic.pipeInput(bytes("o-2"), "{not json".getBytes(StandardCharsets.UTF_8), NOW);
+        submissionsTopic.pipeInput(bytes("o-1"), cancellation("o-1", "shop-a", "[\"1\"]"), NOW);
+
+        final List<JsonNode> told = json(outcomes);
+        assertThat(told).extracting(o -> o.get("outcome").asText() + " " + o.path("type").asText("-") + " "
+                + o.get("offset").asLong()).containsExactly("ACCEPTED OrderPlaced 0", "REJECTED - 1",
+                "ACCEPTED OrderCancellationRequested 2");
+        assertThat(told.get(1).get("reason").asText()).isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void aSubmissionsTopicOfAShopThatIsNotConfiguredIsSkippedWithoutOutput() {
+        submissionsOf("shop-z").pipeInput(bytes("o-1"), submission("o-1", "shop-z"), NOW);
+
+        assertThat(orderEventsOut.isEmpty()).isTrue();
+        assertThat(outcomesOf("shop-z").isEmpty()).isTrue();
+        assertThat(deadLettersOf("shop-z").isEmpty()).isTrue();
+        assertThat(views().get("o-1")).isNull();
+    }
+
+    private TestInputTopic<byte[], byte[]> submissionsOf(final String shopId) {
+        return driver.createInputTopic(Topics.shopSubmissions(shopId).name(), new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+
+    private TestOutputTopic<byte[], byte[]> outcomesOf(final String shopId) {
+        return driver.createOutputTopic(Topics.shopSubmissionOutcomes(shopId).name(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private TestOutputTopic<byte[], byte[]> deadLettersOf(final String shopId) {
+        return driver.createOutputTopic(Topics.shopSubmissions(shopId).deadLetterTopic(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private static List<JsonNode> json(final TestOutputTopic<byte[], byte[]> topic) {
+        return topic.readValuesToList().stream().map(value -> {
+            try {
+                return JSON.readTree(value);
+            } catch (final java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
     }
 
     private KeyValueStore<String, OrderView> views() {

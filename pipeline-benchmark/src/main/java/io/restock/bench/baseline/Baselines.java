@@ -34,6 +34,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -43,7 +44,8 @@ import org.apache.kafka.streams.KafkaStreams;
  *   <li><b>raw producer</b>: {@code records} records written as fast as one producer goes ({@code acks=all},
  *       idempotent, default batching) to {@value BaselineTopics#INPUT};</li>
  *   <li><b>exactly-once pass-through</b>: {@link PassThroughTopology} started on those records; records/s from
- *       RUNNING until all of them are visible to a {@code read_committed} consumer on {@value BaselineTopics#OUTPUT};</li>
+ *       RUNNING until all of them are visible to a {@code read_committed} consumer on
+ *       {@value BaselineTopics#OUTPUT};</li>
  *   <li><b>latency</b>: records produced at the pipeline's rate on an {@link OpenLoop}; raw latency = visible on the
  *       input topic − record timestamp, pass-through latency = visible on the output topic − the same timestamp
  *       (Kafka Streams keeps it).</li>
@@ -90,8 +92,12 @@ public final class Baselines {
             try {
                 return measure(records, keyBytes, valueBytes, ratePerSecond, latencyDuration);
             } finally {
-                deleteTopics(admin);
-                deleteGroup(admin);
+                try {
+                    deleteTopics(admin);
+                    deleteGroup(admin);
+                } catch (final Exception e) {
+                    progress.println("  could not delete the baseline topics or group (left behind): " + e);
+                }
             }
         }
     }
@@ -127,11 +133,14 @@ public final class Baselines {
              KafkaConsumer<byte[], byte[]> reader = consumer()) {
             final List<TopicPartition> output = partitions(reader, BaselineTopics.OUTPUT);
             final List<TopicPartition> input = partitions(reader, BaselineTopics.INPUT);
+            reader.assign(output);
             streams.start();
-            Await.until(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofMillis(20), WAIT, "the pass-through to run");
+            Await.until(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofMillis(20), WAIT,
+                    "the pass-through to run");
             final double cpuBefore = cpuSeconds();
             final long start = System.nanoTime();
-            Await.until(() -> committedEnd(reader, output) >= records, Duration.ofMillis(20), WAIT, "the pass-through to copy every record");
+            Await.until(() -> committedEnd(reader, output) >= records, Duration.ofMillis(20), WAIT,
+                    "the pass-through to copy every record");
             final double seconds = (System.nanoTime() - start) / 1e9;
             final double cpu = cpuSeconds() - cpuBefore;
 
@@ -166,6 +175,8 @@ public final class Baselines {
                 }
                 driver.join();
             }
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
             return new Result(keyBytes, valueBytes, ratePerSecond,
                     new Figures(records, records / rawSeconds, rawCpu * 1e6 / records, LatencySummary.of(rawLatency)),
                     new Figures(records, records / seconds, cpu * 1e6 / records, LatencySummary.of(passLatency)));
@@ -222,6 +233,7 @@ public final class Baselines {
         while (true) {
             try {
                 admin.createTopics(topics).all().get();
+                awaitLeaders(admin);
                 return;
             } catch (final ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException) || System.nanoTime() > deadline) {
@@ -231,6 +243,27 @@ public final class Baselines {
                 LockSupport.parkNanos(200_000_000L);
             }
         }
+    }
+
+    /** Until every partition answers a list-offsets request (it has a leader that knows it is one). */
+    private static void awaitLeaders(final Admin admin) {
+        final Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new java.util.HashMap<>();
+        BaselineTopics.ALL.forEach(topic -> {
+            for (int p = 0; p < BaselineTopics.PARTITIONS; p++) {
+                request.put(new TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+        });
+        Await.until(() -> {
+            try {
+                admin.listOffsets(request).all().get();
+                return true;
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            } catch (final ExecutionException e) {
+                return false;
+            }
+        }, Duration.ofMillis(200), Duration.ofSeconds(60), "the baseline topics' leaders");
     }
 
     private static void deleteTopics(final Admin admin) throws Exception {
@@ -247,7 +280,8 @@ public final class Baselines {
         try {
             admin.deleteConsumerGroups(List.of(BaselineTopics.APPLICATION_ID)).all().get();
         } catch (final ExecutionException e) {
-            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException
+                    || e.getCause() instanceof org.apache.kafka.common.errors.GroupNotEmptyException)) {
                 throw e;
             }
         }

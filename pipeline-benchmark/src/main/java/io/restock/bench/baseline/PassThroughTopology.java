@@ -23,7 +23,8 @@ public final class PassThroughTopology {
         builder.stream(BaselineTopics.INPUT, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("read-input"))
                 .mapValues(value -> value.clone(), Named.as("copy-value"))
-                .to(BaselineTopics.OUTPUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write-output"));
+                .to(BaselineTopics.OUTPUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("write-output"));
         return builder.build();
     }
 }

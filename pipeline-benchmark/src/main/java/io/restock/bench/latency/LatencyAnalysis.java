@@ -35,10 +35,12 @@ public final class LatencyAnalysis {
      * @param ordersPerSecond orders accepted per second, from the first to the last order's timestamp
      * @param linesPerSecond  lines decided per second, from the first order's timestamp to the last decision
      * @param meanOrderBytes  mean serialized size of an order event's value
+     * @param purchaseOrdersIssued {@code PurchaseOrderIssued} events seen during the run (any SKU)
      */
     public record Result(long orders, long lines, long linesDecided, long backordered, long rejected,
                          long withPurchaseOrder, long notified, double ordersPerSecond, double linesPerSecond,
-                         double meanOrderBytes, LatencySummary decision, LatencySummary purchaseOrder,
+                         double meanOrderBytes, long purchaseOrdersIssued, LatencySummary decision,
+                         LatencySummary purchaseOrder,
                          LatencySummary notification) {
     }
 
@@ -106,7 +108,7 @@ public final class LatencyAnalysis {
         return new Result(orders, lines, decided, backordered, rejected, matched, notified,
                 orders > 1 && orderSpan > 0 ? (orders - 1) / orderSpan : Double.NaN,
                 decided > 0 && decisionSpan > 0 ? decided / decisionSpan : Double.NaN,
-                orders == 0 ? Double.NaN : (double) bytes / orders,
+                orders == 0 ? Double.NaN : (double) bytes / orders, seen.purchaseOrders().size(),
                 LatencySummary.of(decision), LatencySummary.of(purchase), LatencySummary.of(notice));
     }
 

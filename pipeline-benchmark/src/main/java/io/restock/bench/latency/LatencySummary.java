@@ -19,7 +19,7 @@ public record LatencySummary(long count, double p50, double p99, double p999, do
         return new Histogram(HIGHEST_MILLIS, 3);
     }
 
-    /** Records {@code millis} clamped to [0, {@link #HIGHEST_MILLIS}] (clocks of two processes may differ by a tick). */
+    /** Records {@code millis} clamped to [0, {@link #HIGHEST_MILLIS}] (two processes' clocks may differ a tick). */
     public static void record(final Histogram histogram, final long millis) {
         histogram.recordValue(Math.max(0, Math.min(HIGHEST_MILLIS, millis)));
     }

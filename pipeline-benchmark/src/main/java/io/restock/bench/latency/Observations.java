@@ -68,6 +68,14 @@ public final class Observations {
         notifications.computeIfAbsent(orderId, id -> new ArrayList<>()).add(notification);
     }
 
+    /** Lines of the orders {@code ours} accepts that have no decision yet, and how many orders those are. */
+    public synchronized long undecidedLines(final java.util.function.Predicate<String> ours) {
+        return orders.values().stream().filter(o -> ours.test(o.orderId()))
+                .mapToLong(o -> o.lines().stream().filter(l -> !decisions.containsKey(key(o.orderId(), l.lineId())))
+                        .count())
+                .sum();
+    }
+
     synchronized Map<String, Order> orders() {
         return Map.copyOf(orders);
     }

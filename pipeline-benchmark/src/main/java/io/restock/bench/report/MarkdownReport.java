@@ -24,19 +24,22 @@ public final class MarkdownReport {
         md.append(".\n\n## Pipeline (latency from the order's record timestamp to visible read_committed)\n\n");
         md.append("| run | offered orders/s | orders/s | lines/s | lines decided / ordered | backordered | rejected "
                 + "| decision p50 / p99 / p99.9 ms | purchase order p50 / p99 / p99.9 ms (lines) "
-                + "| notification p50 / p99 / p99.9 ms (lines) | CPU µs per line |\n");
-        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "| notification p50 / p99 / p99.9 ms (lines) | purchase orders issued | HTTP failures "
+                + "| CPU µs per line |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (final Report.PipelineRun run : report.runs()) {
             final var r = run.result();
-            md.append(format("| %s | %.0f | %.1f | %.1f | %d / %d | %d | %d | %s | %s (%d) | %s (%d) | %.0f |%n",
+            md.append(format("| %s | %.0f | %.1f | %.1f | %d / %d | %d | %d | %s | %s (%d) | %s (%d) | %d | %d "
+                            + "| %.0f |%n",
                     run.name(), run.offeredOrdersPerSecond(), r.ordersPerSecond(), r.linesPerSecond(),
                     r.linesDecided(), r.lines(), r.backordered(), r.rejected(), latency(r.decision()),
                     latency(r.purchaseOrder()), r.withPurchaseOrder(), latency(r.notification()), r.notified(),
-                    run.cpuMicrosPerLine()));
+                    r.purchaseOrdersIssued(), run.httpFailures(), run.cpuMicrosPerLine()));
         }
         final Baselines.Result baselines = report.baselines();
         if (baselines != null) {
-            md.append(format("%n## Baselines (same broker, %d-byte keys, %d-byte values; latency at %.0f records/s)%n%n",
+            md.append(format("%n## Baselines (same broker, %d-byte keys, %d-byte values; latency at %.0f "
+                            + "records/s)%n%n",
                     baselines.keyBytes(), baselines.valueBytes(), baselines.latencyRatePerSecond()));
             md.append("| baseline | records | records/s | CPU µs per record | latency p50 / p99 / p99.9 ms |\n");
             md.append("| --- | --- | --- | --- | --- |\n");
@@ -44,7 +47,8 @@ public final class MarkdownReport {
             baseline(md, "exactly-once pass-through (exactly_once_v2)", baselines.passThrough());
             md.append("\n## Ratios (pipeline ÷ baseline)\n\n");
             md.append("| run | lines/s ÷ raw records/s | lines/s ÷ pass-through records/s | CPU per line ÷ raw "
-                    + "| CPU per line ÷ pass-through | decision p50 ÷ pass-through p50 | decision p99 ÷ pass-through p99 |\n");
+                    + "| CPU per line ÷ pass-through | decision p50 ÷ pass-through p50 "
+                    + "| decision p99 ÷ pass-through p99 |\n");
             md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
             for (final Report.PipelineRun run : report.runs()) {
                 final Report.Ratios x = run.ratios();
@@ -80,6 +84,10 @@ public final class MarkdownReport {
             md.append("| --- | --- | --- | --- |\n");
             md.append(format("| %,d | %.1f | %,d | %.1f |%n", restore.skus(), restore.loadSeconds(),
                     restore.changelogRecords(), restore.restoreSeconds()));
+        }
+        if (!report.failures().isEmpty()) {
+            md.append("\n## Failed phases\n\n");
+            report.failures().forEach(f -> md.append("- ").append(f).append('\n'));
         }
         return md.toString();
     }

@@ -15,13 +15,15 @@ import java.util.Map;
  * @param runs       one pipeline run per inventory-stream instance count
  * @param baselines  raw producer and exactly-once pass-through, same broker, same record size; null if skipped
  * @param restore    restore of inventory-stream's stores from their changelogs; null if skipped
+ * @param failures   phases that failed (their figures are missing), with the error
  */
 public record Report(String startedAt, Map<String, Object> settings, Machine machine, List<PipelineRun> runs,
-                     Baselines.Result baselines, Restore restore) {
+                     Baselines.Result baselines, Restore restore, List<String> failures) {
 
     public Report {
         settings = Map.copyOf(settings);
         runs = List.copyOf(runs);
+        failures = failures == null ? List.of() : List.copyOf(failures);
     }
 
     /**
@@ -44,12 +46,14 @@ public record Report(String startedAt, Map<String, Object> settings, Machine mac
      * @param offeredOrdersPerSecond the open loop's rate
      * @param orderingSeconds        how long the shops ordered
      * @param driverMaxLagMillis     the latest the open loop started an order after it was due (should be ~0)
+     * @param httpFailures           the world's requests answered other than 2xx after its retries (all APIs)
      * @param processes              per process of the stack (kafka, schema-registry, services, instances)
      * @param cpuMicrosPerLine       CPU of all the stack's processes during the run per line decided
      * @param ratios                 this run against the baselines; null without baselines
      */
     public record PipelineRun(String name, int inventoryInstances, double offeredOrdersPerSecond,
-                              double orderingSeconds, long driverMaxLagMillis, LatencyAnalysis.Result result,
+                              double orderingSeconds, long driverMaxLagMillis, long httpFailures,
+                              LatencyAnalysis.Result result,
                               Map<String, ProcessFigures> processes, double cpuMicrosPerLine, Ratios ratios) {
         public PipelineRun {
             processes = Map.copyOf(processes);
@@ -57,7 +61,7 @@ public record Report(String startedAt, Map<String, Object> settings, Machine mac
 
         public PipelineRun withRatios(final Baselines.Result baselines) {
             return new PipelineRun(name, inventoryInstances, offeredOrdersPerSecond, orderingSeconds,
-                    driverMaxLagMillis, result, processes, cpuMicrosPerLine, Ratios.of(this, baselines));
+                    driverMaxLagMillis, httpFailures, result, processes, cpuMicrosPerLine, Ratios.of(this, baselines));
         }
     }
 

@@ -94,7 +94,8 @@ public final class RestoreLoad {
         try (Admin admin = admin()) {
             final Map<TopicPartition, Long> ends = endOffsets(admin,
                     List.of(Topics.SKU_POLICIES.name(), Topics.STOCK_MOVEMENTS.name()), OffsetSpec.latest());
-            Await.until(() -> caughtUp(admin, ends), Duration.ofMillis(500), WAIT, "inventory-stream to read every SKU");
+            Await.until(() -> caughtUp(admin, ends), Duration.ofMillis(500), WAIT,
+                    "inventory-stream to read every SKU");
         }
     }
 

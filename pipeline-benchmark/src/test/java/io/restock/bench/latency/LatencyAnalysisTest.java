@@ -51,6 +51,7 @@ class LatencyAnalysisTest {
         final LatencyAnalysis.Result result = LatencyAnalysis.analyse(seen, id -> true);
 
         assertThat(result.withPurchaseOrder()).isEqualTo(1);
+        assertThat(result.purchaseOrdersIssued()).isEqualTo(4);
         // HdrHistogram keeps three significant digits.
         assertThat(result.purchaseOrder().max()).isCloseTo(4_000, Percentage.withPercentage(0.1));
     }

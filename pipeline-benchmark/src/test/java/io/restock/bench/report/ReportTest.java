@@ -18,9 +18,9 @@ class ReportTest {
 
     private static Report.PipelineRun run(final String name, final double linesPerSecond) {
         final LatencyAnalysis.Result result = new LatencyAnalysis.Result(3_000, 4_000, 4_000, 1_000, 50, 900, 1_000,
-                50, linesPerSecond, 251.4, new LatencySummary(4_000, 300, 800, 950, 1_000),
+                50, linesPerSecond, 251.4, 40, new LatencySummary(4_000, 300, 800, 950, 1_000),
                 new LatencySummary(900, 3_500, 6_000, 6_100, 6_200), LatencySummary.EMPTY);
-        return new Report.PipelineRun(name, 1, 50, 60, 0, result,
+        return new Report.PipelineRun(name, 1, 50, 60, 0, 3, result,
                 Map.of("inventory-stream", new Report.ProcessFigures(30.5, 400 * 1024)), 2_000, null);
     }
 
@@ -29,7 +29,7 @@ class ReportTest {
                 new Report.Machine(2, 3.5, 4.25, "shared with three other builds"),
                 List.of(run("1 inventory-stream instance", 66.7).withRatios(BASELINES),
                         run("2 inventory-stream instances", 80).withRatios(BASELINES)),
-                BASELINES, new Report.Restore(1_000_000, 120, 4_000_000, 42.5));
+                BASELINES, new Report.Restore(1_000_000, 120, 4_000_000, 42.5), List.of());
     }
 
     @Test
@@ -68,11 +68,20 @@ class ReportTest {
 
         assertThat(md).contains("2 cores; 1-minute load average 3.50 before, 4.25 after; shared with three other builds");
         assertThat(md).contains("| 1 inventory-stream instance | 50 | 50.0 | 66.7 | 4000 / 4000 | 1000 | 50 "
-                + "| 300 / 800 / 950 | 3500 / 6000 / 6100 (900) | – (1000) | 2000 |");
+                + "| 300 / 800 / 950 | 3500 / 6000 / 6100 (900) | – (1000) | 40 | 3 | 2000 |");
         assertThat(md).contains("| exactly-once pass-through (exactly_once_v2) | 200,000 | 100000 | 20.0 | 100 / 200 / 210 |");
         assertThat(md).contains("| 2 inventory-stream instances | 0.0002× | 0.0008× | 200× | 100× | 3.00× | 4.00× |");
         assertThat(md).contains("| inventory-stream | 30.5 / 400 | 30.5 / 400 |");
         assertThat(md).contains("| 1,000,000 | 120.0 | 4,000,000 | 42.5 |");
+    }
+
+    @Test
+    void aFailedPhaseIsListedWithItsError() {
+        final Report report = new Report("2026-12-06T18:00:00Z", Map.of(), new Report.Machine(2, 1, 1, ""),
+                List.of(), null, null, List.of("restore: java.lang.IllegalStateException: gave up"));
+
+        assertThat(MarkdownReport.render(report)).contains("## Failed phases",
+                "- restore: java.lang.IllegalStateException: gave up");
     }
 
     @Test

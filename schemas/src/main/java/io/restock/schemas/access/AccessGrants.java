@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
  *       {@code suppliers.<id>.purchase-orders} (literal), READ on consumer groups starting with
  *       {@code suppliers.<id>.} (prefixed). Supplier ids have no '.', so supplier {@code acme}'s prefix never
  *       covers supplier {@code acme-west}'s groups.</li>
- *   <li><b>Shop</b> {@code <id>}, principal {@code User:shop-<id>}: WRITE and DESCRIBE on
- *       {@code orders.shop-submissions} (literal); with {@code transactional}, WRITE and DESCRIBE on
- *       transactional ids starting with {@code shops/<id>/} (prefixed; shop ids have no '/').</li>
+ *   <li><b>Shop</b> {@code <id>}, principal {@code User:shop-<id>}: WRITE and DESCRIBE on its own
+ *       {@code shops.<id>.order-submissions} (literal), READ and DESCRIBE on its own
+ *       {@code shops.<id>.submission-outcomes} (literal), READ on consumer groups starting with {@code shops.<id>.}
+ *       (prefixed; shop ids that name topics have no '.', so one shop's prefix never covers another's groups);
+ *       with {@code transactional}, WRITE and DESCRIBE on transactional ids starting with {@code shops/<id>/}
+ *       (prefixed; shop ids have no '/'). Nothing on other shops' topics.</li>
  *   <li><b>supplier-gateway</b>, principal {@code User:supplier-gateway}: see {@link #supplierGateway(String, String)}.</li>
  * </ul>
  * Any host. Nothing else: no other topic, no cluster operation, no ACL or config changes.
@@ -57,6 +60,11 @@ public final class AccessGrants {
         return "User:shop-" + requireShopId(shopId);
     }
 
+    /** The consumer groups a shop may use (to read its outcomes) start with this: {@code shops.<id>.}. */
+    public static String shopGroupPrefix(final String shopId) {
+        return "shops." + requireShopTopicId(shopId) + ".";
+    }
+
     /** The transactional ids a transactional shop producer may use start with this: {@code shops/<id>/}. */
     public static String shopTransactionalIdPrefix(final String shopId) {
         return "shops/" + requireShopId(shopId) + "/";
@@ -78,19 +86,27 @@ public final class AccessGrants {
                         PatternType.PREFIXED)));
     }
 
-    /** A shop writing JSON order events, as {@link #shopPrincipal}. */
+    /** A shop writing JSON order events to its own topic and reading their outcomes, as {@link #shopPrincipal}. */
     public static AccessGrant shop(final String shopId, final boolean transactional) {
         return shop(shopId, shopPrincipal(shopId), transactional);
     }
 
-    /** A shop writing JSON order events, as {@code principal}; a transactional producer needs {@code transactional}. */
+    /**
+     * A shop writing JSON order events to its own topic and reading their outcomes, as {@code principal}; a
+     * transactional producer needs {@code transactional}.
+     */
     public static AccessGrant shop(final String shopId, final String principal, final boolean transactional) {
-        requireShopId(shopId);
+        requireShopTopicId(shopId);
         requirePrincipal(principal);
-        final String topic = Topics.SHOP_ORDER_SUBMISSIONS.name();
+        final String topic = Topics.shopSubmissions(shopId).name();
+        final String outcomes = Topics.shopSubmissionOutcomes(shopId).name();
         final List<AclBinding> bindings = new ArrayList<>(List.of(
                 allow(principal, AclOperation.WRITE, ResourceType.TOPIC, topic, PatternType.LITERAL),
-                allow(principal, AclOperation.DESCRIBE, ResourceType.TOPIC, topic, PatternType.LITERAL)));
+                allow(principal, AclOperation.DESCRIBE, ResourceType.TOPIC, topic, PatternType.LITERAL),
+                allow(principal, AclOperation.READ, ResourceType.TOPIC, outcomes, PatternType.LITERAL),
+                allow(principal, AclOperation.DESCRIBE, ResourceType.TOPIC, outcomes, PatternType.LITERAL),
+                allow(principal, AclOperation.READ, ResourceType.GROUP, shopGroupPrefix(shopId),
+                        PatternType.PREFIXED)));
         if (transactional) {
             final String prefix = shopTransactionalIdPrefix(shopId);
             bindings.add(allow(principal, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, prefix,
@@ -98,7 +114,7 @@ public final class AccessGrants {
             bindings.add(allow(principal, AclOperation.DESCRIBE, ResourceType.TRANSACTIONAL_ID, prefix,
                     PatternType.PREFIXED));
         }
-        return new AccessGrant(principal, "shop " + shopId + " writes " + topic
+        return new AccessGrant(principal, "shop " + shopId + " writes " + topic + " and reads " + outcomes
                 + (transactional ? " (transactional)" : ""), bindings);
     }
 
@@ -158,6 +174,14 @@ public final class AccessGrants {
     private static String requireShopId(final String shopId) {
         if (shopId == null || !SHOP_ID.matcher(shopId).matches()) {
             throw new IllegalArgumentException("shop id must be 1-64 of letters, digits, '.', '_', ':', '-': " + shopId);
+        }
+        return shopId;
+    }
+
+    private static String requireShopTopicId(final String shopId) {
+        if (!Topics.isValidShopTopicId(shopId)) {
+            throw new IllegalArgumentException("a shop on the Kafka entrance needs an id of 1-64 letters, digits, '_'"
+                    + " or '-' (it names the shop's topics): " + shopId);
         }
         return shopId;
     }

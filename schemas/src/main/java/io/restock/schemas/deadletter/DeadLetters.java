@@ -1,5 +1,6 @@
 package io.restock.schemas.deadletter;
 
+import io.restock.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -24,7 +25,7 @@ import java.util.Optional;
  */
 public final class DeadLetters {
 
-    public static final String PREFIX = "dlq.";
+    public static final String PREFIX = Topics.DEAD_LETTER_PREFIX;
     public static final String ERROR_CLASS = "dlq.error.class";
     public static final String ERROR_MESSAGE = "dlq.error.message";
     public static final String ERROR_REASON = "dlq.error.reason";

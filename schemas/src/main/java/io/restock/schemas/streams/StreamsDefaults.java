@@ -3,7 +3,9 @@ package io.restock.schemas.streams;
 import io.restock.schemas.deadletter.DeadLetterExceptionHandler;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 
 import java.util.Map;
 import java.util.Properties;
@@ -12,7 +14,9 @@ import java.util.Properties;
  * The Kafka Streams settings every Restock streams application shares: exactly_once_v2, the
  * dead-letter handlers for deserialization, processing and production failures
  * ({@link DeadLetterExceptionHandler}), a {@value #COMMIT_INTERVAL_MS} ms commit interval, and
- * {@code earliest} offsets for a new application id. No default serdes: every node names its own.
+ * {@code earliest} offsets for a new application id, and {@code ensure.explicit.internal.resource.naming} (a
+ * store, changelog or repartition topic without an explicit name fails the application at start, so a
+ * topology change cannot silently rename internal topics). No default serdes: every node names its own.
  * Services add their module-specific settings (threads, caches, {@link BoundedMemoryRocksDbConfig})
  * on top of what this returns.
  *
@@ -41,6 +45,7 @@ public final class StreamsDefaults {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.putAll(DeadLetterExceptionHandler.streamsConfig());
         props.putAll(timingOverrides());
         return props;
@@ -101,5 +106,19 @@ public final class StreamsDefaults {
         }
         throw new IllegalArgumentException(name + " must be a whole number of milliseconds >= 1, not '" + value
                 + "'");
+    }
+
+    /**
+     * A builder that applies the topology-level settings of {@code properties} ({@link #properties} plus the
+     * application's own): with the invariants, {@code build()} fails on a store, changelog or repartition topic
+     * that has no explicit name. A plain {@code new StreamsBuilder()} only logs a warning.
+     */
+    public static StreamsBuilder builder(final Properties properties) {
+        return new StreamsBuilder(new TopologyConfig(new StreamsConfig(properties)));
+    }
+
+    /** {@link #builder(Properties)} for a topology test: the invariants, no broker, no state directory of note. */
+    public static StreamsBuilder testBuilder(final String applicationId) {
+        return builder(properties(applicationId, "unused:9092", System.getProperty("java.io.tmpdir")));
     }
 }

@@ -1,6 +1,5 @@
 package io.restock.schemas.topics;
 
-import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.serde.EventSerdes;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serde;
@@ -44,7 +43,7 @@ public record Topic<K, V>(String name, Codec<K> key, Codec<V> value, TopicSpec s
 
     /** Where records of this topic that cannot be processed go. */
     public String deadLetterTopic() {
-        return DeadLetters.topicFor(name);
+        return Topics.DEAD_LETTER_PREFIX + name;
     }
 
     @Override

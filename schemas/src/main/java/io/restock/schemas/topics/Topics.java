@@ -28,17 +28,15 @@ import java.util.regex.Pattern;
  */
 public final class Topics {
 
+    /** What a dead-letter topic's name starts with: {@code dlq.<source topic>} ({@code DeadLetters}). */
+    public static final String DEAD_LETTER_PREFIX = "dlq.";
+
     private static final Duration EVENT_RETENTION = Duration.ofDays(30);
 
     /** Shops' orders and cancellations, canonical Avro. Written by order-intake only. Key: orderId. */
     public static final Topic<String, OrderEvent> ORDER_EVENTS = new Topic<>("orders.order-events",
             Codec.string(), Codec.avro(OrderEvent.class), TopicSpec.events(EVENT_RETENTION),
             "OrderPlaced and OrderCancellationRequested, validated");
-
-    /** Shops publish JSON orders and cancellations here directly. Key: orderId. */
-    public static final Topic<String, String> SHOP_ORDER_SUBMISSIONS = new Topic<>("orders.shop-submissions",
-            Codec.string(), Codec.json(), TopicSpec.events(Duration.ofDays(7)),
-            "JSON order events from shops, validated by order-intake");
 
     /** Each order line's fate, decided on the SKU's partition. Key: orderId. */
     public static final Topic<String, LineEvent> LINE_EVENTS = new Topic<>("inventory.line-events",
@@ -108,13 +106,26 @@ public final class Topics {
             "notifications.customer-notifications", Codec.string(), Codec.avro(NotificationEvent.class),
             TopicSpec.events(EVENT_RETENTION), "CustomerNotificationSent / Suppressed");
 
-    /** Every shared topic, in flow order. */
+    /**
+     * Every shared topic, in flow order. The per-party topics ({@link #supplierPurchaseOrders},
+     * {@link #shopSubmissions}, {@link #shopSubmissionOutcomes}) are made per supplier or shop and are not listed.
+     */
     public static final List<Topic<?, ?>> ALL = List.of(
-            SHOP_ORDER_SUBMISSIONS, ORDER_EVENTS, SKU_POLICIES, SUPPLIER_OFFERS, STOCK_MOVEMENTS, LINE_EVENTS,
+            ORDER_EVENTS, SKU_POLICIES, SUPPLIER_OFFERS, STOCK_MOVEMENTS, LINE_EVENTS,
             STOCK_LEVELS, STOCK_SHORTFALLS, SHIPMENT_REQUESTS, PURCHASE_ORDERS, SUPPLIER_EVENTS, DELIVERY_DATES,
             SKU_SUPPLY, CUSTOMER_NOTIFICATIONS);
 
     private static final Pattern SUPPLIER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** A shop id that can name its topics: no '.' (it would blur the names and ACL prefixes), no ':'. */
+    private static final String SHOP_ID = "[A-Za-z0-9_-]{1,64}";
+    private static final Pattern SHOP_TOPIC_ID = Pattern.compile(SHOP_ID);
+    private static final Duration SHOP_SUBMISSION_RETENTION = Duration.ofDays(7);
+
+    /**
+     * Every shop's submissions topic, {@code shops.<shopId>.order-submissions}: order-intake subscribes to this
+     * pattern and takes the shop from the topic's name (group 1), never from the record.
+     */
+    public static final Pattern SHOP_SUBMISSIONS_PATTERN = Pattern.compile("shops\\.(" + SHOP_ID + ")\\.order-submissions");
 
     private Topics() {
     }
@@ -139,6 +150,54 @@ public final class Topics {
         }
         return new Topic<>("suppliers." + supplierId + ".purchase-orders", Codec.string(), Codec.json(),
                 TopicSpec.events(EVENT_RETENTION), "purchase orders for supplier " + supplierId + " as JSON");
+    }
+
+    /** Whether a shop id can name the shop's Kafka topics: 1-64 letters, digits, '_' and '-'. */
+    public static boolean isValidShopTopicId(final String shopId) {
+        return shopId != null && SHOP_TOPIC_ID.matcher(shopId).matches();
+    }
+
+    /**
+     * A shop's own submissions topic (JSON orders and cancellations, key orderId), so ACLs let only that shop
+     * write it: whatever a record on it says, it is that shop's. Read by order-intake. Same partition count as
+     * {@link #ORDER_EVENTS}, with which order-intake co-partitions it.
+     */
+    public static Topic<String, String> shopSubmissions(final String shopId) {
+        return new Topic<>("shops." + requireShopTopicId(shopId) + ".order-submissions", Codec.string(), Codec.json(),
+                TopicSpec.events(SHOP_SUBMISSION_RETENTION), "JSON order events from shop " + shopId
+                + ", validated by order-intake");
+    }
+
+    /**
+     * What became of each of a shop's submissions (ACCEPTED, DUPLICATE or REJECTED with the reason), JSON, key
+     * orderId as submitted. Written by order-intake; only that shop may read it.
+     */
+    public static Topic<String, String> shopSubmissionOutcomes(final String shopId) {
+        return new Topic<>("shops." + requireShopTopicId(shopId) + ".submission-outcomes", Codec.string(),
+                Codec.json(), TopicSpec.events(SHOP_SUBMISSION_RETENTION),
+                "the outcome of each submission of shop " + shopId);
+    }
+
+    /** A shop's two topics, to provision together. */
+    public static List<Topic<?, ?>> shopTopics(final String shopId) {
+        return List.of(shopSubmissions(shopId), shopSubmissionOutcomes(shopId));
+    }
+
+    /** The shop whose submissions topic this is, if it is one. */
+    public static Optional<String> shopOfSubmissions(final String topicName) {
+        if (topicName == null) {
+            return Optional.empty();
+        }
+        final var matcher = SHOP_SUBMISSIONS_PATTERN.matcher(topicName);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private static String requireShopTopicId(final String shopId) {
+        if (!isValidShopTopicId(shopId)) {
+            throw new IllegalArgumentException(
+                    "a shop id that names topics must be 1-64 letters, digits, '_' or '-': " + shopId);
+        }
+        return shopId;
     }
 
     public static Optional<Topic<?, ?>> byName(final String name) {

@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Kafka ACL isolation of the supplier topics and of the shops' JSON topic, on a real broker of its own
+ * Kafka ACL isolation of the supplier topics (the shops' topics: order-intake's {@code ShopTopicAclIT}), on a
+ * real broker of its own
  * ({@link LocalBroker} with SASL/SCRAM-SHA-512 and the StandardAuthorizer; the shared test broker has
  * neither), with the grants {@code bin/restock acl} applies ({@link AccessGrants}, {@link AclApplier}).
  */
@@ -51,11 +51,9 @@ class SupplierTopicAclIT {
     private static final String SUPPLIER_A = "a";
     private static final String SUPPLIER_B = "b";
     private static final String SUPPLIER_C = "c";
-    private static final String SHOP = "demo-shop";
     private static final String TOPIC_A = Topics.supplierPurchaseOrders(SUPPLIER_A).name();
     private static final String TOPIC_B = Topics.supplierPurchaseOrders(SUPPLIER_B).name();
     private static final String TOPIC_C = Topics.supplierPurchaseOrders(SUPPLIER_C).name();
-    private static final String SUBMISSIONS = Topics.SHOP_ORDER_SUBMISSIONS.name();
     private static final Map<String, String> PASSWORDS = new HashMap<>();
 
     @TempDir
@@ -73,15 +71,14 @@ class SupplierTopicAclIT {
         new TopicProvisioner(admin, new InMemorySchemaRegistryClient(), Duration.ofSeconds(30),
                 broker.bootstrapServers()).provision(List.of(Topics.supplierPurchaseOrders(SUPPLIER_A),
                 Topics.supplierPurchaseOrders(SUPPLIER_B), Topics.supplierPurchaseOrders(SUPPLIER_C),
-                Topics.SHOP_ORDER_SUBMISSIONS, Topics.ORDER_EVENTS));
-        for (final String user : List.of("supplier-a", "supplier-b", "supplier-c", "shop-demo-shop")) {
+                Topics.ORDER_EVENTS));
+        for (final String user : List.of("supplier-a", "supplier-b", "supplier-c")) {
             PASSWORDS.put(user, UUID.randomUUID().toString());
             broker.upsertScramUser(user, PASSWORDS.get(user));
         }
         acls = new AclApplier(admin, Duration.ofSeconds(30));
         acls.grant(AccessGrants.supplier(SUPPLIER_A));
         acls.grant(AccessGrants.supplier(SUPPLIER_B));
-        acls.grant(AccessGrants.shop(SHOP, false));
 
         try (KafkaProducer<String, String> gateway = producer(broker.clientProperties())) {
             for (final String topic : List.of(TOPIC_A, TOPIC_B, TOPIC_C)) {
@@ -152,35 +149,6 @@ class SupplierTopicAclIT {
     void aSupplierSeesOnlyItsOwnTopic() throws Exception {
         try (Admin supplierB = Admin.create(clientConfig("supplier-b"))) {
             assertThat(supplierB.listTopics().names().get(30, TimeUnit.SECONDS)).containsExactly(TOPIC_B);
-        }
-    }
-
-    @Test
-    void aShopWritesTheSubmissionsTopicAndNothingElse() throws Exception {
-        try (KafkaProducer<String, String> shop = producer(clientConfig("shop-demo-shop"))) {
-            assertThat(shop.send(new ProducerRecord<>(SUBMISSIONS, "1001", "{\"type\":\"OrderPlaced\"}"))
-                    .get(30, TimeUnit.SECONDS).offset()).isGreaterThanOrEqualTo(0);
-        }
-        for (final String other : List.of(Topics.ORDER_EVENTS.name(), TOPIC_A)) {
-            try (KafkaProducer<String, String> shop = producer(clientConfig("shop-demo-shop"))) {
-                assertThatThrownBy(() -> shop.send(new ProducerRecord<>(other, "1001", "{}")).get(30, TimeUnit.SECONDS))
-                        .isInstanceOf(ExecutionException.class)
-                        .cause().isExactlyInstanceOf(TopicAuthorizationException.class);
-            }
-        }
-        try (KafkaConsumer<String, String> consumer = consumer("shop-demo-shop", null)) {
-            consumer.assign(List.of(new TopicPartition(SUBMISSIONS, 0)));
-            consumer.seekToBeginning(consumer.assignment());
-
-            assertThatThrownBy(() -> pollFor(consumer)).isExactlyInstanceOf(TopicAuthorizationException.class);
-        }
-        try (KafkaConsumer<String, String> consumer = consumer("shop-demo-shop", "shops/demo-shop/reader")) {
-            consumer.subscribe(List.of(SUBMISSIONS));
-
-            assertThatThrownBy(() -> pollFor(consumer)).isExactlyInstanceOf(GroupAuthorizationException.class);
-        }
-        try (Admin shop = Admin.create(clientConfig("shop-demo-shop"))) {
-            assertThat(shop.listTopics().names().get(30, TimeUnit.SECONDS)).containsExactly(SUBMISSIONS);
         }
     }
 
