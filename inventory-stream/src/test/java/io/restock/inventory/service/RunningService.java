@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.restock.kafkatest.KafkaEnvironment;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.serde.EventSerdes;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -47,7 +47,6 @@ final class RunningService implements AutoCloseable {
     final String baseUrl;
     final EventSerdes serdes;
     private final KafkaProducer<String, byte[]> producer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningService(final ApplicationContext context, final String baseUrl, final EventSerdes serdes,
                            final KafkaProducer<String, byte[]> producer) {
@@ -148,16 +147,8 @@ final class RunningService implements AutoCloseable {
     }
 
     private Reply send(final HttpRequest.Builder request) {
-        try {
-            final HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response);
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        final HttpResponse<String> response = ServiceUnderTest.exchange(request.timeout(Duration.ofSeconds(30)).build());
+        return new Reply(response.statusCode(), response);
     }
 
     @Override
