@@ -1,6 +1,6 @@
 package io.restock.demo;
 
-import io.restock.demo.report.Summary;
+import io.restock.demo.world.Summary;
 import io.restock.demo.world.Endpoints;
 import io.restock.demo.world.World;
 import io.restock.demo.world.WorldSettings;

@@ -44,7 +44,7 @@ class DemoIT {
             dashboard = DashboardCheck.open(root, stack.endpoints().service(Service.BACKORDER_KPIS).toString(),
                     root.resolve("demo-world/target/demo-dashboard.png"));
         }
-        io.restock.demo.report.Summary.print(System.out, outcome, settings.secondsPerDay(), rss);
+        io.restock.demo.world.Summary.print(System.out, outcome, settings.secondsPerDay(), rss);
 
         final var counts = outcome.counts();
         assertThat(outcome.feedFailure()).isNull();

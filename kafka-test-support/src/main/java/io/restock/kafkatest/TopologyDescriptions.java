@@ -47,8 +47,13 @@ public final class TopologyDescriptions {
         assertThat(actual).isEqualTo(expected);
     }
 
-    /** Asserts that no node, store or internal topic of the topology has a name Kafka Streams generated. */
-    public static void assertEveryNodeNamed(final Topology topology) {
-        assertThat(topology.describe().toString()).doesNotContain(GENERATED_NAME_PREFIXES);
+    /**
+     * Asserts that no node, store or internal topic of the topology has a name Kafka Streams generated, and that
+     * the description names each of {@code expected} (stores, internal topics, sinks the application relies on).
+     */
+    public static void assertEveryNodeNamed(final Topology topology, final String... expected) {
+        final String description = topology.describe().toString();
+        assertThat(description).doesNotContain(GENERATED_NAME_PREFIXES);
+        assertThat(description).contains(expected);
     }
 }

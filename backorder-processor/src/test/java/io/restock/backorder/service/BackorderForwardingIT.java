@@ -2,8 +2,6 @@ package io.restock.backorder.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.restock.backorder.topology.BackorderTopology;
 import io.restock.events.AcknowledgedLine;
 import io.restock.events.LineBackordered;
@@ -16,6 +14,7 @@ import io.restock.events.StockReceived;
 import io.restock.events.StockShortfall;
 import io.restock.events.SupplierEvent;
 import io.restock.kafkatest.KafkaEnvironment;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,55 +189,30 @@ class BackorderForwardingIT {
     }
 
     /** One instance of the service: its own HTTP port (= its application.server) and state directory. */
-    private record Instance(ApplicationContext context, String baseUrl) implements AutoCloseable {
+    private record Instance(ServiceUnderTest service) implements AutoCloseable {
 
-        static Instance start(final KafkaEnvironment kafka, final String applicationId) throws IOException {
-            final int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            final Map<String, Object> props = new HashMap<>();
-            props.put("micronaut.server.port", port);
-            props.put("endpoints.all.port", port);
-            props.put("backorder-processor.kafka.bootstrap-servers", kafka.bootstrapServers());
-            props.put("backorder-processor.kafka.schema-registry-url", kafka.schemaRegistryUrl());
-            props.put("backorder-processor.streams.application-id", applicationId);
-            props.put("backorder-processor.streams.state-dir", Files.createTempDirectory("backorder-fwd-it").toString());
-            props.put("backorder-processor.procurement.batch-window", "1s");
-            props.put("backorder-processor.procurement.idle-flush-after", "1s");
-            return new Instance(ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext(),
-                    "http://127.0.0.1:" + port);
+        static Instance start(final KafkaEnvironment kafka, final String applicationId) {
+            return new Instance(ServiceUnderTest.start("backorder-processor", kafka, Map.of(
+                    "backorder-processor.streams.application-id", applicationId,
+                    "backorder-processor.procurement.batch-window", "1s",
+                    "backorder-processor.procurement.idle-flush-after", "1s")));
         }
 
         BackorderStreams streams() {
-            return context.getBean(BackorderStreams.class);
+            return service.context().getBean(BackorderStreams.class);
         }
 
         HttpResponse<String> get(final String path) {
-            return send("GET", path, null);
+            return service.get(path);
         }
 
         HttpResponse<String> send(final String method, final String path, final String body) {
-            final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            try {
-                return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (final IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return service.send(method, path, body);
         }
 
         @Override
         public void close() {
-            context.close();
+            service.close();
         }
     }
 }

@@ -2,8 +2,6 @@ package io.restock.backorder.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.restock.events.AcknowledgedLine;
 import io.restock.events.LineBackordered;
 import io.restock.events.LineEvent;
@@ -16,6 +14,7 @@ import io.restock.events.StockShortfall;
 import io.restock.events.SupplierEvent;
 import io.restock.events.SupplierOffer;
 import io.restock.kafkatest.KafkaEnvironment;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,8 +69,7 @@ class BackorderServiceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static ApplicationContext context;
-    private static String baseUrl;
+    private static ServiceUnderTest service;
     private static KafkaEnvironment kafka;
     private static EventSerdes serdes;
     private static KafkaProducer<String, byte[]> producer;
@@ -87,21 +84,10 @@ class BackorderServiceIT {
         }
         serdes = EventSerdes.registry(registry, false);
         producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ByteArraySerializer());
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        final Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.server.port", port);
-        props.put("endpoints.all.port", port);
-        props.put("backorder-processor.kafka.bootstrap-servers", kafka.bootstrapServers());
-        props.put("backorder-processor.kafka.schema-registry-url", kafka.schemaRegistryUrl());
-        props.put("backorder-processor.streams.application-id", "backorder-processor-http-it-" + run());
-        props.put("backorder-processor.streams.state-dir", Files.createTempDirectory("backorder-http-it").toString());
-        props.put("backorder-processor.procurement.batch-window", "1s");
-        props.put("backorder-processor.procurement.idle-flush-after", "1s");
-        context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
-        baseUrl = "http://127.0.0.1:" + port;
+        service = ServiceUnderTest.start("backorder-processor", kafka, Map.of(
+                "backorder-processor.streams.application-id", "backorder-processor-http-it-" + run(),
+                "backorder-processor.procurement.batch-window", "1s",
+                "backorder-processor.procurement.idle-flush-after", "1s"));
         await().atMost(WAIT).until(() -> get("/skus/never-seen/supply").statusCode() == 404);
     }
 
@@ -110,8 +96,8 @@ class BackorderServiceIT {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
-        if (context != null) {
-            context.close();
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -291,19 +277,12 @@ class BackorderServiceIT {
                 topic.valueSerde(serdes).serializer().serialize(topic.name(), value))).get();
     }
 
-    private static HttpResponse<String> get(final String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(final String path) {
+        return service.get(path);
     }
 
-    private static HttpResponse<String> send(final String method, final String path, final String body) throws Exception {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(final String method, final String path, final String body) {
+        return service.send(method, path, body);
     }
 
     private static String run() {

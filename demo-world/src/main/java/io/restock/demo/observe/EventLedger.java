@@ -26,7 +26,7 @@ import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShipped;
 import io.restock.events.SupplierEvent;
-import io.restock.demo.world.SimClock;
+import io.restock.demo.sim.SimClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

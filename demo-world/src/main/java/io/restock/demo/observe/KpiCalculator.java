@@ -2,7 +2,7 @@ package io.restock.demo.observe;
 
 import io.restock.demo.catalog.Catalog;
 import io.restock.demo.report.Kpis;
-import io.restock.demo.world.SimClock;
+import io.restock.demo.sim.SimClock;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

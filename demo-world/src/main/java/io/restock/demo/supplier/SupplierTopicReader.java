@@ -1,7 +1,7 @@
 package io.restock.demo.supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.restock.demo.world.JsonHttp;
+import io.restock.demo.sim.JsonHttp;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.restock.demo.supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.restock.demo.world.JsonHttp;
+import io.restock.demo.sim.JsonHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -1,7 +1,7 @@
 package io.restock.demo.warehouse;
 
-import io.restock.demo.world.JsonHttp;
-import io.restock.demo.world.SimClock;
+import io.restock.demo.sim.JsonHttp;
+import io.restock.demo.sim.SimClock;
 import io.restock.events.LineQuantity;
 import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;

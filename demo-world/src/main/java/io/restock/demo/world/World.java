@@ -1,5 +1,7 @@
 package io.restock.demo.world;
 
+import io.restock.demo.sim.JsonHttp;
+import io.restock.demo.sim.SimClock;
 import io.restock.demo.catalog.Catalog;
 import io.restock.demo.mail.MailCatcher;
 import io.restock.demo.observe.EventFeed;

@@ -24,6 +24,7 @@ import io.restock.events.StockShipped;
 import io.restock.events.Substitute;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.notifier.decision.NotifierSettings;
 import io.restock.notifier.delivery.Channel;
 import io.restock.notifier.delivery.EmailChannel;
@@ -137,33 +138,20 @@ class NotifierIT {
     @Test
     void theServiceStartsItsDecisionsAndSendersTellsABackorderAndReportsBothHealthy(@TempDir final Path stateDir)
             throws Exception {
-        final int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        final Map<String, Object> props = new java.util.HashMap<>();
-        props.put("micronaut.server.port", port);
-        props.put("endpoints.all.port", port);
-        props.put("notifier.instance-id", "notifier-it-" + run);
-        props.put("notifier.kafka.bootstrap-servers", kafka.bootstrapServers());
-        props.put("notifier.kafka.schema-registry-url", kafka.schemaRegistryUrl());
-        props.put("notifier.streams.state-dir", stateDir.toString());
-        props.put("notifier.email.host", "127.0.0.1");
-        props.put("notifier.email.port", ServerSetupTest.SMTP.getPort());
-        final io.micronaut.context.ApplicationContext service = io.micronaut.context.ApplicationContext
-                .run(io.micronaut.runtime.server.EmbeddedServer.class, props).getApplicationContext();
-        closeables.add(service::close);
+        final ServiceUnderTest service = ServiceUnderTest.start("notifier", kafka, Map.of(
+                "notifier.instance-id", "notifier-it-" + run,
+                "notifier.streams.state-dir", stateDir.toString(),
+                "notifier.email.host", "127.0.0.1",
+                "notifier.email.port", ServerSetupTest.SMTP.getPort()));
+        closeables.add(service);
         final String order = "svc-" + run;
         place(order, "cleo-" + run + "@example.com", "en");
         lineEvent(order, new LineBackordered("bo1-" + order, Instant.now(), order, "1", "sku-1", 2, 3, 1, DAY,
                 Instant.now(), null, null, null));
 
         assertThat(awaitEmail("cleo-" + run, 1).getSubject()).isEqualTo("Your order " + order + ": on backorder");
-        final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         await().atMost(WAIT).untilAsserted(() -> {
-            final String body = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            final String body = service.get("/health").body();
             final var health = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
             assertThat(health.path("status").asText()).as(body).isEqualTo("UP");
             assertThat(health.path("details").path("notifier-streams").path("details").path("state").asText())

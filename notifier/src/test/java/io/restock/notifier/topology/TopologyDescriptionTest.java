@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import static io.restock.kafkatest.TopologyDescriptions.assertEveryNodeNamed;
 import static io.restock.kafkatest.TopologyDescriptions.assertMatchesResource;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pins the topology: node names, stores and internal topics are part of the contract with a running
@@ -32,9 +31,7 @@ class TopologyDescriptionTest {
 
     @Test
     void everyNodeStoreAndInternalTopicIsNamed() {
-        final Topology topology = topology();
-        assertEveryNodeNamed(topology);
-        assertThat(topology.describe().toString()).contains("stores: [pending-notices, order-contacts]",
+        assertEveryNodeNamed(topology(), "stores: [pending-notices, order-contacts]",
                 "shipments-by-order-repartition", "topic: notifier.outbox");
     }
 }

@@ -1,5 +1,6 @@
 package io.restock.suppliergateway.answers;
 
+import io.restock.suppliergateway.topology.RememberedMessage;
 import io.restock.suppliergateway.streams.GatewayStores;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package io.restock.suppliergateway.answers;
 
+import io.restock.suppliergateway.topology.RememberedMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
@@ -28,8 +29,8 @@ import io.restock.suppliergateway.problem.Problems;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 import io.restock.suppliergateway.streams.GatewayStores;
 import io.restock.suppliergateway.suppliers.Supplier;
-import io.restock.suppliergateway.suppliers.SupplierAuthenticationFilter;
-import io.restock.suppliergateway.suppliers.SupplierDirectory;
+import io.restock.suppliergateway.directory.SupplierAuthenticationFilter;
+import io.restock.suppliergateway.directory.SupplierDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,6 +1,6 @@
 package io.restock.suppliergateway.streams;
 
-import io.restock.suppliergateway.answers.RememberedMessage;
+import io.restock.suppliergateway.topology.RememberedMessage;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 import io.restock.suppliergateway.topology.GatewayTopology;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;

@@ -8,7 +8,6 @@ import io.restock.events.ShipmentDispatched;
 import io.restock.events.SupplierEvent;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
-import io.restock.suppliergateway.answers.RememberedMessage;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderFold;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;

@@ -18,7 +18,7 @@ import io.restock.suppliergateway.kafka.ClientSecurity;
 import io.restock.suppliergateway.streams.GatewayStores;
 import io.restock.suppliergateway.suppliers.Channel;
 import io.restock.suppliergateway.suppliers.Supplier;
-import io.restock.suppliergateway.suppliers.SupplierDirectory;
+import io.restock.suppliergateway.directory.SupplierDirectory;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

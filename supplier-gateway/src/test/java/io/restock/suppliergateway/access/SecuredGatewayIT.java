@@ -15,7 +15,7 @@ import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.suppliergateway.PurchaseOrders;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
-import io.restock.suppliergateway.suppliers.SupplierDirectory;
+import io.restock.suppliergateway.directory.SupplierDirectory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

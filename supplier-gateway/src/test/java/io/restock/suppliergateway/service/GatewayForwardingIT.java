@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.serde.EventSerdes;
@@ -14,7 +15,7 @@ import io.restock.schemas.topics.Topics;
 import io.restock.service.streams.KeyOwner;
 import io.restock.suppliergateway.PurchaseOrders;
 import io.restock.suppliergateway.streams.GatewayStores;
-import io.restock.suppliergateway.suppliers.SupplierDirectory;
+import io.restock.suppliergateway.directory.SupplierDirectory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,10 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -58,7 +57,6 @@ class GatewayForwardingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ACME_KEY = "acme-key-" + UUID.randomUUID();
     private static final String GLOBEX_KEY = "globex-key-" + UUID.randomUUID();
 
@@ -214,14 +212,7 @@ class GatewayForwardingIT {
 
         private static HttpResponse<String> send(final HttpRequest.Builder request, final String key) {
             request.header("Authorization", "Bearer " + key);
-            try {
-                return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (final IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return ServiceUnderTest.exchange(request.timeout(Duration.ofSeconds(30)).build());
         }
 
         @Override

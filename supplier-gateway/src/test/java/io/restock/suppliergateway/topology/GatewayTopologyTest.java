@@ -11,7 +11,6 @@ import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.suppliergateway.PurchaseOrders;
-import io.restock.suppliergateway.answers.RememberedMessage;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 import io.restock.suppliergateway.suppliers.Channel;

@@ -1,4 +1,4 @@
-package io.restock.demo.world;
+package io.restock.demo.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

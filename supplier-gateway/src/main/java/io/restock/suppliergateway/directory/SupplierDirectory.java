@@ -1,5 +1,8 @@
-package io.restock.suppliergateway.suppliers;
+package io.restock.suppliergateway.directory;
 
+import io.restock.suppliergateway.suppliers.SupplierConfiguration;
+import io.restock.suppliergateway.suppliers.SupplierCodec;
+import io.restock.suppliergateway.suppliers.Supplier;
 import io.restock.suppliergateway.streams.GatewayStores;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

@@ -1,5 +1,9 @@
-package io.restock.suppliergateway.suppliers;
+package io.restock.suppliergateway.directory;
 
+import io.restock.suppliergateway.suppliers.SupplierTopics;
+import io.restock.suppliergateway.suppliers.SupplierCodec;
+import io.restock.suppliergateway.suppliers.Supplier;
+import io.restock.suppliergateway.suppliers.Channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;

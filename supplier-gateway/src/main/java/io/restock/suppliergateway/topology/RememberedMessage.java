@@ -1,4 +1,4 @@
-package io.restock.suppliergateway.answers;
+package io.restock.suppliergateway.topology;
 
 /**
  * A supplier message the gateway accepted, in store {@code supplier-message-ids} (key

@@ -1,7 +1,8 @@
-package io.restock.demo.report;
+package io.restock.demo.world;
 
 import io.restock.demo.observe.Journal;
-import io.restock.demo.world.World;
+import io.restock.demo.report.Kpis;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

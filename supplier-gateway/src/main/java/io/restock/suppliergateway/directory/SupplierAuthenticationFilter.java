@@ -1,5 +1,6 @@
-package io.restock.suppliergateway.suppliers;
+package io.restock.suppliergateway.directory;
 
+import io.restock.suppliergateway.suppliers.Supplier;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

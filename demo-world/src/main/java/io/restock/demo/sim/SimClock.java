@@ -1,4 +1,4 @@
-package io.restock.demo.world;
+package io.restock.demo.sim;
 
 import java.time.Duration;
 import java.time.Instant;
