@@ -114,8 +114,13 @@ public final class Warehouse implements AutoCloseable {
                                 l.getQuantity(), Integer::sum));
                     }
                     if (record.value() instanceof ShipmentRequested request && ourOrder.test(request.getOrderId())) {
-                        scheduler.schedule(() -> ship(request), clock.wallDuration(0.5).toMillis(),
-                                TimeUnit.MILLISECONDS);
+                        try {
+                            scheduler.schedule(() -> ship(request), clock.wallDuration(0.5).toMillis(),
+                                    TimeUnit.MILLISECONDS);
+                        } catch (final java.util.concurrent.RejectedExecutionException worldEnded) {
+                            // The world stopped its scheduler before closing the warehouse: nothing more to ship.
+                            running = false;
+                        }
                     }
                 }
             }
