@@ -34,12 +34,20 @@ public record ChaosOptions(Duration duration, int faults, long seed, int portOff
     }
 
     public static ChaosOptions parse(final String[] args, final Path root) {
-        ChaosOptions o = defaults(root);
+        final ChaosOptions d = defaults(root);
+        Duration duration = d.duration;
+        int faults = d.faults;
+        long seed = d.seed;
+        int portOffset = d.portOffset;
+        double ordersPerSecond = d.ordersPerSecond;
+        Duration commitInterval = d.commitInterval;
+        Duration transactionTimeout = d.transactionTimeout;
+        Path workDir = d.workDir;
         for (int i = 0; i < args.length; i++) {
             final String arg = args[i];
             if ("-h".equals(arg) || "--help".equals(arg)) {
-                return new ChaosOptions(o.duration, o.faults, o.seed, o.portOffset, o.ordersPerSecond,
-                        o.commitInterval, o.transactionTimeout, o.workDir, true);
+                return new ChaosOptions(duration, faults, seed, portOffset, ordersPerSecond, commitInterval,
+                        transactionTimeout, workDir, true);
             }
             final String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             final String value;
@@ -50,32 +58,23 @@ public record ChaosOptions(Duration duration, int faults, long seed, int portOff
             } else {
                 throw new IllegalArgumentException("missing value for " + arg);
             }
-            o = switch (name) {
-                case "--duration" -> new ChaosOptions(duration(name, value), o.faults, o.seed, o.portOffset,
-                        o.ordersPerSecond, o.commitInterval, o.transactionTimeout, o.workDir, false);
-                case "--faults" -> new ChaosOptions(o.duration, (int) number(name, value, 0, 100), o.seed,
-                        o.portOffset, o.ordersPerSecond, o.commitInterval, o.transactionTimeout, o.workDir, false);
-                case "--seed" -> new ChaosOptions(o.duration, o.faults, number(name, value, Long.MIN_VALUE,
-                        Long.MAX_VALUE), o.portOffset, o.ordersPerSecond, o.commitInterval, o.transactionTimeout,
-                        o.workDir, false);
-                case "--port-offset" -> new ChaosOptions(o.duration, o.faults, o.seed,
-                        (int) number(name, value, 0, 50_000), o.ordersPerSecond, o.commitInterval,
-                        o.transactionTimeout, o.workDir, false);
-                case "--orders-per-second" -> new ChaosOptions(o.duration, o.faults, o.seed, o.portOffset,
-                        rate(name, value), o.commitInterval, o.transactionTimeout, o.workDir, false);
-                case "--commit-interval" -> new ChaosOptions(o.duration, o.faults, o.seed, o.portOffset,
-                        o.ordersPerSecond, duration(name, value), o.transactionTimeout, o.workDir, false);
-                case "--transaction-timeout" -> new ChaosOptions(o.duration, o.faults, o.seed, o.portOffset,
-                        o.ordersPerSecond, o.commitInterval, duration(name, value), o.workDir, false);
-                case "--work-dir" -> new ChaosOptions(o.duration, o.faults, o.seed, o.portOffset,
-                        o.ordersPerSecond, o.commitInterval, o.transactionTimeout, Path.of(value), false);
+            switch (name) {
+                case "--duration" -> duration = duration(name, value);
+                case "--faults" -> faults = (int) number(name, value, 0, 100);
+                case "--seed" -> seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--port-offset" -> portOffset = (int) number(name, value, 0, 50_000);
+                case "--orders-per-second" -> ordersPerSecond = rate(name, value);
+                case "--commit-interval" -> commitInterval = duration(name, value);
+                case "--transaction-timeout" -> transactionTimeout = duration(name, value);
+                case "--work-dir" -> workDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
-            };
+            }
         }
-        if (o.transactionTimeout.compareTo(o.commitInterval) <= 0) {
+        if (transactionTimeout.compareTo(commitInterval) <= 0) {
             throw new IllegalArgumentException("--transaction-timeout must be longer than --commit-interval");
         }
-        return o;
+        return new ChaosOptions(duration, faults, seed, portOffset, ordersPerSecond, commitInterval,
+                transactionTimeout, workDir, false);
     }
 
     /** How long a pause lasts: past the transaction timeout and the broker's 10 s check for timed-out ones. */
