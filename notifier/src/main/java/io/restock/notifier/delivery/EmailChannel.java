@@ -39,6 +39,8 @@ public final class EmailChannel implements Channel, AutoCloseable {
     public static final int DEFAULT_MESSAGES_PER_CONNECTION = 100;
     /** A connection unused this long is closed before the next message rather than reused. */
     static final Duration IDLE_CLOSE = Duration.ofSeconds(30);
+    /** Angus's return code when the server sent no reply at all (end of stream). */
+    private static final int NO_REPLY = -1;
 
     private final SmtpSettings settings;
     private final Session session;
@@ -103,8 +105,7 @@ public final class EmailChannel implements Channel, AutoCloseable {
             return;
         } catch (final MessagingException e) {
             disconnect();
-            final boolean closing = e instanceof SMTPSendFailedException reply && reply.getReturnCode() == 421;
-            if (!kept || (e instanceof SendFailedException && !closing)) {
+            if (!kept || (e instanceof SendFailedException && !connectionGone(e))) {
                 throw failure(e);
             }
         }
@@ -116,8 +117,21 @@ public final class EmailChannel implements Channel, AutoCloseable {
         }
     }
 
+    /**
+     * The connection itself is gone rather than the message refused: the server closed it with 421, or the
+     * command met end of stream (Angus reports that as a send failure with return code -1 and "[EOF]",
+     * where a write to the closed socket is a plain MessagingException; which one depends on timing).
+     */
+    private static boolean connectionGone(final MessagingException e) {
+        return e instanceof SMTPSendFailedException reply
+                && (reply.getReturnCode() == 421 || reply.getReturnCode() == NO_REPLY);
+    }
+
     /** An SMTP reply to this message (4xx transient, 5xx permanent), or no answer at all (transient). */
     private static DeliveryException failure(final MessagingException e) {
+        if (e instanceof SMTPSendFailedException reply && reply.getReturnCode() == NO_REPLY) {
+            return new DeliveryException(true, "SMTP_UNAVAILABLE", e.getMessage(), e);
+        }
         if (e instanceof SMTPSendFailedException reply) {
             final boolean permanent = reply.getReturnCode() >= 500;
             return new DeliveryException(!permanent, "SMTP_" + reply.getReturnCode(), e.getMessage(), e);

@@ -84,6 +84,17 @@ class EmailChannelTest {
     }
 
     @Test
+    void aKeptConnectionThatMeetsEndOfStreamIsReplacedAndTheMessageIsStillSent() throws Exception {
+        final EmailChannel channel = channel(100);
+        channel.deliver(request("before-eof"), message(1), 1);
+        relay.endStreamsToClients(); // the client can still write, and reads end of stream: Angus's "[EOF]" reply
+        channel.deliver(request("after-eof"), message(2), 1);
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getMessageID).containsExactly(
+                EmailChannel.messageId("n-before-eof"), EmailChannel.messageId("n-after-eof"));
+        assertThat(relay.connections.get()).isEqualTo(2);
+    }
+
+    @Test
     void noServerIsATransientFailure() throws Exception {
         final EmailChannel channel = new EmailChannel(SmtpSettings.plain("127.0.0.1", freePort(), "shop@example.com"));
         closeables.add(channel);
@@ -127,6 +138,7 @@ class EmailChannelTest {
         final AtomicInteger connections = new AtomicInteger();
         private final ServerSocket server;
         private final List<Socket> open = new CopyOnWriteArrayList<>();
+        private final List<Socket> clients = new CopyOnWriteArrayList<>();
 
         Relay(final int target) throws IOException {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -137,6 +149,7 @@ class EmailChannelTest {
                         final Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                         connections.incrementAndGet();
                         open.add(client);
+                        clients.add(client);
                         open.add(upstream);
                         pump(client, upstream);
                         pump(upstream, client);
@@ -156,6 +169,14 @@ class EmailChannelTest {
                 s.close();
             }
             open.clear();
+        }
+
+        /** Ends the stream towards every connected client without closing its way in. */
+        void endStreamsToClients() throws IOException {
+            for (final Socket s : clients) {
+                s.shutdownOutput();
+            }
+            clients.clear();
         }
 
         private static void pump(final Socket from, final Socket to) {
