@@ -4,7 +4,8 @@ import io.restock.chaos.faults.FaultPlan;
 import io.restock.chaos.history.History;
 import io.restock.chaos.invariants.Invariant;
 import io.restock.chaos.invariants.NotificationsOncePerCause;
-import io.restock.chaos.invariants.ReceiptsRecorded;
+import io.restock.chaos.invariants.MovementsRecorded;
+import io.restock.chaos.invariants.StockConserved;
 import io.restock.chaos.invariants.Violation;
 
 import java.io.PrintStream;
@@ -29,11 +30,19 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
         counts.put("order lines placed", history.placedOrders().stream()
                 .flatMap(p -> p.lines().stream().map(l -> p.orderId() + "/" + l.lineId())).distinct().count());
         counts.put("line events", (long) history.lineEvents().size());
-        counts.put("receipts sent", (long) history.sentReceipts().size());
+        counts.put("receipts sent", sent(history, History.MovementKind.RECEIVED));
+        counts.put("adjustments sent", sent(history, History.MovementKind.ADJUSTED));
+        counts.put("adjustments answered 2xx", history.sentMovements().stream()
+                .filter(m -> m.kind() == History.MovementKind.ADJUSTED && m.accepted()).count());
+        counts.put("shipment requests (ShipmentRequested)", (long) history.shipmentRequests().size());
+        counts.put("shipments sent (one per request line)", sent(history, History.MovementKind.SHIPPED));
+        counts.put("shipments answered 2xx", history.sentMovements().stream()
+                .filter(m -> m.kind() == History.MovementKind.SHIPPED && m.accepted()).count());
+        counts.put("units shipped (StockShipped)", StockConserved.unitsShipped(history));
         counts.put("cancellations sent", (long) history.sentCancellations().size());
         counts.put("stock movements", (long) history.movements().size());
         counts.put("movements recorded again by an HTTP retry (applied once by the idempotency window)",
-                ReceiptsRecorded.repeatedMovements(history));
+                MovementsRecorded.repeatedMovements(history));
         counts.put("SKUs with a stock level", (long) history.finalLevels().size());
         counts.put("shortfalls", (long) history.shortfalls().size());
         counts.put("purchase-order lines", (long) history.purchaseOrderLines().size());
@@ -46,6 +55,10 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
             violations.put(invariant.name(), invariant.check(history));
         }
         return new Verdict(counts, Map.copyOf(faults), killsInOpenTransaction, violations, quiet);
+    }
+
+    private static long sent(final History history, final History.MovementKind kind) {
+        return history.sentMovements().stream().filter(m -> m.kind() == kind).count();
     }
 
     public long violationCount() {

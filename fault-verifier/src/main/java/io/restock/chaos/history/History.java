@@ -9,16 +9,16 @@ import java.util.Map;
  * ({@code topic*}), plus the emails the SMTP catcher caught. Built by {@link HistoryReader} from a real run, or by
  * hand in the checkers' tests.
  */
-public record History(List<SentOrder> sentOrders, List<SentReceipt> sentReceipts,
+public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovements,
                       List<SentCancellation> sentCancellations, List<Placed> placedOrders,
                       List<CancellationRequested> cancellationRequests, List<LineFact> lineEvents,
                       List<Movement> movements, Map<String, Level> finalLevels, List<Shortfall> shortfalls,
                       List<PurchaseOrderLine> purchaseOrderLines, List<Notification> notifications,
-                      List<String> emailMessageIds) {
+                      List<String> emailMessageIds, List<ShipmentRequest> shipmentRequests) {
 
     public History {
         sentOrders = List.copyOf(sentOrders);
-        sentReceipts = List.copyOf(sentReceipts);
+        sentMovements = List.copyOf(sentMovements);
         sentCancellations = List.copyOf(sentCancellations);
         placedOrders = List.copyOf(placedOrders);
         cancellationRequests = List.copyOf(cancellationRequests);
@@ -29,6 +29,7 @@ public record History(List<SentOrder> sentOrders, List<SentReceipt> sentReceipts
         purchaseOrderLines = List.copyOf(purchaseOrderLines);
         notifications = List.copyOf(notifications);
         emailMessageIds = List.copyOf(emailMessageIds);
+        shipmentRequests = List.copyOf(shipmentRequests);
     }
 
     /** One order line: what was ordered. */
@@ -42,11 +43,19 @@ public record History(List<SentOrder> sentOrders, List<SentReceipt> sentReceipts
         }
     }
 
-    /** A warehouse receipt the verifier sent and the last HTTP status it got. */
-    public record SentReceipt(String movementId, String sku, int quantity, int finalStatus) {
+    /**
+     * A warehouse movement the verifier sent ({@code POST /warehouse/receipts|adjustments|shipments}) and the last
+     * HTTP status it got; {@code quantity} is the delta for ADJUSTED.
+     */
+    public record SentMovement(MovementKind kind, String movementId, String sku, int quantity, int finalStatus) {
         public boolean accepted() {
             return finalStatus / 100 == 2;
         }
+    }
+
+    /** {@code ShipmentRequested} on {@code inventory.shipment-requests}: what the warehouse was asked to ship. */
+    public record ShipmentRequest(String eventId, String shipmentRequestId, String orderId, String shippingPolicy,
+                                  List<Line> lines) {
     }
 
     /**

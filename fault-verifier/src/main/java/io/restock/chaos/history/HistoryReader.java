@@ -18,6 +18,7 @@ import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.PurchaseOrderIssued;
+import io.restock.events.ShipmentRequested;
 import io.restock.events.StockAdjusted;
 import io.restock.events.StockLevel;
 import io.restock.events.StockMovement;
@@ -25,6 +26,7 @@ import io.restock.events.StockReceived;
 import io.restock.events.StockShipped;
 import io.restock.events.StockShortfall;
 import io.restock.schemas.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +44,7 @@ public final class HistoryReader {
     public static History read(final Path runLog, final TopicSnapshot topics, final List<String> emailMessageIds,
                                final Duration timeout) {
         final List<History.SentOrder> sentOrders = new ArrayList<>();
-        final List<History.SentReceipt> sentReceipts = new ArrayList<>();
+        final List<History.SentMovement> sentMovements = new ArrayList<>();
         final List<History.SentCancellation> sentCancellations = new ArrayList<>();
         for (final JsonNode entry : RunLog.read(runLog)) {
             switch (entry.path("type").asText()) {
@@ -53,8 +55,13 @@ public final class HistoryReader {
                     sentOrders.add(new History.SentOrder(entry.path("orderId").asText(),
                             entry.path("idempotencyKey").asText(), lines, entry.path("status").asInt()));
                 }
-                case "receipt" -> sentReceipts.add(new History.SentReceipt(entry.path("movementId").asText(),
-                        entry.path("sku").asText(), entry.path("quantity").asInt(), entry.path("status").asInt()));
+                case "receipt", "adjustment", "shipment" -> sentMovements.add(new History.SentMovement(
+                        switch (entry.path("type").asText()) {
+                            case "receipt" -> History.MovementKind.RECEIVED;
+                            case "adjustment" -> History.MovementKind.ADJUSTED;
+                            default -> History.MovementKind.SHIPPED;
+                        }, entry.path("movementId").asText(), entry.path("sku").asText(),
+                        entry.path("quantity").asInt(), entry.path("status").asInt()));
                 case "cancellation" -> {
                     final List<String> lineIds = new ArrayList<>();
                     entry.path("lineIds").forEach(id -> lineIds.add(id.asText()));
@@ -147,7 +154,15 @@ public final class HistoryReader {
                         s.getKind().name(), null, List.copyOf(s.getCauseEventIds())));
             }
         }
-        return new History(sentOrders, sentReceipts, sentCancellations, placed, cancellations, lineEvents,
-                movements, levels, shortfalls, poLines, notifications, emailMessageIds);
+        final List<History.ShipmentRequest> shipmentRequests = new ArrayList<>();
+        for (final SpecificRecord value : topics.read(Topics.SHIPMENT_REQUESTS, timeout)) {
+            if (value instanceof ShipmentRequested r) {
+                shipmentRequests.add(new History.ShipmentRequest(r.getEventId(), r.getShipmentRequestId(),
+                        r.getOrderId(), r.getShippingPolicy().name(), r.getLines().stream()
+                        .map(l -> new History.Line(l.getLineId(), l.getSku(), l.getQuantity())).toList()));
+            }
+        }
+        return new History(sentOrders, sentMovements, sentCancellations, placed, cancellations, lineEvents,
+                movements, levels, shortfalls, poLines, notifications, emailMessageIds, shipmentRequests);
     }
 }

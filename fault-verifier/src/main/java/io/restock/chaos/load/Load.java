@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link RunLog}) with each attempt's status: a catalog of {@code skus} SKUs (a third with little or no stock),
  * one supplier ({@value #SUPPLIER}, offers with minimum 1 and pack 1), starting stock by warehouse receipts; then
  * until {@link #stop}: orders of 1-3 lines at a steady rate (PARTIAL, Idempotency-Key per order), a cancellation
- * of an earlier accepted order every {@value #CANCEL_EVERY} orders, and a receipt every two seconds. Each
+ * of an earlier accepted order every {@value #CANCEL_EVERY} orders, a receipt every two seconds, a count
+ * correction every ten; and as the warehouse, a shipment of every line of every shipment request ({@link Warehouse}). Each
  * request runs on a worker and is retried with the same key while its service is away ({@link RetryingHttp}).
  */
 public final class Load {
@@ -50,11 +51,15 @@ public final class Load {
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final AtomicInteger orders = new AtomicInteger();
     private final AtomicInteger receipts = new AtomicInteger();
+    private final AtomicInteger adjustments = new AtomicInteger();
+    private final AtomicInteger shipments = new AtomicInteger();
+    private final Warehouse warehouse;
     private final ExecutorService workers = Executors.newFixedThreadPool(12);
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 
     public Load(final RunLog log, final RetryingHttp http, final URI orderIntake, final URI inventory,
-                final URI backorders, final URI gateway, final long seed, final int skuCount) {
+                final URI backorders, final URI gateway, final String bootstrapServers,
+                final String schemaRegistryUrl, final long seed, final int skuCount) {
         this.log = log;
         this.http = http;
         this.orderIntake = orderIntake;
@@ -63,6 +68,8 @@ public final class Load {
         this.gateway = gateway;
         this.random = new Random(seed);
         this.runId = "c" + Long.toString(seed, 36);
+        this.warehouse = new Warehouse(bootstrapServers, schemaRegistryUrl, runId,
+                line -> workers.submit(() -> shipment(line)));
         for (int i = 0; i < skuCount; i++) {
             skus.add("CHAOS-%03d".formatted(i));
         }
@@ -104,12 +111,15 @@ public final class Load {
         ticker.scheduleAtFixedRate(() -> workers.submit(this::order), 0, period, TimeUnit.MICROSECONDS);
         ticker.scheduleAtFixedRate(() -> workers.submit(() -> receipt(pickSku(), 3 + nextInt(12))), 1, 2,
                 TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(() -> workers.submit(this::adjustment), 5, 10, TimeUnit.SECONDS);
+        warehouse.start();
     }
 
     /** Stops sending and waits (bounded) until every request in flight has its last answer logged. */
     public void stop(final Duration wait) throws InterruptedException {
         ticker.shutdownNow();
         ticker.awaitTermination(5, TimeUnit.SECONDS);
+        warehouse.close(); // reads no more requests: what it read is queued on the workers
         workers.shutdown();
         if (!workers.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
             workers.shutdownNow();
@@ -123,6 +133,10 @@ public final class Load {
 
     public int receiptsSent() {
         return receipts.get();
+    }
+
+    public int shipmentsSent() {
+        return shipments.get();
     }
 
     private void order() {
@@ -176,6 +190,37 @@ public final class Load {
                 body);
         final ObjectNode entry = RunLog.entry("receipt");
         entry.put("movementId", movementId).put("sku", sku).put("quantity", quantity);
+        log.write(attempts(entry, result));
+    }
+
+    /** A count correction: a few units found (or one missing, refused with 422 when none is available). */
+    private void adjustment() {
+        final String movementId = runId + "-a" + adjustments.incrementAndGet();
+        final String sku = pickSku();
+        final int delta = nextInt(3) == 0 ? -1 : 1 + nextInt(3);
+        final ObjectNode body = RetryingHttp.json().createObjectNode();
+        body.put("movementId", movementId).put("warehouseId", "wh-chaos").put("sku", sku).put("delta", delta)
+                .put("reason", delta < 0 ? "count: one missing" : "count: found on the shelf");
+        final RetryingHttp.Result result = http.send("POST", inventory.resolve("/warehouse/adjustments"), Map.of(),
+                body);
+        final ObjectNode entry = RunLog.entry("adjustment");
+        entry.put("movementId", movementId).put("sku", sku).put("quantity", delta);
+        log.write(attempts(entry, result));
+    }
+
+    /** A line of a shipment request leaves the warehouse, as its movement id (stable per request line). */
+    private void shipment(final Warehouse.ShipmentLine line) {
+        shipments.incrementAndGet();
+        final ObjectNode body = RetryingHttp.json().createObjectNode();
+        body.put("movementId", line.movementId()).put("warehouseId", "wh-chaos").put("sku", line.sku())
+                .put("orderId", line.orderId()).put("lineId", line.lineId()).put("quantity", line.quantity())
+                .put("carrier", "Chaos Freight").put("trackingNumber", "CF-" + line.movementId());
+        final RetryingHttp.Result result = http.send("POST", inventory.resolve("/warehouse/shipments"), Map.of(),
+                body);
+        final ObjectNode entry = RunLog.entry("shipment");
+        entry.put("movementId", line.movementId()).put("shipmentRequestId", line.shipmentRequestId())
+                .put("orderId", line.orderId()).put("lineId", line.lineId()).put("sku", line.sku())
+                .put("quantity", line.quantity());
         log.write(attempts(entry, result));
     }
 
@@ -236,6 +281,8 @@ public final class Load {
         counts.put("orders sent", orders.get());
         counts.put("orders accepted", accepted.size());
         counts.put("receipts sent", receipts.get());
+        counts.put("adjustments sent", adjustments.get());
+        counts.put("shipments sent", shipments.get());
         return counts;
     }
 }

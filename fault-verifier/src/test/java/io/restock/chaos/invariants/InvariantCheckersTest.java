@@ -26,7 +26,7 @@ class InvariantCheckersTest {
     /** A clean history, mutable so that each test can break one thing. */
     private static final class Fixture {
         final List<History.SentOrder> sentOrders = new ArrayList<>();
-        final List<History.SentReceipt> sentReceipts = new ArrayList<>();
+        final List<History.SentMovement> sentMovements = new ArrayList<>();
         final List<History.SentCancellation> sentCancellations = new ArrayList<>();
         final List<History.Placed> placed = new ArrayList<>();
         final List<History.CancellationRequested> cancellations = new ArrayList<>();
@@ -37,6 +37,7 @@ class InvariantCheckersTest {
         final List<History.PurchaseOrderLine> poLines = new ArrayList<>();
         final List<History.Notification> notifications = new ArrayList<>();
         final List<String> emails = new ArrayList<>();
+        final List<History.ShipmentRequest> shipmentRequests = new ArrayList<>();
 
         Fixture() {
             receipt("r1", "A", 10);
@@ -47,7 +48,13 @@ class InvariantCheckersTest {
             lineEvents.add(new LineFact("e3", LineKind.BACKORDERED, "o2", "1", "A", 2, 8, -1));
             receipt("r2", "A", 3);
             lineEvents.add(new LineFact("e4", LineKind.BACKORDER_ALLOCATED, "o2", "1", "A", 2, -1, 0));
-            levels.put("A", new Level("A", 13, 12, 1, 0));
+            // o1's 4 units ship: received 13 = on hand 9 (8 of them allocated) + shipped 4
+            shipmentRequests.add(new History.ShipmentRequest("sr1", "o1-r1", "o1", "PARTIAL",
+                    List.of(new Line("1", "A", 4))));
+            movement(MovementKind.SHIPPED, "o1-r1/1", "A", 4);
+            movement(MovementKind.ADJUSTED, "adj1", "A", 2);
+            movement(MovementKind.ADJUSTED, "adj2", "A", -2);
+            levels.put("A", new Level("A", 9, 8, 1, 0));
 
             order("o3", "B", 5);
             lineEvents.add(new LineFact("e5", LineKind.BACKORDERED, "o3", "1", "B", 5, 5, -1));
@@ -81,13 +88,17 @@ class InvariantCheckersTest {
         }
 
         void receipt(final String movementId, final String sku, final int quantity) {
-            sentReceipts.add(new History.SentReceipt(movementId, sku, quantity, 202));
-            movements.add(new Movement("m-" + movementId, MovementKind.RECEIVED, movementId, sku, quantity));
+            movement(MovementKind.RECEIVED, movementId, sku, quantity);
+        }
+
+        void movement(final MovementKind kind, final String movementId, final String sku, final int quantity) {
+            sentMovements.add(new History.SentMovement(kind, movementId, sku, quantity, 202));
+            movements.add(new Movement("m-" + movementId, kind, movementId, sku, quantity));
         }
 
         History history() {
-            return new History(sentOrders, sentReceipts, sentCancellations, placed, cancellations, lineEvents,
-                    movements, levels, shortfalls, poLines, notifications, emails);
+            return new History(sentOrders, sentMovements, sentCancellations, placed, cancellations, lineEvents,
+                    movements, levels, shortfalls, poLines, notifications, emails, shipmentRequests);
         }
     }
 
@@ -117,16 +128,21 @@ class InvariantCheckersTest {
     }
 
     @Test
-    void aReceiptNotRecordedOrRecordedWithOtherContentIsAViolationButARetriedOneIsNot() {
-        assertThat(violations(new ReceiptsRecorded(), f -> f.movements.removeIf(m -> m.movementId().equals("r2"))))
+    void aMovementNotRecordedOrRecordedWithOtherContentIsAViolationButARetriedOneIsNot() {
+        assertThat(violations(new MovementsRecorded(), f -> f.movements.removeIf(m -> m.movementId().equals("o1-r1/1"))))
+                .extracting(Violation::key).containsExactly("o1-r1/1");
+        assertThat(violations(new MovementsRecorded(), f -> f.movements.replaceAll(m -> m.movementId().equals("adj2")
+                ? new Movement(m.eventId(), MovementKind.ADJUSTED, "adj2", "A", 2) : m)))
+                .extracting(Violation::key).containsExactly("adj2");
+        assertThat(violations(new MovementsRecorded(), f -> f.movements.removeIf(m -> m.movementId().equals("r2"))))
                 .extracting(Violation::key).containsExactly("r2");
-        assertThat(violations(new ReceiptsRecorded(), f -> f.movements.add(new Movement("m-r1-again",
+        assertThat(violations(new MovementsRecorded(), f -> f.movements.add(new Movement("m-r1-again",
                 MovementKind.RECEIVED, "r1", "A", 11)))).extracting(Violation::key).containsExactly("r1");
         final Fixture retried = new Fixture();
         retried.movements.add(new Movement("m-r1", MovementKind.RECEIVED, "r1", "A", 10));
-        assertThat(new ReceiptsRecorded().check(retried.history())).isEmpty();
+        assertThat(new MovementsRecorded().check(retried.history())).isEmpty();
         assertThat(new StockConserved().check(retried.history())).as("applied once").isEmpty();
-        assertThat(ReceiptsRecorded.repeatedMovements(retried.history())).isEqualTo(1);
+        assertThat(MovementsRecorded.repeatedMovements(retried.history())).isEqualTo(1);
     }
 
     @Test
@@ -149,15 +165,24 @@ class InvariantCheckersTest {
 
     @Test
     void onHandThatDiffersFromTheMovementsIsAViolation() {
-        assertThat(violations(new StockConserved(), f -> f.levels.put("A", new Level("A", 12, 12, 0, 0))))
-                .extracting(Violation::key).containsExactly("A");
+        assertThat(violations(new StockConserved(), f -> f.levels.put("A", new Level("A", 13, 8, 5, 0))))
+                .as("the shipment not taken off on hand").extracting(Violation::key).containsExactly("A");
         assertThat(violations(new StockConserved(), f -> f.movements.add(new Movement("m-x", MovementKind.RECEIVED,
                 "x", "D", 2)))).extracting(Violation::key).containsExactly("D");
     }
 
     @Test
+    void aRunThatShippedNothingWhileShipmentsWereRequestedIsAViolationOfStockConserved() {
+        assertThat(violations(new StockConserved(), f -> {
+            f.movements.removeIf(m -> m.kind() == MovementKind.SHIPPED);
+            f.levels.put("A", new Level("A", 13, 12, 1, 0));
+        })).extracting(Violation::key).containsExactly("shipments");
+        assertThat(StockConserved.unitsShipped(new Fixture().history())).isEqualTo(4);
+    }
+
+    @Test
     void allocatedThatDiffersFromTheLinesIsAViolation() {
-        assertThat(violations(new AllocationsAccounted(), f -> f.levels.put("A", new Level("A", 13, 11, 2, 0))))
+        assertThat(violations(new AllocationsAccounted(), f -> f.levels.put("A", new Level("A", 9, 7, 2, 0))))
                 .extracting(Violation::key).containsExactly("A");
         assertThat(violations(new AllocationsAccounted(), f -> f.lineEvents.add(new LineFact("e4-again",
                 LineKind.BACKORDER_ALLOCATED, "o2", "1", "A", 2, -1, 0))))
@@ -171,7 +196,7 @@ class InvariantCheckersTest {
                 .extracting(Violation::key).containsExactly("o3/1", "B");
         assertThat(violations(new BackordersAccounted(), f -> f.levels.put("B", new Level("B", 0, 0, 0, 0))))
                 .extracting(Violation::key).containsExactly("B");
-        assertThat(violations(new BackordersAccounted(), f -> f.levels.put("A", new Level("A", 13, 12, 1, 1))))
+        assertThat(violations(new BackordersAccounted(), f -> f.levels.put("A", new Level("A", 9, 8, 1, 1))))
                 .extracting(Violation::detail).anySatisfy(d -> assertThat(d).contains("available while"));
     }
 
