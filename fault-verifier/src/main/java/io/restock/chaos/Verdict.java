@@ -5,6 +5,7 @@ import io.restock.chaos.history.History;
 import io.restock.chaos.invariants.Invariant;
 import io.restock.chaos.invariants.NotificationsOncePerCause;
 import io.restock.chaos.invariants.MovementsRecorded;
+import io.restock.chaos.invariants.NoDemandOrderedTwice;
 import io.restock.chaos.invariants.StockConserved;
 import io.restock.chaos.invariants.Violation;
 
@@ -46,6 +47,22 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
         counts.put("SKUs with a stock level", (long) history.finalLevels().size());
         counts.put("shortfalls", (long) history.shortfalls().size());
         counts.put("purchase-order lines", (long) history.purchaseOrderLines().size());
+        counts.put("purchase-order lines rejected by a supplier", history.supplierEvents().stream()
+                .filter(e -> e.kind() == History.AnswerKind.REJECTED).mapToLong(e -> e.quantities().isEmpty()
+                        ? history.purchaseOrderLines().stream().filter(l -> l.purchaseOrderId()
+                        .equals(e.purchaseOrderId())).count() : e.quantities().size()).sum()
+                + history.supplierEvents().stream().filter(e -> e.kind() == History.AnswerKind.ACKNOWLEDGED)
+                .mapToLong(e -> e.quantities().values().stream().filter(q -> q == 0).count()).sum());
+        counts.put("purchase-order lines amended or cancelled by Restock", history.purchaseOrderChanges().stream()
+                .map(c -> c.purchaseOrderId() + "/" + c.lineId()).distinct().count());
+        counts.put("units asked by shortfalls (drop-ship apart)", history.shortfalls().stream()
+                .filter(f -> !f.dropShip()).mapToLong(History.Shortfall::quantity).sum());
+        counts.put("units live on purchase orders (after amendments, cancellations, rejections)",
+                NoDemandOrderedTwice.liveUnits(history).values().stream().mapToLong(Integer::longValue).sum());
+        counts.put("supplier answers sent", (long) history.sentAnswers().size());
+        counts.put("supplier answers answered 2xx", history.sentAnswers().stream()
+                .filter(History.SentAnswer::accepted).count());
+        counts.put("supplier events", (long) history.supplierEvents().size());
         counts.put("notifications recorded", (long) history.notifications().size());
         counts.put("emails caught", (long) history.emailMessageIds().size());
         counts.put("emails resent with the same Message-ID (documented failure window)",

@@ -14,7 +14,9 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
                       List<CancellationRequested> cancellationRequests, List<LineFact> lineEvents,
                       List<Movement> movements, Map<String, Level> finalLevels, List<Shortfall> shortfalls,
                       List<PurchaseOrderLine> purchaseOrderLines, List<Notification> notifications,
-                      List<String> emailMessageIds, List<ShipmentRequest> shipmentRequests) {
+                      List<String> emailMessageIds, List<ShipmentRequest> shipmentRequests,
+                      List<Offer> offers, List<SentAnswer> sentAnswers, List<SupplierFact> supplierEvents,
+                      List<PurchaseOrderChange> purchaseOrderChanges) {
 
     public History {
         sentOrders = List.copyOf(sentOrders);
@@ -30,6 +32,10 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
         notifications = List.copyOf(notifications);
         emailMessageIds = List.copyOf(emailMessageIds);
         shipmentRequests = List.copyOf(shipmentRequests);
+        offers = List.copyOf(offers);
+        sentAnswers = List.copyOf(sentAnswers);
+        supplierEvents = List.copyOf(supplierEvents);
+        purchaseOrderChanges = List.copyOf(purchaseOrderChanges);
     }
 
     /** One order line: what was ordered. */
@@ -104,8 +110,56 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
     }
 
     /** One line of a {@code PurchaseOrderIssued} on {@code procurement.purchase-orders}. */
-    public record PurchaseOrderLine(String eventId, String purchaseOrderId, String lineId, String sku, int quantity,
-                                    boolean dropShip) {
+    public record PurchaseOrderLine(String eventId, String purchaseOrderId, String supplierId, String lineId,
+                                    String sku, int quantity, boolean dropShip) {
+        public String key() {
+            return purchaseOrderId + "/" + lineId;
+        }
+    }
+
+    /**
+     * Restock's own change of a purchase order on {@code procurement.purchase-orders}: {@code PurchaseOrderAmended}
+     * (a line's new {@code quantity}) or {@code PurchaseOrderCancelled} ({@code quantity} -1; {@code lineId} null:
+     * the whole order).
+     */
+    public record PurchaseOrderChange(String eventId, String purchaseOrderId, String lineId, int quantity) {
+        public boolean cancelled() {
+            return quantity < 0;
+        }
+    }
+
+    /** A supplier offer the verifier published (from the run log): rule 8's minimum and pack size. */
+    public record Offer(String supplierId, String sku, int minimumOrderQuantity, int packSize) {
+    }
+
+    /** The kinds of supplier answers. */
+    public enum AnswerKind { ACKNOWLEDGED, REJECTED, PROMISED_DATE_CHANGED, SHIPPED }
+
+    /**
+     * A supplier answer the verifier sent to supplier-gateway and the last HTTP status it got, with the event id of
+     * a 2xx answer; {@code quantities}: per purchase-order line, the accepted units (0 rejects the line) of an
+     * acknowledgement or the shipped units of a shipment notice, the lines concerned for the others.
+     */
+    public record SentAnswer(String supplierId, String purchaseOrderId, AnswerKind kind, String messageId,
+                             Map<String, Integer> quantities, int finalStatus, String eventId) {
+        public SentAnswer {
+            quantities = Map.copyOf(quantities);
+        }
+
+        public boolean accepted() {
+            return finalStatus / 100 == 2;
+        }
+    }
+
+    /**
+     * One record of {@code procurement.supplier-events}; {@code quantities} as in {@link SentAnswer} (a rejection
+     * lists its line ids with 0; none: the whole order).
+     */
+    public record SupplierFact(String eventId, AnswerKind kind, String purchaseOrderId, String supplierId,
+                               String messageId, Map<String, Integer> quantities) {
+        public SupplierFact {
+            quantities = Map.copyOf(quantities);
+        }
     }
 
     /** One record of {@code notifications.customer-notifications}. */

@@ -18,6 +18,13 @@ import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.PurchaseOrderIssued;
+import io.restock.events.PurchaseOrderAmended;
+import io.restock.events.PurchaseOrderCancelled;
+import io.restock.events.PurchaseOrderAcknowledged;
+import io.restock.events.PurchaseOrderRejected;
+import io.restock.events.PromisedDateChanged;
+import io.restock.events.ShipmentDispatched;
+import io.restock.events.SupplierEvent;
 import io.restock.events.ShipmentRequested;
 import io.restock.events.StockAdjusted;
 import io.restock.events.StockLevel;
@@ -46,6 +53,8 @@ public final class HistoryReader {
         final List<History.SentOrder> sentOrders = new ArrayList<>();
         final List<History.SentMovement> sentMovements = new ArrayList<>();
         final List<History.SentCancellation> sentCancellations = new ArrayList<>();
+        final List<History.Offer> offers = new ArrayList<>();
+        final List<History.SentAnswer> sentAnswers = new ArrayList<>();
         for (final JsonNode entry : RunLog.read(runLog)) {
             switch (entry.path("type").asText()) {
                 case "order" -> {
@@ -67,6 +76,22 @@ public final class HistoryReader {
                     entry.path("lineIds").forEach(id -> lineIds.add(id.asText()));
                     sentCancellations.add(new History.SentCancellation(entry.path("orderId").asText(), lineIds,
                             entry.path("status").asInt(), entry.hasNonNull("eventId")));
+                }
+                case "offer" -> offers.add(new History.Offer(entry.path("supplierId").asText(),
+                        entry.path("sku").asText(), entry.path("minimumOrderQuantity").asInt(),
+                        entry.path("packSize").asInt()));
+                case "supplier-answer" -> {
+                    final Map<String, Integer> quantities = new java.util.LinkedHashMap<>();
+                    entry.path("lines").forEach(l -> quantities.put(l.path("lineId").asText(),
+                            l.path("quantity").asInt()));
+                    sentAnswers.add(new History.SentAnswer(entry.path("supplierId").asText(),
+                            entry.path("purchaseOrderId").asText(), switch (entry.path("answer").asText()) {
+                                case "acknowledgement" -> History.AnswerKind.ACKNOWLEDGED;
+                                case "rejection" -> History.AnswerKind.REJECTED;
+                                case "promised-date" -> History.AnswerKind.PROMISED_DATE_CHANGED;
+                                default -> History.AnswerKind.SHIPPED;
+                            }, entry.path("messageId").asText(), quantities, entry.path("status").asInt(),
+                            entry.hasNonNull("eventId") ? entry.path("eventId").asText() : null));
                 }
                 default -> {
                     // faults, catalog requests and phases are reported, not compared
@@ -136,12 +161,51 @@ public final class HistoryReader {
         }
 
         final List<History.PurchaseOrderLine> poLines = new ArrayList<>();
+        final List<History.PurchaseOrderChange> poChanges = new ArrayList<>();
         for (final PurchaseOrderEvent event : topics.read(Topics.PURCHASE_ORDERS, timeout)) {
             if (event.getEvent() instanceof PurchaseOrderIssued issued) {
                 issued.getLines().forEach(line -> poLines.add(new History.PurchaseOrderLine(issued.getEventId(),
-                        issued.getPurchaseOrderId(), line.getLineId(), line.getSku(), line.getQuantity(),
-                        line.getDropShip())));
+                        issued.getPurchaseOrderId(), issued.getSupplierId(), line.getLineId(), line.getSku(),
+                        line.getQuantity(), line.getDropShip())));
+            } else if (event.getEvent() instanceof PurchaseOrderAmended amended) {
+                amended.getLines().forEach(line -> poChanges.add(new History.PurchaseOrderChange(
+                        amended.getEventId(), amended.getPurchaseOrderId(), line.getLineId(), line.getQuantity())));
+            } else if (event.getEvent() instanceof PurchaseOrderCancelled cancelled) {
+                if (cancelled.getLineIds().isEmpty()) {
+                    poChanges.add(new History.PurchaseOrderChange(cancelled.getEventId(),
+                            cancelled.getPurchaseOrderId(), null, -1));
+                }
+                cancelled.getLineIds().forEach(lineId -> poChanges.add(new History.PurchaseOrderChange(
+                        cancelled.getEventId(), cancelled.getPurchaseOrderId(), lineId, -1)));
             }
+        }
+
+        final List<History.SupplierFact> supplierEvents = new ArrayList<>();
+        for (final SupplierEvent event : topics.read(Topics.SUPPLIER_EVENTS, timeout)) {
+            final Map<String, Integer> quantities = new java.util.LinkedHashMap<>();
+            supplierEvents.add(switch (event.getEvent()) {
+                case PurchaseOrderAcknowledged e -> {
+                    e.getLines().forEach(l -> quantities.put(l.getLineId(), l.getAcceptedQuantity()));
+                    yield new History.SupplierFact(e.getEventId(), History.AnswerKind.ACKNOWLEDGED,
+                            e.getPurchaseOrderId(), e.getSupplierId(), e.getSupplierMessageId(), quantities);
+                }
+                case PurchaseOrderRejected e -> {
+                    e.getLineIds().forEach(id -> quantities.put(id, 0));
+                    yield new History.SupplierFact(e.getEventId(), History.AnswerKind.REJECTED,
+                            e.getPurchaseOrderId(), e.getSupplierId(), e.getSupplierMessageId(), quantities);
+                }
+                case PromisedDateChanged e -> {
+                    e.getLines().forEach(l -> quantities.put(l.getLineId(), 0));
+                    yield new History.SupplierFact(e.getEventId(), History.AnswerKind.PROMISED_DATE_CHANGED,
+                            e.getPurchaseOrderId(), e.getSupplierId(), e.getSupplierMessageId(), quantities);
+                }
+                case ShipmentDispatched e -> {
+                    e.getLines().forEach(l -> quantities.put(l.getLineId(), l.getQuantity()));
+                    yield new History.SupplierFact(e.getEventId(), History.AnswerKind.SHIPPED,
+                            e.getPurchaseOrderId(), e.getSupplierId(), e.getSupplierMessageId(), quantities);
+                }
+                default -> throw new IllegalStateException("unknown supplier event " + event.getEvent().getClass());
+            });
         }
 
         final List<History.Notification> notifications = new ArrayList<>();
@@ -163,6 +227,7 @@ public final class HistoryReader {
             }
         }
         return new History(sentOrders, sentMovements, sentCancellations, placed, cancellations, lineEvents,
-                movements, levels, shortfalls, poLines, notifications, emailMessageIds, shipmentRequests);
+                movements, levels, shortfalls, poLines, notifications, emailMessageIds, shipmentRequests, offers,
+                sentAnswers, supplierEvents, poChanges);
     }
 }

@@ -20,6 +20,6 @@ public interface Invariant {
     static List<Invariant> all() {
         return List.of(new AcceptedOrdersArePlaced(), new MovementsRecorded(), new CancellationsRecorded(),
                 new LinesDecidedOnce(), new StockConserved(), new AllocationsAccounted(), new BackordersAccounted(),
-                new NoDemandOrderedTwice(), new NotificationsOncePerCause());
+                new NoDemandOrderedTwice(), new SupplierAnswersRecorded(), new NotificationsOncePerCause());
     }
 }

@@ -38,6 +38,10 @@ class InvariantCheckersTest {
         final List<History.Notification> notifications = new ArrayList<>();
         final List<String> emails = new ArrayList<>();
         final List<History.ShipmentRequest> shipmentRequests = new ArrayList<>();
+        final List<History.Offer> offers = new ArrayList<>();
+        final List<History.SentAnswer> answers = new ArrayList<>();
+        final List<History.SupplierFact> supplierEvents = new ArrayList<>();
+        final List<History.PurchaseOrderChange> poChanges = new ArrayList<>();
 
         Fixture() {
             receipt("r1", "A", 10);
@@ -69,9 +73,25 @@ class InvariantCheckersTest {
             // an order answered 503 that never reached Kafka is not a violation
             sentOrders.add(new History.SentOrder("o6", "k-o6", List.of(new Line("1", "A", 1)), 503));
 
+            // B: minimum 1, pack 1 at both suppliers (no rounding). Shortfalls ask 5 + 3 + 4 = 12.
+            offers.add(new History.Offer("acme", "B", 1, 1));
+            offers.add(new History.Offer("bolt", "B", 1, 1));
             shortfalls.add(new History.Shortfall("s1", "B", 1L, 5, false));
             shortfalls.add(new History.Shortfall("s2", "B", 2L, 3, false));
-            poLines.add(new History.PurchaseOrderLine("p1", "PO-acme-1", "1", "B", 8, false));
+            shortfalls.add(new History.Shortfall("s3", "B", 3L, 4, false));
+            // acme gets 8 for the first two, accepts them and ships them
+            poLines.add(new History.PurchaseOrderLine("p1", "PO-acme-1", "acme", "B~2", "B", 8, false));
+            answer("acme", "PO-acme-1", History.AnswerKind.ACKNOWLEDGED, "m1", Map.of("B~2", 8));
+            answer("acme", "PO-acme-1", History.AnswerKind.SHIPPED, "m2", Map.of("B~2", 8));
+            // acme gets 4 for the third and rejects it: bolt gets the 4, and Restock trims 1 before it acknowledges
+            poLines.add(new History.PurchaseOrderLine("p2", "PO-acme-2", "acme", "B~3", "B", 4, false));
+            answer("acme", "PO-acme-2", History.AnswerKind.REJECTED, "m3", Map.of());
+            poLines.add(new History.PurchaseOrderLine("p3", "PO-bolt-1", "bolt", "B~4", "B", 4, false));
+            poChanges.add(new History.PurchaseOrderChange("p4", "PO-bolt-1", "B~4", 3));
+            // E: minimum 5, pack 4 (a line rounds a need up by at most 7): a shortfall of 3 is ordered as 8
+            offers.add(new History.Offer("acme", "E", 5, 4));
+            shortfalls.add(new History.Shortfall("s4", "E", 1L, 3, false));
+            poLines.add(new History.PurchaseOrderLine("p5", "PO-acme-3", "acme", "E~1", "E", 8, false));
 
             notifications.add(new History.Notification("n-e1", true, "n1", "BACKORDER_OPENED", "EMAIL",
                     List.of("e5")));
@@ -79,6 +99,12 @@ class InvariantCheckersTest {
                     List.of("e7")));
             notifications.add(new History.Notification("n-e3", false, "n3", "CANCELLED", null, List.of("e6")));
             emails.addAll(List.of("<n1@restock>", "<n2@restock>", "<n1@restock>"));
+        }
+
+        void answer(final String supplier, final String po, final History.AnswerKind kind, final String messageId,
+                    final Map<String, Integer> quantities) {
+            answers.add(new History.SentAnswer(supplier, po, kind, messageId, quantities, 202, "ev-" + messageId));
+            supplierEvents.add(new History.SupplierFact("ev-" + messageId, kind, po, supplier, messageId, quantities));
         }
 
         void order(final String orderId, final String sku, final int quantity) {
@@ -98,7 +124,8 @@ class InvariantCheckersTest {
 
         History history() {
             return new History(sentOrders, sentMovements, sentCancellations, placed, cancellations, lineEvents,
-                    movements, levels, shortfalls, poLines, notifications, emails, shipmentRequests);
+                    movements, levels, shortfalls, poLines, notifications, emails, shipmentRequests, offers, answers,
+                    supplierEvents, poChanges);
         }
     }
 
@@ -202,12 +229,63 @@ class InvariantCheckersTest {
 
     @Test
     void demandOrderedTwiceIsAViolation() {
-        assertThat(violations(new NoDemandOrderedTwice(), f -> f.poLines.add(new History.PurchaseOrderLine("p2",
-                "PO-acme-2", "1", "B", 8, false)))).extracting(Violation::key).containsExactly("B");
+        assertThat(NoDemandOrderedTwice.liveUnits(new Fixture().history())).containsExactlyInAnyOrderEntriesOf(
+                Map.of("PO-acme-1/B~2", 8, "PO-acme-2/B~3", 0, "PO-bolt-1/B~4", 3, "PO-acme-3/E~1", 8));
+        // a batch replayed: a second order for the same need
+        assertThat(violations(new NoDemandOrderedTwice(), f -> f.poLines.add(new History.PurchaseOrderLine("p9",
+                "PO-bolt-2", "bolt", "B~4", "B", 3, false)))).extracting(Violation::key).containsExactly("B");
         assertThat(violations(new NoDemandOrderedTwice(), f -> f.poLines.add(new History.PurchaseOrderLine("p1b",
-                "PO-acme-1", "1", "B", 8, false)))).extracting(Violation::key).contains("PO-acme-1/1");
+                "PO-acme-1", "acme", "B~2", "B", 8, false)))).extracting(Violation::key).contains("PO-acme-1/B~2");
         assertThat(violations(new NoDemandOrderedTwice(), f -> f.shortfalls.add(new History.Shortfall("s1b", "B",
                 1L, 5, false)))).extracting(Violation::key).containsExactly("B#1");
+        // rounding beyond what a line may add: 8 + 8 for one shortfall of 3 at minimum 5, pack 4
+        assertThat(violations(new NoDemandOrderedTwice(), f -> f.poLines.add(new History.PurchaseOrderLine("p10",
+                "PO-acme-4", "acme", "E~2", "E", 8, false)))).isEmpty();
+        assertThat(violations(new NoDemandOrderedTwice(), f -> f.poLines.add(new History.PurchaseOrderLine("p10",
+                "PO-acme-4", "acme", "E~2", "E", 12, false)))).extracting(Violation::key).containsExactly("E");
+    }
+
+    @Test
+    void aRejectedLineOrderedAgainElsewhereIsNotDemandOrderedTwiceButARejectionNotTakenIntoAccountIs() {
+        assertThat(new NoDemandOrderedTwice().check(new Fixture().history())).isEmpty();
+        assertThat(violations(new NoDemandOrderedTwice(), f -> f.supplierEvents.removeIf(
+                e -> e.kind() == History.AnswerKind.REJECTED)))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.key()).isEqualTo("B");
+                    assertThat(v.detail()).startsWith("15 units live").contains("ask for 11");
+                });
+        // without Restock's amendment, bolt's 4 are what the rules ask; 5 (pack 1) is one unit ordered twice
+        assertThat(violations(new NoDemandOrderedTwice(), f -> f.poChanges.clear())).isEmpty();
+        assertThat(violations(new NoDemandOrderedTwice(), f -> {
+            f.poChanges.clear();
+            f.poLines.replaceAll(l -> l.eventId().equals("p3")
+                    ? new History.PurchaseOrderLine("p3", "PO-bolt-1", "bolt", "B~4", "B", 5, false) : l);
+        })).extracting(Violation::key).containsExactly("B");
+    }
+
+    @Test
+    void aPurchaseOrderLineBelowTheMinimumOrNotAWholeNumberOfPacksBreaksRule8sRounding() {
+        assertThat(violations(new NoDemandOrderedTwice(), f -> f.poLines.replaceAll(l -> l.eventId().equals("p5")
+                ? new History.PurchaseOrderLine("p5", "PO-acme-3", "acme", "E~1", "E", 6, false) : l)))
+                .as("not a whole number of packs of 4").extracting(Violation::key).containsExactly("PO-acme-3/E~1");
+        assertThat(violations(new NoDemandOrderedTwice(), f -> f.poLines.replaceAll(l -> l.eventId().equals("p5")
+                ? new History.PurchaseOrderLine("p5", "PO-acme-3", "acme", "E~1", "E", 4, false) : l)))
+                .as("below the minimum of 5").extracting(Violation::key).containsExactly("PO-acme-3/E~1");
+    }
+
+    @Test
+    void aSupplierAnswerTakenButNotRecordedOrRecordedTwiceOrOtherwiseIsAViolation() {
+        assertThat(violations(new SupplierAnswersRecorded(), f -> f.supplierEvents.removeIf(e -> e.messageId()
+                .equals("m2")))).extracting(Violation::key).containsExactly("acme/m2");
+        assertThat(violations(new SupplierAnswersRecorded(), f -> f.supplierEvents.add(new History.SupplierFact(
+                "ev-m1-again", History.AnswerKind.ACKNOWLEDGED, "PO-acme-1", "acme", "m1", Map.of("B~2", 8)))))
+                .extracting(Violation::key).containsExactly("acme/m1");
+        assertThat(violations(new SupplierAnswersRecorded(), f -> f.supplierEvents.replaceAll(e -> e.messageId()
+                .equals("m2") ? new History.SupplierFact("ev-m2", History.AnswerKind.SHIPPED, "PO-acme-1", "acme",
+                "m2", Map.of("B~2", 7)) : e))).extracting(Violation::key).containsExactly("acme/m2");
+        // an answer refused (4xx) is not expected on the topic
+        assertThat(violations(new SupplierAnswersRecorded(), f -> f.answers.add(new History.SentAnswer("bolt",
+                "PO-bolt-1", History.AnswerKind.ACKNOWLEDGED, "m9", Map.of("B~4", 4), 422, null)))).isEmpty();
     }
 
     @Test
