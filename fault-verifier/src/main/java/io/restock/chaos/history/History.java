@@ -16,7 +16,7 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
                       List<PurchaseOrderLine> purchaseOrderLines, List<Notification> notifications,
                       List<String> emailMessageIds, List<ShipmentRequest> shipmentRequests,
                       List<Offer> offers, List<SentAnswer> sentAnswers, List<SupplierFact> supplierEvents,
-                      List<PurchaseOrderChange> purchaseOrderChanges) {
+                      List<PurchaseOrderChange> purchaseOrderChanges, List<Returned> returnedToBackorder) {
 
     public History {
         sentOrders = List.copyOf(sentOrders);
@@ -36,6 +36,7 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
         sentAnswers = List.copyOf(sentAnswers);
         supplierEvents = List.copyOf(supplierEvents);
         purchaseOrderChanges = List.copyOf(purchaseOrderChanges);
+        returnedToBackorder = List.copyOf(returnedToBackorder);
     }
 
     /** One order line: what was ordered. */
@@ -97,8 +98,27 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
     /** The kinds of {@code inventory.stock-movements}. */
     public enum MovementKind { RECEIVED, ADJUSTED, SHIPPED }
 
-    /** One record of {@code inventory.stock-movements}; {@code quantity} is the delta for ADJUSTED. */
-    public record Movement(String eventId, MovementKind kind, String movementId, String sku, int quantity) {
+    /**
+     * One record of {@code inventory.stock-movements}; {@code quantity} is the delta for ADJUSTED; {@code lineKey}
+     * ({@code orderId/lineId}) the order line a SHIPPED movement ships, else null.
+     */
+    public record Movement(String eventId, MovementKind kind, String movementId, String sku, int quantity,
+                           String lineKey) {
+        public Movement(final String eventId, final MovementKind kind, final String movementId, final String sku,
+                        final int quantity) {
+            this(eventId, kind, movementId, sku, quantity, null);
+        }
+    }
+
+    /**
+     * {@code ShipmentRequestRevoked} with reason {@code RETURNED_TO_BACKORDER} on {@code inventory.shipment-requests}:
+     * units of a line went from allocated back to backordered, because units a cancellation had released were
+     * shipped anyway (inventory-stream README, "Shipment requests"); the line gets a {@code LineBackordered} for them.
+     */
+    public record Returned(String eventId, String orderId, String lineId, String sku, int quantity) {
+        public String lineKey() {
+            return orderId + "/" + lineId;
+        }
     }
 
     /** The last {@code inventory.stock-levels} record of a SKU. */
@@ -140,6 +160,13 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
      * a 2xx answer; {@code quantities}: per purchase-order line, the accepted units (0 rejects the line) of an
      * acknowledgement or the shipped units of a shipment notice, the lines concerned for the others.
      */
+    /** Units returned to backorder per line ({@code orderId/lineId}). */
+    public Map<String, Integer> returnedByLine() {
+        final Map<String, Integer> returned = new java.util.HashMap<>();
+        returnedToBackorder.forEach(r -> returned.merge(r.lineKey(), r.quantity(), Integer::sum));
+        return returned;
+    }
+
     public record SentAnswer(String supplierId, String purchaseOrderId, AnswerKind kind, String messageId,
                              Map<String, Integer> quantities, int finalStatus, String eventId) {
         public SentAnswer {

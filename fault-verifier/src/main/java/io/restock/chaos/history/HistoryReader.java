@@ -26,6 +26,7 @@ import io.restock.events.PromisedDateChanged;
 import io.restock.events.ShipmentDispatched;
 import io.restock.events.SupplierEvent;
 import io.restock.events.ShipmentRequested;
+import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.StockAdjusted;
 import io.restock.events.StockLevel;
 import io.restock.events.StockMovement;
@@ -142,7 +143,7 @@ public final class HistoryReader {
                 case StockAdjusted e -> new History.Movement(e.getEventId(), History.MovementKind.ADJUSTED,
                         e.getMovementId(), e.getSku(), e.getDelta());
                 case StockShipped e -> new History.Movement(e.getEventId(), History.MovementKind.SHIPPED,
-                        e.getMovementId(), e.getSku(), e.getQuantity());
+                        e.getMovementId(), e.getSku(), e.getQuantity(), e.getOrderId() + "/" + e.getLineId());
                 default -> throw new IllegalStateException("unknown movement " + event.getEvent().getClass());
             });
         }
@@ -219,7 +220,12 @@ public final class HistoryReader {
             }
         }
         final List<History.ShipmentRequest> shipmentRequests = new ArrayList<>();
+        final List<History.Returned> returned = new ArrayList<>();
         for (final SpecificRecord value : topics.read(Topics.SHIPMENT_REQUESTS, timeout)) {
+            if (value instanceof ShipmentRequestRevoked r && "RETURNED_TO_BACKORDER".equals(r.getReason())) {
+                r.getLines().forEach(l -> returned.add(new History.Returned(r.getEventId(), r.getOrderId(),
+                        l.getLineId(), l.getSku(), l.getQuantity())));
+            }
             if (value instanceof ShipmentRequested r) {
                 shipmentRequests.add(new History.ShipmentRequest(r.getEventId(), r.getShipmentRequestId(),
                         r.getOrderId(), r.getShippingPolicy().name(), r.getLines().stream()
@@ -228,6 +234,6 @@ public final class HistoryReader {
         }
         return new History(sentOrders, sentMovements, sentCancellations, placed, cancellations, lineEvents,
                 movements, levels, shortfalls, poLines, notifications, emailMessageIds, shipmentRequests, offers,
-                sentAnswers, supplierEvents, poChanges);
+                sentAnswers, supplierEvents, poChanges, returned);
     }
 }
