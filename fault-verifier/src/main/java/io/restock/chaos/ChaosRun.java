@@ -123,7 +123,7 @@ public final class ChaosRun {
             out.printf("chaos: %s after %.0f s (lag per group beyond the transaction marker: %s)%n",
                     state.quiet() ? "quiet" : "NOT quiet", state.waited().toMillis() / 1000.0, state.lagByGroup());
             final History history = HistoryReader.read(log.file(),
-                    new TopicSnapshot(e.bootstrapServers(), e.schemaRegistryUrl()), mail.messageIds(),
+                    new TopicSnapshot(e.bootstrapServers(), e.schemaRegistryUrl()), mail.messageIds(), Load.SHOP,
                     Duration.ofSeconds(60));
             return Verdict.of(history, injector.injected(), injector.killsInOpenTransaction(), state.quiet());
         }

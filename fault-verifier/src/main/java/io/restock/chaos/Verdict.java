@@ -27,6 +27,11 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
         counts.put("orders answered 2xx", history.sentOrders().stream().filter(History.SentOrder::accepted).count());
         counts.put("orders not accepted (last answer not 2xx)",
                 history.sentOrders().stream().filter(o -> !o.accepted()).count());
+        counts.put("orders through the Kafka entrance (acknowledged by Kafka)", history.sentOrders().stream()
+                .filter(o -> o.viaKafka() && o.accepted()).count());
+        counts.put("submission outcomes (ACCEPTED / DUPLICATE / REJECTED)", (long) history.submissionOutcomes().size());
+        counts.put("COMPLETE orders accepted", history.sentOrders().stream()
+                .filter(o -> "COMPLETE".equals(o.shippingPolicy()) && o.accepted()).count());
         counts.put("OrderPlaced records", (long) history.placedOrders().size());
         counts.put("order lines placed", history.placedOrders().stream()
                 .flatMap(p -> p.lines().stream().map(l -> p.orderId() + "/" + l.lineId())).distinct().count());
@@ -36,6 +41,10 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
         counts.put("adjustments answered 2xx", history.sentMovements().stream()
                 .filter(m -> m.kind() == History.MovementKind.ADJUSTED && m.accepted()).count());
         counts.put("shipment requests (ShipmentRequested)", (long) history.shipmentRequests().size());
+        counts.put("whole-order shipment requests (COMPLETE)", history.shipmentRequests().stream()
+                .filter(r -> "COMPLETE".equals(r.shippingPolicy())).count());
+        counts.put("lines returned to backorder (a cancelled line's units shipped anyway)",
+                (long) history.returnedToBackorder().size());
         counts.put("shipments sent (one per request line)", sent(history, History.MovementKind.SHIPPED));
         counts.put("shipments answered 2xx", history.sentMovements().stream()
                 .filter(m -> m.kind() == History.MovementKind.SHIPPED && m.accepted()).count());

@@ -16,7 +16,8 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
                       List<PurchaseOrderLine> purchaseOrderLines, List<Notification> notifications,
                       List<String> emailMessageIds, List<ShipmentRequest> shipmentRequests,
                       List<Offer> offers, List<SentAnswer> sentAnswers, List<SupplierFact> supplierEvents,
-                      List<PurchaseOrderChange> purchaseOrderChanges, List<Returned> returnedToBackorder) {
+                      List<PurchaseOrderChange> purchaseOrderChanges, List<Returned> returnedToBackorder,
+                      List<SubmissionOutcome> submissionOutcomes) {
 
     public History {
         sentOrders = List.copyOf(sentOrders);
@@ -37,17 +38,36 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
         supplierEvents = List.copyOf(supplierEvents);
         purchaseOrderChanges = List.copyOf(purchaseOrderChanges);
         returnedToBackorder = List.copyOf(returnedToBackorder);
+        submissionOutcomes = List.copyOf(submissionOutcomes);
     }
 
     /** One order line: what was ordered. */
     public record Line(String lineId, String sku, int quantity) {
     }
 
-    /** An order the verifier sent ({@code POST /orders}) and the last HTTP status it got (0: no answer). */
-    public record SentOrder(String orderId, String idempotencyKey, List<Line> lines, int finalStatus) {
+    /**
+     * An order the verifier sent and the last status it got (0: no answer): door {@code http} ({@code POST /orders},
+     * the HTTP status) or {@code kafka} (on {@code shops.<shop>.order-submissions}: 202 once Kafka acknowledged the
+     * record; its outcome is on {@code submission-outcomes}).
+     */
+    public record SentOrder(String orderId, String idempotencyKey, List<Line> lines, int finalStatus, String door,
+                            String shippingPolicy) {
+        public SentOrder(final String orderId, final String idempotencyKey, final List<Line> lines,
+                         final int finalStatus) {
+            this(orderId, idempotencyKey, lines, finalStatus, "http", "PARTIAL");
+        }
+
         public boolean accepted() {
             return finalStatus / 100 == 2;
         }
+
+        public boolean viaKafka() {
+            return "kafka".equals(door);
+        }
+    }
+
+    /** A record of {@code shops.<shop>.submission-outcomes}: ACCEPTED, DUPLICATE or REJECTED (with the reason). */
+    public record SubmissionOutcome(String orderId, String outcome, String eventId, String reason) {
     }
 
     /**

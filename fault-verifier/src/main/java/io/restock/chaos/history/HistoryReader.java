@@ -49,8 +49,26 @@ public final class HistoryReader {
     private HistoryReader() {
     }
 
+    /** The outcomes of {@code shop}'s Kafka submissions. */
+    private static List<History.SubmissionOutcome> outcomes(final TopicSnapshot topics, final String shop,
+                                                            final Duration timeout) {
+        final List<History.SubmissionOutcome> outcomes = new ArrayList<>();
+        for (final String value : topics.read(Topics.shopSubmissionOutcomes(shop), timeout)) {
+            try {
+                final JsonNode node = JSON.readTree(value);
+                outcomes.add(new History.SubmissionOutcome(node.path("orderId").asText(), node.path("outcome").asText(),
+                        node.path("eventId").asText(null), node.path("reason").asText(null)));
+            } catch (final java.io.IOException e) {
+                throw new IllegalStateException("a submission outcome that is not JSON: " + value, e);
+            }
+        }
+        return outcomes;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     public static History read(final Path runLog, final TopicSnapshot topics, final List<String> emailMessageIds,
-                               final Duration timeout) {
+                               final String shop, final Duration timeout) {
         final List<History.SentOrder> sentOrders = new ArrayList<>();
         final List<History.SentMovement> sentMovements = new ArrayList<>();
         final List<History.SentCancellation> sentCancellations = new ArrayList<>();
@@ -63,7 +81,8 @@ public final class HistoryReader {
                     entry.path("lines").forEach(l -> lines.add(new History.Line(l.path("lineId").asText(),
                             l.path("sku").asText(), l.path("quantity").asInt())));
                     sentOrders.add(new History.SentOrder(entry.path("orderId").asText(),
-                            entry.path("idempotencyKey").asText(), lines, entry.path("status").asInt()));
+                            entry.path("idempotencyKey").asText(null), lines, entry.path("status").asInt(),
+                            entry.path("door").asText("http"), entry.path("shippingPolicy").asText("PARTIAL")));
                 }
                 case "receipt", "adjustment", "shipment" -> sentMovements.add(new History.SentMovement(
                         switch (entry.path("type").asText()) {
@@ -234,6 +253,6 @@ public final class HistoryReader {
         }
         return new History(sentOrders, sentMovements, sentCancellations, placed, cancellations, lineEvents,
                 movements, levels, shortfalls, poLines, notifications, emailMessageIds, shipmentRequests, offers,
-                sentAnswers, supplierEvents, poChanges, returned);
+                sentAnswers, supplierEvents, poChanges, returned, outcomes(topics, shop, timeout));
     }
 }

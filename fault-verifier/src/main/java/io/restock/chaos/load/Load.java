@@ -40,6 +40,12 @@ public final class Load {
     /** The share of acme's purchase-order lines it rejects, one in this many. */
     static final int REJECT_ONE_IN = 5;
     static final String SHOP_KEY = "demo-shop-key";
+    /** The shop the orders are placed for, over HTTP (its API key) and on its own Kafka topic. */
+    public static final String SHOP = "demo-shop";
+    /** One order in this many goes through the Kafka entrance ({@code shops.<shop>.order-submissions}). */
+    static final int KAFKA_DOOR_EVERY = 4;
+    /** One order in this many asks to ship COMPLETE (whole), the others PARTIAL. */
+    static final int COMPLETE_EVERY = 5;
     static final String ADMIN_KEY = "demo-admin-key";
     static final int CANCEL_EVERY = 8;
     /** Minimum order quantity and pack size of both suppliers' offers, by SKU index modulo 4: rule 8's rounding. */
@@ -61,6 +67,7 @@ public final class Load {
     private final AtomicInteger adjustments = new AtomicInteger();
     private final AtomicInteger shipments = new AtomicInteger();
     private final Warehouse warehouse;
+    private final org.apache.kafka.clients.producer.KafkaProducer<String, String> shopProducer;
     private final Suppliers suppliers;
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private final AtomicInteger answers = new AtomicInteger();
@@ -80,6 +87,14 @@ public final class Load {
         this.runId = "c" + Long.toString(seed, 36);
         this.warehouse = new Warehouse(bootstrapServers, schemaRegistryUrl, runId,
                 line -> workers.submit(() -> shipment(line)));
+        final java.util.Properties producer = new java.util.Properties();
+        producer.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producer.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 0);
+        this.shopProducer = new org.apache.kafka.clients.producer.KafkaProducer<>(producer,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer());
         this.suppliers = new Suppliers(bootstrapServers, List.of(SUPPLIER, SECOND_SUPPLIER), runId,
                 po -> after(Duration.ofSeconds(2), () -> acknowledge(po)));
         for (int i = 0; i < skuCount; i++) {
@@ -149,6 +164,14 @@ public final class Load {
         suppliers.close();
         later.shutdownNow(); // answers not due yet are not given: those purchase orders stay open
         later.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            awaitWorkers(wait);
+        } finally {
+            shopProducer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void awaitWorkers(final Duration wait) throws InterruptedException {
         workers.shutdown();
         if (!workers.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
             workers.shutdownNow();
@@ -172,10 +195,13 @@ public final class Load {
         final int n = orders.incrementAndGet();
         final String orderId = runId + "-o" + n;
         final String key = "key-" + orderId;
+        final boolean complete = n % COMPLETE_EVERY == 0;
+        final boolean kafkaDoor = n % KAFKA_DOOR_EVERY == 2;
         final ObjectNode body = RetryingHttp.json().createObjectNode();
         body.put("orderId", orderId);
         body.putObject("customer").put("id", "cust-" + nextInt(50)).put("email", "cust" + n + "@example.com");
-        body.put("currency", "EUR").put("placedAt", Instant.now().toString()).put("shippingPolicy", "PARTIAL");
+        body.put("currency", "EUR").put("placedAt", Instant.now().toString())
+                .put("shippingPolicy", complete ? "COMPLETE" : "PARTIAL");
         final ArrayNode lines = body.putArray("lines");
         final int count = 1 + nextInt(3);
         final List<String> used = new ArrayList<>();
@@ -188,16 +214,54 @@ public final class Load {
             lines.addObject().put("lineId", String.valueOf(i)).put("sku", sku).put("quantity", 1 + nextInt(4))
                     .put("unitPrice", "9.99");
         }
-        final RetryingHttp.Result result = http.send("POST", orderIntake.resolve("/orders"),
+        final RetryingHttp.Result result = kafkaDoor ? submit(orderId, body)
+                : http.send("POST", orderIntake.resolve("/orders"),
                 Map.of("Authorization", "Bearer " + SHOP_KEY, "Idempotency-Key", key), body);
         final ObjectNode entry = RunLog.entry("order");
-        entry.put("orderId", orderId).put("idempotencyKey", key).set("lines", lines);
+        entry.put("orderId", orderId).put("door", kafkaDoor ? "kafka" : "http")
+                .put("shippingPolicy", complete ? "COMPLETE" : "PARTIAL");
+        if (!kafkaDoor) {
+            entry.put("idempotencyKey", key);
+        }
+        entry.set("lines", lines);
         log.write(attempts(entry, result));
         if (result.ok()) {
             accepted.add(orderId);
         }
         if (n % CANCEL_EVERY == 0 && accepted.size() > 2) {
             cancel(accepted.get(nextInt(accepted.size())));
+        }
+    }
+
+    /**
+     * An order through the shop's Kafka entrance: {@code {"type":"OrderPlaced","order":...}} keyed by order id on
+     * {@code shops.<shop>.order-submissions}, idempotent producer, acks=all. "202" here means Kafka acknowledged
+     * the record (0: it did not, sent again with the same bytes until {@code 150 s}); its outcome is read from
+     * {@code shops.<shop>.submission-outcomes} when the history is built.
+     */
+    private RetryingHttp.Result submit(final String orderId, final ObjectNode order) {
+        final ObjectNode event = RetryingHttp.json().createObjectNode();
+        event.put("type", "OrderPlaced").set("order", order);
+        final String value = event.toString();
+        final List<Integer> attempts = new ArrayList<>();
+        final Instant deadline = Instant.now().plusSeconds(150);
+        while (true) {
+            try {
+                shopProducer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        io.restock.schemas.topics.Topics.shopSubmissions(SHOP).name(), orderId, value))
+                        .get(60, TimeUnit.SECONDS);
+                attempts.add(202);
+                return new RetryingHttp.Result(attempts, 202, "");
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                attempts.add(0);
+                return new RetryingHttp.Result(attempts, 0, "interrupted");
+            } catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                attempts.add(0);
+                if (Instant.now().isAfter(deadline)) {
+                    return new RetryingHttp.Result(attempts, 0, e.toString());
+                }
+            }
         }
     }
 

@@ -43,6 +43,7 @@ class InvariantCheckersTest {
         final List<History.SupplierFact> supplierEvents = new ArrayList<>();
         final List<History.PurchaseOrderChange> poChanges = new ArrayList<>();
         final List<History.Returned> returned = new ArrayList<>();
+        final List<History.SubmissionOutcome> outcomes = new ArrayList<>();
 
         Fixture() {
             receipt("r1", "A", 10);
@@ -72,6 +73,12 @@ class InvariantCheckersTest {
             levels.put("B", new Level("B", 0, 0, 0, 3));
             order("o5", "C", 1);
             lineEvents.add(new LineFact("e8", LineKind.REJECTED, "o5", "1", "C", 1, -1, -1));
+            // o8 comes in through the Kafka entrance, asking to ship COMPLETE, and is accepted
+            final List<Line> o8 = List.of(new Line("1", "C", 2));
+            sentOrders.add(new History.SentOrder("o8", null, o8, 202, "kafka", "COMPLETE"));
+            outcomes.add(new History.SubmissionOutcome("o8", "ACCEPTED", "placed-o8", null));
+            placed.add(new History.Placed("placed-o8", "o8", o8));
+            lineEvents.add(new LineFact("e10", LineKind.REJECTED, "o8", "1", "C", 2, -1, -1));
             // an order answered 503 that never reached Kafka is not a violation
             sentOrders.add(new History.SentOrder("o6", "k-o6", List.of(new Line("1", "A", 1)), 503));
 
@@ -127,7 +134,7 @@ class InvariantCheckersTest {
         History history() {
             return new History(sentOrders, sentMovements, sentCancellations, placed, cancellations, lineEvents,
                     movements, levels, shortfalls, poLines, notifications, emails, shipmentRequests, offers, answers,
-                    supplierEvents, poChanges, returned);
+                    supplierEvents, poChanges, returned, outcomes);
         }
     }
 
@@ -154,6 +161,21 @@ class InvariantCheckersTest {
         assertThat(violations(new AcceptedOrdersArePlaced(), f -> f.placed.set(0,
                 new History.Placed("placed-o1", "o1", List.of(new Line("1", "A", 5))))))
                 .singleElement().satisfies(v -> assertThat(v.detail()).contains("has lines"));
+    }
+
+    @Test
+    void anOrderKafkaAcknowledgedOnTheShopsTopicMustBeAcceptedOnceAndPlaced() {
+        assertThat(violations(new AcceptedOrdersArePlaced(), f -> f.outcomes.clear()))
+                .singleElement().satisfies(v -> assertThat(v.detail()).contains("no submission outcome"));
+        assertThat(violations(new AcceptedOrdersArePlaced(), f -> f.outcomes.add(new History.SubmissionOutcome("o8",
+                "DUPLICATE", "placed-o8", null)))).as("the record sent again").isEmpty();
+        assertThat(violations(new AcceptedOrdersArePlaced(), f -> f.outcomes.set(0, new History.SubmissionOutcome(
+                "o8", "REJECTED", null, "ORDER_EXISTS")))).extracting(Violation::key).containsExactly("o8");
+        assertThat(violations(new AcceptedOrdersArePlaced(), f -> f.placed.removeIf(p -> p.orderId().equals("o8"))))
+                .extracting(Violation::key).containsExactly("o8");
+        // a record Kafka never acknowledged (0) is not expected anywhere
+        assertThat(violations(new AcceptedOrdersArePlaced(), f -> f.sentOrders.add(new History.SentOrder("o9", null,
+                List.of(new Line("1", "A", 1)), 0, "kafka", "PARTIAL")))).isEmpty();
     }
 
     @Test
