@@ -61,7 +61,7 @@ public final class PrivateAvroSerde<T extends SpecificRecord> implements Statele
         }
         this.fingerprint = SchemaNormalization.parsingFingerprint64(schema);
         this.header = ByteBuffer.allocate(HEADER).put(FORMAT).putLong(fingerprint).array();
-        this.writer = new SpecificDatumWriter<>(schema, model);
+        this.writer = new SpecificDatumWriter<>(schema, AvroModel.WITH_GENERATED_ENCODERS);
         this.reader = new SpecificDatumReader<>(schema, schema, model);
         this.earlier = earlierReaders(type, schema, model);
     }
