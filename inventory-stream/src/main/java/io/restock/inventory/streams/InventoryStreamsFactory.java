@@ -26,23 +26,11 @@ import java.util.Properties;
  * {@code inventory-stream.streams} settings ({@link InventoryStreamsProperties}), with the invariants of
  * {@link InventoryStreamsConfig} laid over them (exactly_once_v2, dead-letter handlers, bounded RocksDB, commit
  * interval), the login, this instance's {@code application.server}, and the pure {@link InventoryTopology#define},
- * run by service-support's {@link StreamsRunner} (started by {@link InventoryStreams}).
+ * run by service-support's {@link StreamsRunner}. The serdes and the login are service-support's beans of the
+ * {@code inventory-stream.kafka} block.
  */
 @Factory
 final class InventoryStreamsFactory {
-
-    @Singleton
-    EventSerdes eventSerdes(@Value("${inventory-stream.kafka.schema-registry-url}") final String registryUrl) {
-        return EventSerdes.registry(registryUrl, false);
-    }
-
-    /** How the service's Kafka clients log in (PLAINTEXT unless set); see service-support's {@link ClientLogin}. */
-    @Singleton
-    ClientLogin clientLogin(@Value("${inventory-stream.kafka.security-protocol:PLAINTEXT}") final String protocol,
-                            @Value("${inventory-stream.kafka.sasl-mechanism:}") final String mechanism,
-                            @Value("${inventory-stream.kafka.sasl-jaas-config:}") final String jaasConfig) {
-        return new ClientLogin("inventory-stream.kafka", protocol, mechanism, jaasConfig);
-    }
 
     @Singleton
     InventorySettings inventorySettings(
@@ -58,7 +46,7 @@ final class InventoryStreamsFactory {
                 .toInventorySettings();
     }
 
-    /** The Kafka Streams application; {@link InventoryStreams} starts it with the service. */
+    /** The Kafka Streams application; service-support's {@code StreamsRunnerStart} starts it with the service. */
     @Singleton
     @Bean(preDestroy = "close")
     StreamsRunner streamsRunner(@Value("${inventory-stream.kafka.bootstrap-servers}") final String bootstrapServers,

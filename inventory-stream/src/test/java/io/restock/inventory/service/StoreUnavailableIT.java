@@ -21,7 +21,7 @@ class StoreUnavailableIT {
     void readsAnswer503WithRetryAfterWhileTheStreamsAreNotRunning(final KafkaEnvironment kafka) {
         RunningService.provision(kafka);
         try (RunningService service = RunningService.start(kafka, RunningService.newApplicationId(),
-                Map.of("inventory-stream.streams.start", "false"))) {
+                Map.of("restock.streams.start", "false"))) {
             assertThat(service.context.getBean(StreamsRunner.class).state()).isEqualTo(KafkaStreams.State.CREATED);
 
             for (final String path : new String[] {"/skus/sku-1/stock", "/skus/sku-1/backorders"}) {

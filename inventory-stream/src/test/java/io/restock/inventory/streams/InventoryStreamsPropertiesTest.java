@@ -23,7 +23,7 @@ class InventoryStreamsPropertiesTest {
     void theShippedBlockKeepsEverySettingAndTheInvariantsWin() {
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
                 .properties(Map.of("inventory-stream.streams.config.processing.guarantee", "at_least_once",
-                        "inventory-stream.streams.start", "false"))
+                        "restock.streams.start", "false"))
                 .start()) {
             final InventoryStreamsProperties config = context.getBean(InventoryStreamsProperties.class);
             assertThat(config.applicationId()).isEqualTo("inventory-stream");

@@ -3,6 +3,7 @@ package io.restock.localkafka.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Reads the options of one of Restock's commands ({@code bin/restock kafka}, {@code chaos}, {@code bench},
@@ -127,6 +128,21 @@ public final class CommandLine {
             // reported below
         }
         throw new IllegalArgumentException(name + " needs a positive duration (90s, 2m, 1500ms), not '" + value + "'");
+    }
+
+    /**
+     * The command's options as {@code parse} reads them; on an {@link IllegalArgumentException}, prints
+     * {@code <command>: <message>} and the usage to standard error and exits with status 2.
+     */
+    public static <T> T parseOrExit(final String command, final String usage, final Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (final IllegalArgumentException e) {
+            System.err.println(command + ": " + e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            throw e;
+        }
     }
 
     /** The error for an option the command does not know. */

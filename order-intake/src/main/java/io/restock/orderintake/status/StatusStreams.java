@@ -2,8 +2,6 @@ package io.restock.orderintake.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import io.restock.orderintake.idempotency.IdempotencyGuard;
 import io.restock.orderintake.shops.ShopDirectory;
 import io.restock.orderintake.submission.Submissions;
@@ -79,11 +77,6 @@ public final class StatusStreams {
         this.runner = new StreamsRunner("order-intake", config.applicationId(),
                 OrderIntakeTopology.build(serdes, submissions, shops, guard), props, meters);
         runner.onStateChange((next, previous) -> clearStoreHandles());
-    }
-
-    @EventListener
-    void start(final StartupEvent event) {
-        runner.start();
     }
 
     @PreDestroy

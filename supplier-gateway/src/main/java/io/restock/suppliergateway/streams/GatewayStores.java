@@ -3,8 +3,6 @@ package io.restock.suppliergateway.streams;
 import io.restock.suppliergateway.topology.RememberedMessage;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 import io.restock.suppliergateway.topology.GatewayTopology;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import io.restock.service.streams.KeyOwner;
 import io.restock.service.streams.OwnerUnavailableException;
 import io.restock.service.streams.StoreOwners;
@@ -23,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * supplier-gateway's Kafka Streams application (the {@link StreamsRunner} of {@link GatewayStreamsFactory}), started
- * with the service, and reads of the topology's stores from the HTTP side. Both keyed stores are partitioned by purchaseOrderId:
+ * Reads of the topology's stores from the HTTP side, on supplier-gateway's Kafka Streams application (the
+ * {@link StreamsRunner} of {@link GatewayStreamsFactory}, started with the service). Both keyed stores are partitioned by purchaseOrderId:
  * with several instances, {@link #ownerOfPurchaseOrder} names the instance whose active task holds a purchase
  * order (and the supplier message ids recorded for it), from this instance's {@code application.server};
  * the controller forwards to it ({@link io.restock.service.streams.OwnerForwarder}). Not RUNNING, or a store
@@ -39,11 +37,6 @@ public final class GatewayStores {
     GatewayStores(final StreamsRunner runner) {
         this.runner = runner;
         this.owners = runner.owners();
-    }
-
-    @EventListener
-    void start(final StartupEvent event) {
-        runner.start();
     }
 
     /** The instance that answers for a purchase order: this one (its partition) or another. */

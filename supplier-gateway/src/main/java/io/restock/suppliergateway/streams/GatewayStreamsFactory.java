@@ -11,7 +11,7 @@ import io.restock.service.streams.AdvertisedServer;
 import io.restock.service.streams.OwnerForwarder;
 import io.restock.service.streams.RetiredStreamsSettings;
 import io.restock.service.streams.StreamsRunner;
-import io.restock.suppliergateway.kafka.ClientSecurity;
+import io.restock.service.kafka.ClientLogin;
 import io.restock.suppliergateway.suppliers.Channel;
 import io.restock.suppliergateway.suppliers.Supplier;
 import io.restock.suppliergateway.suppliers.SupplierConfiguration;
@@ -33,7 +33,7 @@ import java.util.Properties;
  * ({@link GatewayStreamsProperties}) with the shared {@link StreamsDefaults} laid over them (exactly_once_v2,
  * dead-letter handlers, 100 ms commits), the login, this instance's {@code application.server} (default
  * {@code 127.0.0.1:<HTTP port>}) and the pure {@link GatewayTopology#define}, run by service-support's
- * {@link StreamsRunner} (started by {@link GatewayStores}). Before that, the registry topic and the topics of
+ * {@link StreamsRunner} (started with the service; the serdes are service-support's bean). Before that, the registry topic and the topics of
  * configured KAFKA suppliers are created, so the topology never reads or writes a missing topic.
  */
 @Factory
@@ -41,11 +41,6 @@ final class GatewayStreamsFactory {
 
     /** Application id = module name; prefixes its changelog and repartition topics. */
     static final String APPLICATION_ID = "supplier-gateway";
-
-    @Singleton
-    EventSerdes eventSerdes(@Value("${supplier-gateway.kafka.schema-registry-url}") final String registryUrl) {
-        return EventSerdes.registry(registryUrl, false);
-    }
 
     /** Sends a supplier's request once to the instance that owns its purchase order (see PurchaseOrderController). */
     @Singleton
@@ -61,7 +56,7 @@ final class GatewayStreamsFactory {
                                 final GatewayStreamsProperties config, final EventSerdes serdes,
                                 final List<SupplierConfiguration> configuration, final SupplierTopics topics,
                                 @Value("${supplier-gateway.answers.message-id-retention:30d}")
-                                final Duration messageIdRetention, final ClientSecurity security,
+                                final Duration messageIdRetention, final ClientLogin security,
                                 final MeterRegistry meters, final Environment environment) {
         RetiredStreamsSettings.refuse(environment, "supplier-gateway.streams");
         final Properties props = properties(config, bootstrapServers, httpPort);
