@@ -1,5 +1,7 @@
 package io.restock.benchmark;
 
+import io.restock.localkafka.cli.CommandLine;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -41,29 +43,25 @@ record BenchmarkOptions(int lines, int skus, double inStockShare, int latencyOrd
         String bootstrap = "127.0.0.1:9092";
         String registry = "http://127.0.0.1:8081/apis/ccompat/v7";
         int commitIntervalMs = io.restock.inventory.config.InventoryStreamsConfig.COMMIT_INTERVAL_MS;
-        for (int i = 0; i < args.size(); i++) {
-            final String arg = args.get(i).toLowerCase(Locale.ROOT);
-            if (arg.equals("--embedded")) {
-                embedded = true;
-                continue;
+        final CommandLine line = new CommandLine(args.toArray(String[]::new));
+        try {
+            while (line.next()) {
+                switch (line.name().toLowerCase(Locale.ROOT)) {
+                    case "--embedded" -> embedded = true;
+                    case "--lines" -> lines = (int) line.whole(1, Integer.MAX_VALUE);
+                    case "--skus" -> skus = (int) line.whole(1, Integer.MAX_VALUE);
+                    case "--in-stock-share" -> share = line.atLeastZero();
+                    case "--latency-orders" -> latencyOrders = (int) line.whole(0, Integer.MAX_VALUE);
+                    case "--latency-rate" -> latencyRates = rates(line.value());
+                    case "--seed" -> seed = line.whole(Long.MIN_VALUE, Long.MAX_VALUE);
+                    case "--bootstrap" -> bootstrap = line.value();
+                    case "--registry-url" -> registry = line.value();
+                    case "--commit-interval-ms" -> commitIntervalMs = (int) line.whole(1, Integer.MAX_VALUE);
+                    default -> throw line.unknown();
+                }
             }
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(arg + " needs a value\n" + USAGE);
-            }
-            final String value = args.get(++i);
-            switch (arg) {
-                case "--lines" -> lines = positive(arg, value);
-                case "--skus" -> skus = positive(arg, value);
-                case "--in-stock-share" -> share = Double.parseDouble(value);
-                case "--latency-orders" -> latencyOrders = Integer.parseInt(value);
-                case "--latency-rate" -> latencyRates = java.util.Arrays.stream(value.split(","))
-                        .map(rate -> positive(arg, rate.trim())).toList();
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--bootstrap" -> bootstrap = value;
-                case "--registry-url" -> registry = value;
-                case "--commit-interval-ms" -> commitIntervalMs = positive(arg, value);
-                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
-            }
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
         }
         if (share < 0 || share > 1) {
             throw new IllegalArgumentException("--in-stock-share must be within 0..1");
@@ -75,11 +73,13 @@ record BenchmarkOptions(int lines, int skus, double inStockShare, int latencyOrd
                 commitIntervalMs);
     }
 
-    private static int positive(final String name, final String value) {
-        final int v = Integer.parseInt(value.replace("_", ""));
-        if (v <= 0) {
-            throw new IllegalArgumentException(name + " must be positive");
-        }
-        return v;
+    private static List<Integer> rates(final String value) {
+        return java.util.Arrays.stream(value.split(",")).map(rate -> {
+            final int r = Integer.parseInt(rate.trim().replace("_", ""));
+            if (r <= 0) {
+                throw new IllegalArgumentException("--latency-rate: every rate must be positive, was " + r);
+            }
+            return r;
+        }).toList();
     }
 }

@@ -70,6 +70,7 @@ public final class TopicSnapshot {
     /** The catalogue's topics the invariants read. */
     public static List<Topic<String, ?>> topicsRead() {
         return List.of(Topics.ORDER_EVENTS, Topics.LINE_EVENTS, Topics.STOCK_MOVEMENTS, Topics.STOCK_LEVELS,
-                Topics.STOCK_SHORTFALLS, Topics.PURCHASE_ORDERS, Topics.CUSTOMER_NOTIFICATIONS);
+                Topics.STOCK_SHORTFALLS, Topics.PURCHASE_ORDERS, Topics.CUSTOMER_NOTIFICATIONS, Topics.SHIPMENT_REQUESTS,
+                Topics.SUPPLIER_EVENTS);
     }
 }
