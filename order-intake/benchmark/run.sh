@@ -25,6 +25,11 @@ WORK="$(mktemp -d /tmp/order-intake-bench.XXXXXX)"
 PIDS=()
 
 cleanup() {
+  local status=$?
+  if (( status != 0 )) && [[ -s "$WORK/order-intake.log" ]]; then
+    echo "benchmark: failed ($status); the end of order-intake's log:" >&2
+    tail -40 "$WORK/order-intake.log" >&2
+  fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"

@@ -53,6 +53,11 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
         counts.put("stock movements", (long) history.movements().size());
         counts.put("movements recorded again by an HTTP retry (applied once by the idempotency window)",
                 MovementsRecorded.repeatedMovements(history));
+        counts.put("movements refused by inventory-stream's topology (dead-lettered, not applied)",
+                (long) history.refusedMovements().size());
+        history.refusedMovements().stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> "  refused " + r.kind() + " " + r.reason(), java.util.TreeMap::new,
+                java.util.stream.Collectors.counting())).forEach(counts::put);
         counts.put("SKUs with a stock level", (long) history.finalLevels().size());
         counts.put("shortfalls", (long) history.shortfalls().size());
         counts.put("purchase-order lines", (long) history.purchaseOrderLines().size());

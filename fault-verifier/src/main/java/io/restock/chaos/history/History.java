@@ -17,7 +17,7 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
                       List<String> emailMessageIds, List<ShipmentRequest> shipmentRequests,
                       List<Offer> offers, List<SentAnswer> sentAnswers, List<SupplierFact> supplierEvents,
                       List<PurchaseOrderChange> purchaseOrderChanges, List<Returned> returnedToBackorder,
-                      List<SubmissionOutcome> submissionOutcomes) {
+                      List<SubmissionOutcome> submissionOutcomes, List<RefusedMovement> refusedMovements) {
 
     public History {
         sentOrders = List.copyOf(sentOrders);
@@ -39,6 +39,7 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
         purchaseOrderChanges = List.copyOf(purchaseOrderChanges);
         returnedToBackorder = List.copyOf(returnedToBackorder);
         submissionOutcomes = List.copyOf(submissionOutcomes);
+        refusedMovements = List.copyOf(refusedMovements);
     }
 
     /** One order line: what was ordered. */
@@ -64,6 +65,27 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
         public boolean viaKafka() {
             return "kafka".equals(door);
         }
+    }
+
+    /**
+     * A movement inventory-stream's topology refused and dead-lettered to {@code dlq.inventory.stock-movements} with
+     * this reason: HTTP's stock check is a snapshot, and a movement can lose the race with an order or a return to
+     * backorder (inventory-stream README, "Stock checks are a snapshot"); it was not applied.
+     */
+    public record RefusedMovement(MovementKind kind, String movementId, String sku, int quantity, String reason) {
+    }
+
+    /**
+     * Whether this record of {@code inventory.stock-movements} was applied: not when every copy of its
+     * (SKU, movement id) on the topic was dead-lettered.
+     */
+    public java.util.function.Predicate<Movement> applied() {
+        final Map<String, Long> refused = new java.util.HashMap<>();
+        refusedMovements.forEach(r -> refused.merge(r.sku() + "/" + r.movementId(), 1L, Long::sum));
+        final Map<String, Long> copies = new java.util.HashMap<>();
+        movements.forEach(m -> copies.merge(m.sku() + "/" + m.movementId(), 1L, Long::sum));
+        return m -> refused.getOrDefault(m.sku() + "/" + m.movementId(), 0L)
+                < copies.getOrDefault(m.sku() + "/" + m.movementId(), 0L);
     }
 
     /** A record of {@code shops.<shop>.submission-outcomes}: ACCEPTED, DUPLICATE or REJECTED (with the reason). */

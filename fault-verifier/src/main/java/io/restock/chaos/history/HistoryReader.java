@@ -49,6 +49,28 @@ public final class HistoryReader {
     private HistoryReader() {
     }
 
+    private static List<History.RefusedMovement> refused(final TopicSnapshot topics, final Duration timeout) {
+        final List<History.RefusedMovement> refused = new ArrayList<>();
+        for (final TopicSnapshot.DeadLetter<StockMovement> letter : topics.readDeadLetters(Topics.STOCK_MOVEMENTS,
+                timeout)) {
+            final History.Movement m = movement(letter.value());
+            refused.add(new History.RefusedMovement(m.kind(), m.movementId(), m.sku(), m.quantity(), letter.reason()));
+        }
+        return refused;
+    }
+
+    private static History.Movement movement(final StockMovement event) {
+        return switch (event.getEvent()) {
+            case StockReceived e -> new History.Movement(e.getEventId(), History.MovementKind.RECEIVED,
+                    e.getMovementId(), e.getSku(), e.getQuantity());
+            case StockAdjusted e -> new History.Movement(e.getEventId(), History.MovementKind.ADJUSTED,
+                    e.getMovementId(), e.getSku(), e.getDelta());
+            case StockShipped e -> new History.Movement(e.getEventId(), History.MovementKind.SHIPPED,
+                    e.getMovementId(), e.getSku(), e.getQuantity(), e.getOrderId() + "/" + e.getLineId());
+            default -> throw new IllegalStateException("unknown movement " + event.getEvent().getClass());
+        };
+    }
+
     /** The outcomes of {@code shop}'s Kafka submissions. */
     private static List<History.SubmissionOutcome> outcomes(final TopicSnapshot topics, final String shop,
                                                             final Duration timeout) {
@@ -156,15 +178,7 @@ public final class HistoryReader {
 
         final List<History.Movement> movements = new ArrayList<>();
         for (final StockMovement event : topics.read(Topics.STOCK_MOVEMENTS, timeout)) {
-            movements.add(switch (event.getEvent()) {
-                case StockReceived e -> new History.Movement(e.getEventId(), History.MovementKind.RECEIVED,
-                        e.getMovementId(), e.getSku(), e.getQuantity());
-                case StockAdjusted e -> new History.Movement(e.getEventId(), History.MovementKind.ADJUSTED,
-                        e.getMovementId(), e.getSku(), e.getDelta());
-                case StockShipped e -> new History.Movement(e.getEventId(), History.MovementKind.SHIPPED,
-                        e.getMovementId(), e.getSku(), e.getQuantity(), e.getOrderId() + "/" + e.getLineId());
-                default -> throw new IllegalStateException("unknown movement " + event.getEvent().getClass());
-            });
+            movements.add(movement(event));
         }
 
         final Map<String, History.Level> levels = new HashMap<>();
@@ -253,6 +267,7 @@ public final class HistoryReader {
         }
         return new History(sentOrders, sentMovements, sentCancellations, placed, cancellations, lineEvents,
                 movements, levels, shortfalls, poLines, notifications, emailMessageIds, shipmentRequests, offers,
-                sentAnswers, supplierEvents, poChanges, returned, outcomes(topics, shop, timeout));
+                sentAnswers, supplierEvents, poChanges, returned, outcomes(topics, shop, timeout),
+                refused(topics, timeout));
     }
 }

@@ -58,7 +58,7 @@ public final class AllocationsAccounted implements Invariant {
         final java.util.Set<String> shipments = new java.util.HashSet<>();
         final Map<String, Integer> shipped = new HashMap<>();
         history.movements().stream().filter(m -> m.kind() == History.MovementKind.SHIPPED)
-                .filter(m -> shipments.add(m.sku() + "/" + m.movementId()))
+                .filter(history.applied()).filter(m -> shipments.add(m.sku() + "/" + m.movementId()))
                 .forEach(m -> {
                     if (m.lineKey() == null || !perLine.containsKey(m.lineKey())) {
                         perSku.merge(m.sku(), -m.quantity(), Integer::sum);

@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * For every SKU, units are conserved: received + adjusted − shipped (from {@code inventory.stock-movements}, each
- * movement id once, as inventory-stream's idempotency window applies it) =
+ * movement id once, as inventory-stream's idempotency window applies it; a movement its topology refused and
+ * dead-lettered to {@code dlq.inventory.stock-movements} not at all) =
  * on hand in the SKU's last {@code inventory.stock-levels} record (on hand counts allocated units until they
  * ship), on hand is never negative, and available = on hand − allocated. A run whose warehouse shipped nothing
  * while {@code inventory.shipment-requests} asked it to is a violation too: conservation with shipped = 0 says
@@ -34,15 +35,16 @@ public final class StockConserved implements Invariant {
     public static long unitsShipped(final History history) {
         final java.util.Set<String> applied = new java.util.HashSet<>();
         return history.movements().stream().filter(m -> m.kind() == History.MovementKind.SHIPPED)
-                .filter(m -> applied.add(m.sku() + "/" + m.movementId())).mapToLong(History.Movement::quantity).sum();
+                .filter(history.applied()).filter(m -> applied.add(m.sku() + "/" + m.movementId())).mapToLong(History.Movement::quantity).sum();
     }
 
     @Override
     public List<Violation> check(final History history) {
         final Map<String, Integer> expected = new TreeMap<>();
         final java.util.Set<String> applied = new java.util.HashSet<>();
+        final java.util.function.Predicate<History.Movement> notRefused = history.applied();
         for (final History.Movement movement : history.movements()) {
-            if (!applied.add(movement.sku() + "/" + movement.movementId())) {
+            if (!notRefused.test(movement) || !applied.add(movement.sku() + "/" + movement.movementId())) {
                 continue; // the SKU's idempotency window applies a movement id once
             }
             final int delta = movement.kind() == History.MovementKind.SHIPPED ? -movement.quantity()

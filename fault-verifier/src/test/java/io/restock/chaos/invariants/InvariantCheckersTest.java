@@ -44,6 +44,7 @@ class InvariantCheckersTest {
         final List<History.PurchaseOrderChange> poChanges = new ArrayList<>();
         final List<History.Returned> returned = new ArrayList<>();
         final List<History.SubmissionOutcome> outcomes = new ArrayList<>();
+        final List<History.RefusedMovement> refused = new ArrayList<>();
 
         Fixture() {
             receipt("r1", "A", 10);
@@ -134,7 +135,7 @@ class InvariantCheckersTest {
         History history() {
             return new History(sentOrders, sentMovements, sentCancellations, placed, cancellations, lineEvents,
                     movements, levels, shortfalls, poLines, notifications, emails, shipmentRequests, offers, answers,
-                    supplierEvents, poChanges, returned, outcomes);
+                    supplierEvents, poChanges, returned, outcomes, refused);
         }
     }
 
@@ -184,9 +185,20 @@ class InvariantCheckersTest {
                 .extracting(Violation::key).containsExactly("o1-r1/1");
         assertThat(violations(new MovementsRecorded(), f -> f.movements.replaceAll(m -> m.movementId().equals("adj2")
                 ? new Movement(m.eventId(), MovementKind.ADJUSTED, "adj2", "A", 2) : m)))
-                .extracting(Violation::key).containsExactly("adj2");
+                .as("-2 sent and not recorded; +2 recorded and not sent").extracting(Violation::key)
+                .containsExactly("adj2", "adj2");
         assertThat(violations(new MovementsRecorded(), f -> f.movements.removeIf(m -> m.movementId().equals("r2"))))
                 .extracting(Violation::key).containsExactly("r2");
+        // the warehouse re-read a request: 3 refused (422, one unit returned to backorder), then 2 with the same id
+        assertThat(violations(new MovementsRecorded(), f -> {
+            f.sentMovements.add(new History.SentMovement(MovementKind.SHIPPED, "o2-r1/1", "A", 3, 422));
+            f.sentMovements.add(new History.SentMovement(MovementKind.SHIPPED, "o2-r1/1", "A", 2, 202));
+            f.movements.add(new Movement("m-o2-r1/1", MovementKind.SHIPPED, "o2-r1/1", "A", 2, "o2/1"));
+        })).isEmpty();
+        assertThat(violations(new MovementsRecorded(), f -> {
+            f.sentMovements.add(new History.SentMovement(MovementKind.SHIPPED, "o2-r1/1", "A", 3, 422));
+            f.movements.add(new Movement("m-o2-r1/1", MovementKind.SHIPPED, "o2-r1/1", "A", 3, "o2/1"));
+        })).as("refused with 422 but written").extracting(Violation::key).containsExactly("o2-r1/1");
         assertThat(violations(new MovementsRecorded(), f -> f.movements.add(new Movement("m-r1-again",
                 MovementKind.RECEIVED, "r1", "A", 11)))).extracting(Violation::key).containsExactly("r1");
         final Fixture retried = new Fixture();
@@ -220,6 +232,23 @@ class InvariantCheckersTest {
                 .as("the shipment not taken off on hand").extracting(Violation::key).containsExactly("A");
         assertThat(violations(new StockConserved(), f -> f.movements.add(new Movement("m-x", MovementKind.RECEIVED,
                 "x", "D", 2)))).extracting(Violation::key).containsExactly("D");
+    }
+
+    @Test
+    void aMovementTheTopologyRefusedAndDeadLetteredIsNotApplied() {
+        // o2 ships 1 unit that lost the race with a return to backorder: on the topic, dead-lettered, not applied
+        final Consumer<Fixture> refusedShipment = f -> {
+            f.movements.add(new Movement("m-o2-r9/1", MovementKind.SHIPPED, "o2-r9/1", "A", 1, "o2/1"));
+            f.refused.add(new History.RefusedMovement(MovementKind.SHIPPED, "o2-r9/1", "A", 1,
+                    "SHIPMENT_EXCEEDS_ALLOCATION"));
+        };
+        assertThat(violations(new StockConserved(), refusedShipment)).isEmpty();
+        assertThat(violations(new AllocationsAccounted(), refusedShipment)).isEmpty();
+        // the same shipment not dead-lettered was applied: on hand and allocated would have gone down
+        assertThat(violations(new StockConserved(), refusedShipment.andThen(f -> f.refused.clear())))
+                .extracting(Violation::key).containsExactly("A");
+        assertThat(violations(new AllocationsAccounted(), refusedShipment.andThen(f -> f.refused.clear())))
+                .extracting(Violation::key).containsExactly("A");
     }
 
     @Test
