@@ -8,6 +8,7 @@ import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
 import io.restock.events.ShipmentRequested;
 import io.restock.events.ShippingPolicy;
+import io.restock.events.StockShipped;
 import io.restock.notifier.decision.Decider;
 import io.restock.notifier.decision.Decision;
 import io.restock.notifier.decision.NotificationIds;
@@ -90,6 +91,17 @@ final class DecisionProcessor implements Processor<String, SpecificRecord, Strin
         final boolean complete = contact != null && ShippingPolicy.COMPLETE.name().equals(contact.getShippingPolicy());
         if (record.value() instanceof LineBackordered && contact != null && !contact.getBackordered()) {
             contact.setBackordered(true);
+            contacts.put(orderId, contact);
+        }
+        if (record.value() instanceof StockShipped shipped && contact != null) {
+            // The same shipment can be on inventory.stock-movements twice (a warehouse retry after an ambiguous
+            // answer, same movement id); inventory-stream applies it once, and the customer hears of it once.
+            if (contact.getToldShipments().contains(shipped.getMovementId())) {
+                return;
+            }
+            final List<String> told = new ArrayList<>(contact.getToldShipments());
+            told.add(shipped.getMovementId());
+            contact.setToldShipments(told);
             contacts.put(orderId, contact);
         }
         if (record.value() instanceof ShipmentRequested request) {
@@ -183,6 +195,6 @@ final class DecisionProcessor implements Processor<String, SpecificRecord, Strin
         }
         return new OrderContact(placed.getOrderId(), placed.getShopId(), placed.getCustomer().getCustomerId(),
                 placed.getCustomer().getEmail(), placed.getCustomer().getLocale(), lines,
-                placed.getShippingPolicy().name(), false);
+                placed.getShippingPolicy().name(), false, new ArrayList<>());
     }
 }

@@ -177,6 +177,21 @@ class NotificationRulesTest {
     }
 
     @Test
+    void aShipmentTheWarehouseReportedTwiceIsToldOnce() {
+        try (NotifierDriver d = told()) {
+            d.shipped("o1", "1", "mv-retried");
+            d.advance(GROUPING.plusSeconds(1));
+            d.shipped("o1", "1", "mv-retried");
+            d.advance(GROUPING.plusSeconds(1));
+            assertThat(d.requests()).singleElement().extracting(NotificationRequested::getKind).isEqualTo("SHIPPED");
+
+            d.shipped("o1", "1", "mv-rest-of-the-line"); // another shipment of the line is news
+            d.advance(GROUPING.plusSeconds(1));
+            assertThat(d.requests()).singleElement().extracting(NotificationRequested::getKind).isEqualTo("SHIPPED");
+        }
+    }
+
+    @Test
     void aCancellationDropsTheLinesWaitingDateChangeAndClosesTheLine() {
         try (NotifierDriver d = told()) {
             d.dateChanged("o1", "1", DAY0, DAY0.plusDays(5));

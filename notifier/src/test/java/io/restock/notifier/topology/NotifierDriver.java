@@ -160,8 +160,13 @@ final class NotifierDriver implements AutoCloseable {
     }
 
     String shipped(final String orderId, final String lineId) {
+        return shipped(orderId, lineId, id("mv"));
+    }
+
+    /** A shipment with this movement id (the warehouse may report one movement twice). */
+    String shipped(final String orderId, final String lineId, final String movementId) {
         final String eventId = id("sh");
-        movements.pipeInput("sku-" + lineId, new StockMovement(new StockShipped(eventId, T0, id("mv"), "wh-1",
+        movements.pipeInput("sku-" + lineId, new StockMovement(new StockShipped(eventId, T0, movementId, "wh-1",
                 "sku-" + lineId, orderId, lineId, 3, "DHL", "TRACK-42")));
         return eventId;
     }
