@@ -100,14 +100,26 @@ public final class TopicSnapshot {
                     for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                         if (record.value() != null) {
                             out.add(new DeadLetter<>(values.deserialize(source.name(), record.value()),
-                                    io.restock.schemas.deadletter.DeadLetters.header(record.headers(),
-                                            io.restock.schemas.deadletter.DeadLetters.ERROR_REASON).orElse("?")));
+                                    reason(record)));
                         }
                     }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * {@code dlq.error.reason}; when that is only an exception's class name, the rule's code the message starts
+     * with ({@code SHIPMENT_EXCEEDS_ALLOCATION: line ...}).
+     */
+    private static String reason(final ConsumerRecord<byte[], byte[]> record) {
+        final String reason = io.restock.schemas.deadletter.DeadLetters.header(record.headers(),
+                io.restock.schemas.deadletter.DeadLetters.ERROR_REASON).orElse("?");
+        final String message = io.restock.schemas.deadletter.DeadLetters.header(record.headers(),
+                io.restock.schemas.deadletter.DeadLetters.ERROR_MESSAGE).orElse("");
+        final int colon = message.indexOf(':');
+        return colon > 0 && message.substring(0, colon).matches("[A-Z_]+") ? message.substring(0, colon) : reason;
     }
 
     /** The catalogue's topics the invariants read. */
