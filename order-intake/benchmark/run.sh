@@ -25,6 +25,11 @@ WORK="$(mktemp -d /tmp/order-intake-bench.XXXXXX)"
 PIDS=()
 
 cleanup() {
+  local status=$?
+  if (( status != 0 )) && [[ -s "$WORK/order-intake.log" ]]; then
+    echo "benchmark: failed ($status); the end of order-intake's log:" >&2
+    tail -40 "$WORK/order-intake.log" >&2
+  fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
@@ -36,11 +41,18 @@ if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]]; then
   export JAVA_HOME="$(ls -d /usr/lib/jvm/temurin-25-jdk-amd64 2>/dev/null || true)"
 fi
 
-echo "benchmark: building order-intake ..." >&2
-(cd "$ROOT" && ./mvnw -B -q -pl order-intake -am install -Dmaven.test.skip=true >"$WORK/build.log" 2>&1 \
-  && ./mvnw -B -q -pl order-intake dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" \
-     -DincludeScope=runtime >>"$WORK/build.log" 2>&1) \
-  || { echo "benchmark: the build failed:" >&2; tail -30 "$WORK/build.log" >&2; exit 1; }
+# ORDER_INTAKE_BUILD=0 reuses the last build of this checkout (target/classes and target/bench-classpath.txt),
+# so paired runs of two checkouts spend the benchmark lock on measuring, not on Maven.
+if [[ "${ORDER_INTAKE_BUILD:-1}" == 0 && -s "$ROOT/order-intake/target/bench-classpath.txt" ]]; then
+  cp "$ROOT/order-intake/target/bench-classpath.txt" "$WORK/cp.txt"
+else
+  echo "benchmark: building order-intake ..." >&2
+  (cd "$ROOT" && ./mvnw -B -q -pl order-intake -am install -Dmaven.test.skip=true >"$WORK/build.log" 2>&1 \
+    && ./mvnw -B -q -pl order-intake dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" \
+       -DincludeScope=runtime >>"$WORK/build.log" 2>&1) \
+    || { echo "benchmark: the build failed:" >&2; tail -30 "$WORK/build.log" >&2; exit 1; }
+  cp "$WORK/cp.txt" "$ROOT/order-intake/target/bench-classpath.txt"
+fi
 
 if [[ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
   KPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
@@ -84,12 +96,44 @@ jit_ticks() {
 }
 # CPU time per accepted order (service and broker) does not depend on what else the machine runs,
 # unlike orders/s: it is printed next to the rates so a busy machine's numbers can still be compared.
+# CPU ticks of order-intake's threads by kind (digits in thread names folded), one "name ticks" per line.
+thread_ticks() {
+  python3 - "$APP_PID" <<'PY'
+import collections, glob, re, sys
+ticks = collections.Counter()
+for stat in glob.glob(f"/proc/{sys.argv[1]}/task/*/stat"):
+    try:
+        text = open(stat).read()
+    except OSError:
+        continue
+    name = re.sub(r"[0-9]+", "#", text[text.index("(") + 1:text.rindex(")")]).replace(" ", "_")
+    fields = text[text.rindex(")") + 2:].split()
+    ticks[name] += int(fields[11]) + int(fields[12])
+for name, t in ticks.items():
+    print(name, t)
+PY
+}
+# ORDER_INTAKE_THREAD_CPU=<file>: also appends each measurement's CPU µs per order by order-intake thread kind.
+thread_report() { # name accepted before-file
+  [[ -n "${ORDER_INTAKE_THREAD_CPU:-}" ]] || return 0
+  thread_ticks | python3 -c '
+import sys
+name, accepted, before = sys.argv[1], max(1, int(sys.argv[2])), sys.argv[3]
+tck = int(sys.argv[4])
+b = dict((l.split()[0], int(l.split()[1])) for l in open(before))
+rows = sorted(((int(t) - b.get(n, 0), n) for n, t in (l.split() for l in sys.stdin)), reverse=True)
+print(name + ": " + ", ".join(f"{n} {d * 1e6 / tck / accepted:.1f}" for d, n in rows if d > 0))
+' "$1" "$2" "$3" "$(getconf CLK_TCK)" >>"$ORDER_INTAKE_THREAD_CPU"
+}
 measure() { # name url seconds [api key]
   local app0 broker0 jit0 out accepted
+  [[ -z "${ORDER_INTAKE_THREAD_CPU:-}" ]] || thread_ticks >"$WORK/threads-$1.txt"
+  echo "benchmark: $1 from $(date -u +%T.%N | cut -c1-12) for $3 s" >&2
   app0=$(cpu_ticks "$APP_PID"); broker0=$(cpu_ticks "$BROKER_PID"); jit0=$(jit_ticks)
   out=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$3s" --latency -s "$HERE/orders.lua" "$2" -- ${4:-} 2>&1 \
     | grep '^RESULT' | sed "s/^RESULT/$1/")
   accepted=$(sed -n 's/.* accepted=\([0-9]*\).*/\1/p' <<<"$out")
+  thread_report "$1" "${accepted:-0}" "$WORK/threads-$1.txt"
   echo "$out app_us_per_order=$(( ($(cpu_ticks "$APP_PID") - app0) * 1000000 / $(getconf CLK_TCK) / (accepted > 0 ? accepted : 1) ))" \
     "broker_us_per_order=$(( ($(cpu_ticks "$BROKER_PID") - broker0) * 1000000 / $(getconf CLK_TCK) / (accepted > 0 ? accepted : 1) ))" \
     "jit_us_per_order=$(( ($(jit_ticks) - jit0) * 1000000 / $(getconf CLK_TCK) / (accepted > 0 ? accepted : 1) ))"
