@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** The outcome of a run: counts, faults injected by kind, each invariant checked and its violations. */
 public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> faults, int killsInOpenTransaction,
-                      Map<String, List<Violation>> violationsByInvariant, boolean quiet) {
+                      Map<String, List<Violation>> violationsByInvariant, boolean quiet, List<String> refusedShipments) {
 
     private static final int SHOWN_PER_INVARIANT = 15;
 
@@ -85,7 +85,13 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
         for (final Invariant invariant : Invariant.all()) {
             violations.put(invariant.name(), invariant.check(history));
         }
-        return new Verdict(counts, Map.copyOf(faults), killsInOpenTransaction, violations, quiet);
+        final java.util.Set<String> accepted = new java.util.HashSet<>();
+        history.sentMovements().stream().filter(History.SentMovement::accepted)
+                .forEach(m -> accepted.add(m.sku() + "/" + m.movementId()));
+        final List<String> refusedShipments = history.refusedMovements().stream()
+                .filter(r -> r.kind() == History.MovementKind.SHIPPED && accepted.contains(r.sku() + "/" + r.movementId()))
+                .map(r -> r.movementId() + " (" + r.quantity() + " of " + r.sku() + ", " + r.reason() + ")").toList();
+        return new Verdict(counts, Map.copyOf(faults), killsInOpenTransaction, violations, quiet, refusedShipments);
     }
 
     private static long sent(final History history, final History.MovementKind kind) {
@@ -104,6 +110,10 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
         out.println();
         out.println("== Fault verifier verdict ==");
         counts.forEach((name, value) -> out.printf("  %-68s %d%n", name, value));
+        if (!refusedShipments.isEmpty()) {
+            out.println("  NOTICE: shipments the warehouse reported (HTTP 202) that inventory-stream's topology refused "
+                    + "(dead-lettered; its on hand keeps those units): " + refusedShipments);
+        }
         out.println("  faults injected: " + (faults.isEmpty() ? "none" : faults) + "; kills with a transaction "
                 + "seen open: " + killsInOpenTransaction);
         if (!quiet) {

@@ -34,36 +34,9 @@ public final class TopicSnapshot {
 
     /** Every committed value of {@code topic} (tombstones left out), partition by partition. */
     public <V> List<V> read(final Topic<String, V> topic, final Duration timeout) {
-        final Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         final Deserializer<V> values = topic.valueSerde(serdes).deserializer();
         final List<V> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            for (final TopicPartition partition : partitions) {
-                consumer.assign(List.of(partition));
-                consumer.seekToBeginning(List.of(partition));
-                final Map<TopicPartition, Long> end = consumer.endOffsets(List.of(partition), timeout);
-                final long last = end.get(partition);
-                final Instant deadline = Instant.now().plus(timeout);
-                while (consumer.position(partition, timeout) < last) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException("could not read " + partition + " to offset " + last
-                                + " within " + timeout);
-                    }
-                    for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.value() != null) {
-                            out.add(values.deserialize(record.topic(), record.value()));
-                        }
-                    }
-                }
-            }
-        }
+        readAll(topic.name(), false, timeout, record -> out.add(values.deserialize(record.topic(), record.value())));
         return out;
     }
 
@@ -76,21 +49,35 @@ public final class TopicSnapshot {
      * source topic's values; none if the dead-letter topic does not exist.
      */
     public <V> List<DeadLetter<V>> readDeadLetters(final Topic<String, V> source, final Duration timeout) {
-        final String name = io.restock.schemas.deadletter.DeadLetters.topicFor(source.name());
+        final Deserializer<V> values = source.valueSerde(serdes).deserializer();
+        final List<DeadLetter<V>> out = new ArrayList<>();
+        readAll(io.restock.schemas.deadletter.DeadLetters.topicFor(source.name()), true, timeout,
+                record -> out.add(new DeadLetter<>(values.deserialize(source.name(), record.value()), reason(record))));
+        return out;
+    }
+
+    /**
+     * Hands every committed record with a value of {@code topic} to {@code sink}, partition by partition in offset
+     * order; a topic that does not exist has none when {@code mayBeAbsent}.
+     */
+    private void readAll(final String topic, final boolean mayBeAbsent, final Duration timeout,
+                         final java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         final Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        final Deserializer<V> values = source.valueSerde(serdes).deserializer();
-        final List<DeadLetter<V>> out = new ArrayList<>();
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.listTopics(timeout).getOrDefault(name, List.of())
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            for (final TopicPartition partition : partitions) {
+            final List<org.apache.kafka.common.PartitionInfo> infos = mayBeAbsent
+                    ? consumer.listTopics(timeout).getOrDefault(topic, List.of())
+                    : consumer.partitionsFor(topic, timeout);
+            for (final TopicPartition partition : infos.stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList()) {
                 consumer.assign(List.of(partition));
                 consumer.seekToBeginning(List.of(partition));
-                final long last = consumer.endOffsets(List.of(partition), timeout).get(partition);
+                final Map<TopicPartition, Long> end = consumer.endOffsets(List.of(partition), timeout);
+                final long last = end.get(partition);
                 final Instant deadline = Instant.now().plus(timeout);
                 while (consumer.position(partition, timeout) < last) {
                     if (Instant.now().isAfter(deadline)) {
@@ -99,15 +86,25 @@ public final class TopicSnapshot {
                     }
                     for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                         if (record.value() != null) {
-                            out.add(new DeadLetter<>(values.deserialize(source.name(), record.value()),
-                                    io.restock.schemas.deadletter.DeadLetters.header(record.headers(),
-                                            io.restock.schemas.deadletter.DeadLetters.ERROR_REASON).orElse("?")));
+                            sink.accept(record);
                         }
                     }
                 }
             }
         }
-        return out;
+    }
+
+    /**
+     * {@code dlq.error.reason}; when that is only an exception's class name, the rule's code the message starts
+     * with ({@code SHIPMENT_EXCEEDS_ALLOCATION: line ...}).
+     */
+    private static String reason(final ConsumerRecord<byte[], byte[]> record) {
+        final String reason = io.restock.schemas.deadletter.DeadLetters.header(record.headers(),
+                io.restock.schemas.deadletter.DeadLetters.ERROR_REASON).orElse("?");
+        final String message = io.restock.schemas.deadletter.DeadLetters.header(record.headers(),
+                io.restock.schemas.deadletter.DeadLetters.ERROR_MESSAGE).orElse("");
+        final int colon = message.indexOf(':');
+        return colon > 0 && message.substring(0, colon).matches("[A-Z_]+") ? message.substring(0, colon) : reason;
     }
 
     /** The catalogue's topics the invariants read. */
