@@ -4,6 +4,7 @@ import io.restock.demo.world.Summary;
 import io.restock.demo.world.Endpoints;
 import io.restock.demo.world.World;
 import io.restock.demo.world.WorldSettings;
+import io.restock.localkafka.cli.CommandLine;
 import io.restock.stack.Service;
 import io.restock.stack.Stack;
 import io.restock.stack.StackOptions;
@@ -29,15 +30,8 @@ public final class DemoMain {
     }
 
     public static void main(final String[] args) {
-        final DemoOptions options;
-        try {
-            options = DemoOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("restock demo: " + e.getMessage());
-            System.err.println(DemoOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        final DemoOptions options = CommandLine.parseOrExit("restock demo", DemoOptions.USAGE,
+                () -> DemoOptions.parse(args));
         if (options.help()) {
             System.out.println(DemoOptions.USAGE);
             return;

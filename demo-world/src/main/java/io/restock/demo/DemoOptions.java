@@ -1,6 +1,9 @@
 package io.restock.demo;
 
 import io.restock.demo.world.WorldSettings;
+import io.restock.localkafka.cli.CommandLine;
+
+import java.time.Duration;
 
 /** The command line of {@code bin/restock demo}. */
 record DemoOptions(WorldSettings settings, int portOffset, String bootstrapServers, String schemaRegistryUrl,
@@ -24,24 +27,23 @@ record DemoOptions(WorldSettings settings, int portOffset, String bootstrapServe
         String bootstrap = null;
         String registry = null;
         boolean attach = false;
-        for (int i = 0; i < args.length; i++) {
-            final String arg = args[i];
-            switch (arg) {
+        final CommandLine line = new CommandLine(args);
+        while (line.next()) {
+            switch (line.name()) {
                 case "--help", "-h" -> {
                     return new DemoOptions(settings, offset, bootstrap, registry, attach, true);
                 }
                 case "--attach" -> attach = true;
-                case "--minutes" -> settings = settings.withDuration(DemoMain.minutes(positive(arg, value(args, ++i))));
-                case "--orders-per-second" -> settings = settings.withOrdersPerSecond(positive(arg, value(args, ++i)));
-                case "--seed" -> settings = settings.withSeed(Long.parseLong(value(args, ++i)));
-                case "--seconds-per-day" -> settings = settings.withSecondsPerDay(positive(arg, value(args, ++i)));
-                case "--skus" -> settings = settings.withSkus((int) positive(arg, value(args, ++i)));
-                case "--settle-seconds" -> settings = settings.withSettle(
-                        java.time.Duration.ofSeconds((long) positive(arg, value(args, ++i))));
-                case "--port-offset" -> offset = Integer.parseInt(value(args, ++i));
-                case "--bootstrap-servers" -> bootstrap = value(args, ++i);
-                case "--schema-registry-url" -> registry = value(args, ++i);
-                default -> throw new IllegalArgumentException("unknown option " + arg);
+                case "--minutes" -> settings = settings.withDuration(DemoMain.minutes(line.positive()));
+                case "--orders-per-second" -> settings = settings.withOrdersPerSecond(line.positive());
+                case "--seed" -> settings = settings.withSeed(line.whole(Long.MIN_VALUE, Long.MAX_VALUE));
+                case "--seconds-per-day" -> settings = settings.withSecondsPerDay(line.positive());
+                case "--skus" -> settings = settings.withSkus((int) line.positive());
+                case "--settle-seconds" -> settings = settings.withSettle(Duration.ofSeconds((long) line.positive()));
+                case "--port-offset" -> offset = (int) line.whole(0, 50_000);
+                case "--bootstrap-servers" -> bootstrap = line.value();
+                case "--schema-registry-url" -> registry = line.value();
+                default -> throw line.unknown();
             }
         }
         if (bootstrap == null) {
@@ -51,25 +53,5 @@ record DemoOptions(WorldSettings settings, int portOffset, String bootstrapServe
             registry = "http://127.0.0.1:" + (8081 + offset) + "/apis/ccompat/v7";
         }
         return new DemoOptions(settings, offset, bootstrap, registry, attach, false);
-    }
-
-    private static String value(final String[] args, final int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static double positive(final String option, final String value) {
-        final double parsed;
-        try {
-            parsed = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, not " + value);
-        }
-        if (!(parsed > 0)) {
-            throw new IllegalArgumentException(option + " must be positive: " + value);
-        }
-        return parsed;
     }
 }

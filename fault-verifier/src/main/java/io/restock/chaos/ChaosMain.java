@@ -1,5 +1,6 @@
 package io.restock.chaos;
 
+import io.restock.localkafka.cli.CommandLine;
 import java.nio.file.Path;
 
 /**
@@ -13,15 +14,8 @@ public final class ChaosMain {
 
     public static void main(final String[] args) {
         final Path root = Path.of(System.getProperty("restock.root", ".")).toAbsolutePath().normalize();
-        final ChaosOptions options;
-        try {
-            options = ChaosOptions.parse(args, root);
-        } catch (final IllegalArgumentException e) {
-            System.err.println("restock chaos: " + e.getMessage());
-            System.err.println(ChaosOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        final ChaosOptions options = CommandLine.parseOrExit("restock chaos", ChaosOptions.USAGE,
+                () -> ChaosOptions.parse(args, root));
         if (options.help()) {
             System.out.println(ChaosOptions.USAGE);
             return;

@@ -1,5 +1,7 @@
 package io.restock.chaos;
 
+import io.restock.localkafka.cli.CommandLine;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -43,31 +45,22 @@ public record ChaosOptions(Duration duration, int faults, long seed, int portOff
         Duration commitInterval = d.commitInterval;
         Duration transactionTimeout = d.transactionTimeout;
         Path workDir = d.workDir;
-        for (int i = 0; i < args.length; i++) {
-            final String arg = args[i];
-            if ("-h".equals(arg) || "--help".equals(arg)) {
-                return new ChaosOptions(duration, faults, seed, portOffset, ordersPerSecond, commitInterval,
-                        transactionTimeout, workDir, true);
-            }
-            final String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            final String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException("missing value for " + arg);
-            }
-            switch (name) {
-                case "--duration" -> duration = duration(name, value);
-                case "--faults" -> faults = (int) number(name, value, 0, 100);
-                case "--seed" -> seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
-                case "--port-offset" -> portOffset = (int) number(name, value, 0, 50_000);
-                case "--orders-per-second" -> ordersPerSecond = rate(name, value);
-                case "--commit-interval" -> commitInterval = duration(name, value);
-                case "--transaction-timeout" -> transactionTimeout = duration(name, value);
-                case "--work-dir" -> workDir = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + name);
+        final CommandLine line = new CommandLine(args);
+        while (line.next()) {
+            switch (line.name()) {
+                case "-h", "--help" -> {
+                    return new ChaosOptions(duration, faults, seed, portOffset, ordersPerSecond, commitInterval,
+                            transactionTimeout, workDir, true);
+                }
+                case "--duration" -> duration = line.duration();
+                case "--faults" -> faults = (int) line.whole(0, 100);
+                case "--seed" -> seed = line.whole(Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--port-offset" -> portOffset = (int) line.whole(0, 50_000);
+                case "--orders-per-second" -> ordersPerSecond = line.positiveAtMost(1000);
+                case "--commit-interval" -> commitInterval = line.duration();
+                case "--transaction-timeout" -> transactionTimeout = line.duration();
+                case "--work-dir" -> workDir = line.path();
+                default -> throw line.unknown();
             }
         }
         if (transactionTimeout.compareTo(commitInterval) <= 0) {
@@ -80,51 +73,5 @@ public record ChaosOptions(Duration duration, int faults, long seed, int portOff
     /** How long a pause lasts: past the transaction timeout and the broker's 10 s check for timed-out ones. */
     public Duration pauseFor() {
         return transactionTimeout.plusSeconds(12);
-    }
-
-    /** {@code 90s}, {@code 2m}, {@code 1500ms}, or whole seconds. */
-    static Duration duration(final String name, final String value) {
-        try {
-            final Duration d;
-            if (value.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            } else if (value.endsWith("s")) {
-                d = Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-            } else if (value.endsWith("m")) {
-                d = Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-            } else {
-                d = Duration.ofSeconds(Long.parseLong(value));
-            }
-            if (d.isPositive()) {
-                return d;
-            }
-        } catch (final NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " needs a positive duration (90s, 2m, 1500ms), not '" + value + "'");
-    }
-
-    private static long number(final String name, final String value, final long min, final long max) {
-        try {
-            final long n = Long.parseLong(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (final NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " needs a whole number " + min + "-" + max + ", not '" + value + "'");
-    }
-
-    private static double rate(final String name, final String value) {
-        try {
-            final double r = Double.parseDouble(value);
-            if (r > 0 && r <= 1000) {
-                return r;
-            }
-        } catch (final NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " needs a rate above 0 and at most 1000, not '" + value + "'");
     }
 }

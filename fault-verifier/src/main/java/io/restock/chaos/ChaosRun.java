@@ -86,7 +86,8 @@ public final class ChaosRun {
             final Endpoints e = stack.endpoints();
             final Load load = new Load(log, new RetryingHttp(Duration.ofSeconds(150)),
                     e.service(Service.ORDER_INTAKE), e.service(Service.INVENTORY_STREAM),
-                    e.service(Service.BACKORDER_PROCESSOR), e.service(Service.SUPPLIER_GATEWAY), options.seed(), 24);
+                    e.service(Service.BACKORDER_PROCESSOR), e.service(Service.SUPPLIER_GATEWAY), e.bootstrapServers(),
+                    e.schemaRegistryUrl(), options.seed(), 24);
             out.println("chaos: seeding the catalog, the supplier's offers and starting stock ...");
             load.seed();
             final Instant loadStarted = Instant.now();
@@ -113,15 +114,16 @@ public final class ChaosRun {
             }
             load.stop(Duration.ofSeconds(200));
             log.write(RunLog.entry("phase").put("phase", "load-stopped"));
-            out.printf("chaos: load stopped after %d s (%d orders, %d receipts); waiting until Restock is quiet ...%n",
-                    Duration.between(loadStarted, Instant.now()).toSeconds(), load.ordersSent(), load.receiptsSent());
+            out.printf("chaos: load stopped after %d s (%d orders, %d receipts, %d shipments); waiting until Restock is "
+                    + "quiet ...%n", Duration.between(loadStarted, Instant.now()).toSeconds(), load.ordersSent(),
+                    load.receiptsSent(), load.shipmentsSent());
             final Duration stableFor = Duration.ofSeconds(Math.max(20, options.commitInterval().toSeconds() * 4));
             final Quiescence.State state = quiescence.await(stableFor, Duration.ofMinutes(5));
             log.write(RunLog.entry("phase").put("phase", state.quiet() ? "quiet" : "not-quiet"));
             out.printf("chaos: %s after %.0f s (lag per group beyond the transaction marker: %s)%n",
                     state.quiet() ? "quiet" : "NOT quiet", state.waited().toMillis() / 1000.0, state.lagByGroup());
             final History history = HistoryReader.read(log.file(),
-                    new TopicSnapshot(e.bootstrapServers(), e.schemaRegistryUrl()), mail.messageIds(),
+                    new TopicSnapshot(e.bootstrapServers(), e.schemaRegistryUrl()), mail.messageIds(), Load.SHOP,
                     Duration.ofSeconds(60));
             return Verdict.of(history, injector.injected(), injector.killsInOpenTransaction(), state.quiet());
         }

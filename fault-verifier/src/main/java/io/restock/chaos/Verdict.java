@@ -4,7 +4,9 @@ import io.restock.chaos.faults.FaultPlan;
 import io.restock.chaos.history.History;
 import io.restock.chaos.invariants.Invariant;
 import io.restock.chaos.invariants.NotificationsOncePerCause;
-import io.restock.chaos.invariants.ReceiptsRecorded;
+import io.restock.chaos.invariants.MovementsRecorded;
+import io.restock.chaos.invariants.NoDemandOrderedTwice;
+import io.restock.chaos.invariants.StockConserved;
 import io.restock.chaos.invariants.Violation;
 
 import java.io.PrintStream;
@@ -25,18 +27,56 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
         counts.put("orders answered 2xx", history.sentOrders().stream().filter(History.SentOrder::accepted).count());
         counts.put("orders not accepted (last answer not 2xx)",
                 history.sentOrders().stream().filter(o -> !o.accepted()).count());
+        counts.put("orders through the Kafka entrance (acknowledged by Kafka)", history.sentOrders().stream()
+                .filter(o -> o.viaKafka() && o.accepted()).count());
+        counts.put("submission outcomes (ACCEPTED / DUPLICATE / REJECTED)", (long) history.submissionOutcomes().size());
+        counts.put("COMPLETE orders accepted", history.sentOrders().stream()
+                .filter(o -> "COMPLETE".equals(o.shippingPolicy()) && o.accepted()).count());
         counts.put("OrderPlaced records", (long) history.placedOrders().size());
         counts.put("order lines placed", history.placedOrders().stream()
                 .flatMap(p -> p.lines().stream().map(l -> p.orderId() + "/" + l.lineId())).distinct().count());
         counts.put("line events", (long) history.lineEvents().size());
-        counts.put("receipts sent", (long) history.sentReceipts().size());
+        counts.put("receipts sent", sent(history, History.MovementKind.RECEIVED));
+        counts.put("adjustments sent", sent(history, History.MovementKind.ADJUSTED));
+        counts.put("adjustments answered 2xx", history.sentMovements().stream()
+                .filter(m -> m.kind() == History.MovementKind.ADJUSTED && m.accepted()).count());
+        counts.put("shipment requests (ShipmentRequested)", (long) history.shipmentRequests().size());
+        counts.put("whole-order shipment requests (COMPLETE)", history.shipmentRequests().stream()
+                .filter(r -> "COMPLETE".equals(r.shippingPolicy())).count());
+        counts.put("lines returned to backorder (a cancelled line's units shipped anyway)",
+                (long) history.returnedToBackorder().size());
+        counts.put("shipments sent (one per request line)", sent(history, History.MovementKind.SHIPPED));
+        counts.put("shipments answered 2xx", history.sentMovements().stream()
+                .filter(m -> m.kind() == History.MovementKind.SHIPPED && m.accepted()).count());
+        counts.put("units shipped (StockShipped)", StockConserved.unitsShipped(history));
         counts.put("cancellations sent", (long) history.sentCancellations().size());
         counts.put("stock movements", (long) history.movements().size());
         counts.put("movements recorded again by an HTTP retry (applied once by the idempotency window)",
-                ReceiptsRecorded.repeatedMovements(history));
+                MovementsRecorded.repeatedMovements(history));
+        counts.put("movements refused by inventory-stream's topology (dead-lettered, not applied)",
+                (long) history.refusedMovements().size());
+        history.refusedMovements().stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> "  refused " + r.kind() + " " + r.reason(), java.util.TreeMap::new,
+                java.util.stream.Collectors.counting())).forEach(counts::put);
         counts.put("SKUs with a stock level", (long) history.finalLevels().size());
         counts.put("shortfalls", (long) history.shortfalls().size());
         counts.put("purchase-order lines", (long) history.purchaseOrderLines().size());
+        counts.put("purchase-order lines rejected by a supplier", history.supplierEvents().stream()
+                .filter(e -> e.kind() == History.AnswerKind.REJECTED).mapToLong(e -> e.quantities().isEmpty()
+                        ? history.purchaseOrderLines().stream().filter(l -> l.purchaseOrderId()
+                        .equals(e.purchaseOrderId())).count() : e.quantities().size()).sum()
+                + history.supplierEvents().stream().filter(e -> e.kind() == History.AnswerKind.ACKNOWLEDGED)
+                .mapToLong(e -> e.quantities().values().stream().filter(q -> q == 0).count()).sum());
+        counts.put("purchase-order lines amended or cancelled by Restock", history.purchaseOrderChanges().stream()
+                .map(c -> c.purchaseOrderId() + "/" + c.lineId()).distinct().count());
+        counts.put("units asked by shortfalls (drop-ship apart)", history.shortfalls().stream()
+                .filter(f -> !f.dropShip()).mapToLong(History.Shortfall::quantity).sum());
+        counts.put("units live on purchase orders (after amendments, cancellations, rejections)",
+                NoDemandOrderedTwice.liveUnits(history).values().stream().mapToLong(Integer::longValue).sum());
+        counts.put("supplier answers sent", (long) history.sentAnswers().size());
+        counts.put("supplier answers answered 2xx", history.sentAnswers().stream()
+                .filter(History.SentAnswer::accepted).count());
+        counts.put("supplier events", (long) history.supplierEvents().size());
         counts.put("notifications recorded", (long) history.notifications().size());
         counts.put("emails caught", (long) history.emailMessageIds().size());
         counts.put("emails resent with the same Message-ID (documented failure window)",
@@ -46,6 +86,10 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
             violations.put(invariant.name(), invariant.check(history));
         }
         return new Verdict(counts, Map.copyOf(faults), killsInOpenTransaction, violations, quiet);
+    }
+
+    private static long sent(final History history, final History.MovementKind kind) {
+        return history.sentMovements().stream().filter(m -> m.kind() == kind).count();
     }
 
     public long violationCount() {

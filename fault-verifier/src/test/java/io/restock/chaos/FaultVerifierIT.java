@@ -1,6 +1,7 @@
 package io.restock.chaos;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FaultVerifierIT {
 
-    @TempDir
+    /** Kept when the test fails: the run log, the services' logs and the data are what explains a violation. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
 
     @Test

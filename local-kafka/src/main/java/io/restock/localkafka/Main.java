@@ -1,5 +1,7 @@
 package io.restock.localkafka;
 
+import io.restock.localkafka.cli.CommandLine;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -31,23 +33,14 @@ public final class Main {
             int registryPort = LocalRegistry.Settings.DEFAULT_PORT;
             Path dataDir = null;
             Path logDir = null;
-            for (int i = 0; i < args.length; i++) {
-                final String arg = args[i];
-                final String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                final String value;
-                if (arg.contains("=")) {
-                    value = arg.substring(arg.indexOf('=') + 1);
-                } else if (i + 1 < args.length) {
-                    value = args[++i];
-                } else {
-                    throw new IllegalArgumentException("missing value for " + arg);
-                }
-                switch (name) {
-                    case "--port" -> port = parsePort(name, value);
-                    case "--registry-port" -> registryPort = parsePort(name, value);
-                    case "--data-dir" -> dataDir = Path.of(value);
-                    case "--log-dir" -> logDir = Path.of(value);
-                    default -> throw new IllegalArgumentException("unknown option " + name);
+            final CommandLine line = new CommandLine(args);
+            while (line.next()) {
+                switch (line.name()) {
+                    case "--port" -> port = line.port();
+                    case "--registry-port" -> registryPort = line.port();
+                    case "--data-dir" -> dataDir = line.path();
+                    case "--log-dir" -> logDir = line.path();
+                    default -> throw line.unknown();
                 }
             }
             if (dataDir == null) {
@@ -58,18 +51,6 @@ public final class Main {
             }
             return new Options(port, registryPort, dataDir.toAbsolutePath().normalize(),
                     logDir.toAbsolutePath().normalize());
-        }
-
-        private static int parsePort(final String name, final String value) {
-            try {
-                final int port = Integer.parseInt(value);
-                if (port >= 0 && port <= 65_535) {
-                    return port;
-                }
-            } catch (final NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(name + " needs a port number (0-65535), not '" + value + "'");
         }
     }
 

@@ -1,12 +1,10 @@
 package io.restock.orderintake;
 
-import io.restock.service.kafka.ClientLogin;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.restock.orderintake.idempotency.IdempotencyGuard;
 import io.restock.orderintake.submission.Submissions;
 import io.restock.orderintake.status.StatusStreams;
-import io.restock.schemas.serde.EventSerdes;
 import io.restock.service.streams.OwnerForwarder;
 import io.restock.service.streams.StreamsRunner;
 import jakarta.inject.Singleton;
@@ -14,22 +12,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The plain-Java collaborators order-intake's beans share. */
+/**
+ * The plain-Java collaborators order-intake's beans share (the serdes and the Kafka login are service-support's
+ * beans of the {@code order-intake.kafka} block).
+ */
 @Factory
 final class OrderIntakeFactory {
-
-    @Singleton
-    EventSerdes eventSerdes(@Value("${order-intake.kafka.schema-registry-url}") final String registryUrl) {
-        return EventSerdes.registry(registryUrl, false);
-    }
-
-    /** How the service's Kafka clients log in (PLAINTEXT unless set); see service-support's {@link ClientLogin}. */
-    @Singleton
-    ClientLogin clientLogin(@Value("${order-intake.kafka.security-protocol:PLAINTEXT}") final String protocol,
-                            @Value("${order-intake.kafka.sasl-mechanism:}") final String mechanism,
-                            @Value("${order-intake.kafka.sasl-jaas-config:}") final String jaasConfig) {
-        return new ClientLogin("order-intake.kafka", protocol, mechanism, jaasConfig);
-    }
 
     @Singleton
     Clock clock() {

@@ -14,6 +14,7 @@ import io.restock.demo.world.Endpoints;
 import io.restock.demo.world.OpenLoop;
 import io.restock.demo.world.World;
 import io.restock.demo.world.WorldSettings;
+import io.restock.localkafka.cli.CommandLine;
 import io.restock.stack.Service;
 import io.restock.stack.Stack;
 import io.restock.stack.StackOptions;
@@ -63,15 +64,8 @@ public final class BenchMain {
 
     public static void main(final String[] args) {
         final Path root = Path.of(System.getProperty("restock.root", ".")).toAbsolutePath().normalize();
-        final BenchOptions options;
-        try {
-            options = BenchOptions.parse(args, root);
-        } catch (final IllegalArgumentException e) {
-            System.err.println("restock bench: " + e.getMessage());
-            System.err.println(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        final BenchOptions options = CommandLine.parseOrExit("restock bench", BenchOptions.USAGE,
+                () -> BenchOptions.parse(args, root));
         if (options.help()) {
             System.out.println(BenchOptions.USAGE);
             return;

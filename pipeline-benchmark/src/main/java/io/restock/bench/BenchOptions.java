@@ -1,5 +1,7 @@
 package io.restock.bench;
 
+import io.restock.localkafka.cli.CommandLine;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,32 +75,32 @@ public record BenchOptions(double ordersPerSecond, long durationSeconds, long ma
         String registry = null;
         Path pids = null;
         boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            final String arg = args[i];
-            switch (arg) {
+        final CommandLine line = new CommandLine(args);
+        while (line.next()) {
+            switch (line.name()) {
                 case "--help", "-h" -> help = true;
-                case "--rate" -> rate = positive(arg, value(args, ++i));
-                case "--duration" -> duration = (long) positive(arg, value(args, ++i));
-                case "--orders" -> orders = (long) positive(arg, value(args, ++i));
-                case "--skus" -> skus = (int) positive(arg, value(args, ++i));
-                case "--seed" -> seed = Long.parseLong(value(args, ++i));
-                case "--seconds-per-day" -> secondsPerDay = positive(arg, value(args, ++i));
-                case "--settle" -> settle = (long) atLeastZero(arg, value(args, ++i));
-                case "--drain" -> drain = (long) atLeastZero(arg, value(args, ++i));
-                case "--warmup" -> warmup = (long) atLeastZero(arg, value(args, ++i));
-                case "--instances" -> instances = instances(value(args, ++i));
-                case "--restore-skus" -> restore = (long) atLeastZero(arg, value(args, ++i));
-                case "--baseline-records" -> baselineRecords = (long) atLeastZero(arg, value(args, ++i));
-                case "--baseline-seconds" -> baselineSeconds = (long) positive(arg, value(args, ++i));
-                case "--port-offset" -> offset = (int) atLeastZero(arg, value(args, ++i));
-                case "--data-dir" -> dataDir = Path.of(value(args, ++i)).toAbsolutePath();
-                case "--out" -> out = Path.of(value(args, ++i)).toAbsolutePath();
-                case "--note" -> note = value(args, ++i);
+                case "--rate" -> rate = line.positive();
+                case "--duration" -> duration = (long) line.positive();
+                case "--orders" -> orders = (long) line.positive();
+                case "--skus" -> skus = (int) line.positive();
+                case "--seed" -> seed = line.whole(Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--seconds-per-day" -> secondsPerDay = line.positive();
+                case "--settle" -> settle = (long) line.atLeastZero();
+                case "--drain" -> drain = (long) line.atLeastZero();
+                case "--warmup" -> warmup = (long) line.atLeastZero();
+                case "--instances" -> instances = instances(line.value());
+                case "--restore-skus" -> restore = (long) line.atLeastZero();
+                case "--baseline-records" -> baselineRecords = (long) line.atLeastZero();
+                case "--baseline-seconds" -> baselineSeconds = (long) line.positive();
+                case "--port-offset" -> offset = (int) line.whole(0, 50_000);
+                case "--data-dir" -> dataDir = line.path().toAbsolutePath();
+                case "--out" -> out = line.path().toAbsolutePath();
+                case "--note" -> note = line.value();
                 case "--attach" -> attach = true;
-                case "--bootstrap-servers" -> bootstrap = value(args, ++i);
-                case "--schema-registry-url" -> registry = value(args, ++i);
-                case "--stack-pids" -> pids = Path.of(value(args, ++i)).toAbsolutePath();
-                default -> throw new IllegalArgumentException("unknown option " + arg);
+                case "--bootstrap-servers" -> bootstrap = line.value();
+                case "--schema-registry-url" -> registry = line.value();
+                case "--stack-pids" -> pids = line.path().toAbsolutePath();
+                default -> throw line.unknown();
             }
         }
         if (bootstrap == null) {
@@ -126,36 +128,5 @@ public record BenchOptions(double ordersPerSecond, long durationSeconds, long ma
             counts.add(count);
         }
         return List.copyOf(counts.stream().sorted().distinct().toList());
-    }
-
-    private static String value(final String[] args, final int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static double number(final String option, final String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (final NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, not " + value);
-        }
-    }
-
-    private static double positive(final String option, final String value) {
-        final double parsed = number(option, value);
-        if (!(parsed > 0)) {
-            throw new IllegalArgumentException(option + " must be positive: " + value);
-        }
-        return parsed;
-    }
-
-    private static double atLeastZero(final String option, final String value) {
-        final double parsed = number(option, value);
-        if (!(parsed >= 0)) {
-            throw new IllegalArgumentException(option + " must be 0 or more: " + value);
-        }
-        return parsed;
     }
 }

@@ -19,18 +19,17 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Properties;
 
-/** Binds the {@code backorder-kpis} block of application.yml to the serdes, the login and the read forwarder. */
+/**
+ * Makes backorder-kpis' Kafka Streams application and the read forwarder from the {@code backorder-kpis} block of
+ * application.yml (the serdes and the login are service-support's beans of its {@code kafka} block).
+ */
 @Factory
 final class KpiFactory {
 
-    @Singleton
-    EventSerdes eventSerdes(@Value("${backorder-kpis.kafka.schema-registry-url}") final String registryUrl) {
-        return EventSerdes.registry(registryUrl, false);
-    }
-
     /**
      * The Kafka Streams application ({@link KpiTopology#define}; Restock's {@link StreamsDefaults}), its
-     * {@code application.server} this instance's HTTP server unless set. Started by {@link KpiStreams}.
+     * {@code application.server} this instance's HTTP server unless set. Started with the service (service-support's
+     * {@code StreamsRunnerStart}).
      */
     @Singleton
     @Bean(preDestroy = "close")
@@ -54,13 +53,5 @@ final class KpiFactory {
     OwnerForwarder ownerForwarder(final KpiStreams streams,
                                   @Value("${backorder-kpis.http.forward-timeout:2s}") final Duration timeout) {
         return new OwnerForwarder(streams.owners().selfName(), timeout);
-    }
-
-    /** How the service's Kafka clients log in (PLAINTEXT unless set); see service-support's {@link ClientLogin}. */
-    @Singleton
-    ClientLogin clientLogin(@Value("${backorder-kpis.kafka.security-protocol:PLAINTEXT}") final String protocol,
-                            @Value("${backorder-kpis.kafka.sasl-mechanism:}") final String mechanism,
-                            @Value("${backorder-kpis.kafka.sasl-jaas-config:}") final String jaasConfig) {
-        return new ClientLogin("backorder-kpis.kafka", protocol, mechanism, jaasConfig);
     }
 }

@@ -1,7 +1,5 @@
 package io.restock.kpis.service;
 
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import io.restock.kpis.topology.KpiReads;
 import io.restock.kpis.topology.KpiTopology;
 import io.restock.service.streams.KeyOwner;
@@ -34,11 +32,6 @@ public final class KpiStreams {
 
     public KpiStreams(final StreamsRunner runner) {
         this.runner = runner;
-    }
-
-    @EventListener
-    void start(final StartupEvent event) {
-        runner.start();
     }
 
     public KafkaStreams.State state() {

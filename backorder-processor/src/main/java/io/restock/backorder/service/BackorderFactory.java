@@ -29,14 +29,11 @@ import java.util.Properties;
 @Factory
 final class BackorderFactory {
 
-    @Singleton
-    EventSerdes eventSerdes(@Value("${backorder-processor.kafka.schema-registry-url}") final String registryUrl) {
-        return EventSerdes.registry(registryUrl, false);
-    }
-
     /**
      * The Kafka Streams application ({@link BackorderTopology#define}; Restock's {@link StreamsDefaults}), its
-     * {@code application.server} this instance's HTTP server unless set. Started by {@link BackorderStreams}.
+     * {@code application.server} this instance's HTTP server unless set. Started with the service (service-support's
+     * {@code StreamsRunnerStart}); the serdes and the login are service-support's beans of the
+     * {@code backorder-processor.kafka} block.
      */
     @Singleton
     @Bean(preDestroy = "close")
@@ -59,14 +56,6 @@ final class BackorderFactory {
     OwnerForwarder ownerForwarder(final BackorderStreams streams,
                                   @Value("${backorder-processor.http.forward-timeout:2s}") final Duration timeout) {
         return new OwnerForwarder(streams.owners().selfName(), timeout);
-    }
-
-    /** How the service's Kafka clients log in (PLAINTEXT unless set); see service-support's {@link ClientLogin}. */
-    @Singleton
-    ClientLogin clientLogin(@Value("${backorder-processor.kafka.security-protocol:PLAINTEXT}") final String protocol,
-                            @Value("${backorder-processor.kafka.sasl-mechanism:}") final String mechanism,
-                            @Value("${backorder-processor.kafka.sasl-jaas-config:}") final String jaasConfig) {
-        return new ClientLogin("backorder-processor.kafka", protocol, mechanism, jaasConfig);
     }
 
     @Singleton

@@ -1,7 +1,5 @@
 package io.restock.backorder.service;
 
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import io.restock.backorder.topology.BackorderTopology;
 import io.restock.service.streams.OwnerUnavailableException;
 import io.restock.service.streams.StoreOwners;
@@ -13,7 +11,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * backorder-processor's Kafka Streams application (the topology of {@link BackorderTopology#define}, run by the
- * {@link StreamsRunner} of {@link BackorderFactory}), started with the service, and its stores for Interactive
+ * {@link StreamsRunner} of {@link BackorderFactory}, started with the service), and its stores for Interactive
  * Queries. A store read while the application is not RUNNING throws {@link OwnerUnavailableException} (the
  * controllers answer 503). With several instances, {@link #owners()} names the instance that owns a key's
  * partition, and reads are forwarded there ({@link ReadController}).
@@ -25,11 +23,6 @@ public final class BackorderStreams {
 
     public BackorderStreams(final StreamsRunner runner) {
         this.runner = runner;
-    }
-
-    @EventListener
-    void start(final StartupEvent event) {
-        runner.start();
     }
 
     public KafkaStreams.State state() {

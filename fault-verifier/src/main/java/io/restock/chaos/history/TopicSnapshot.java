@@ -67,9 +67,53 @@ public final class TopicSnapshot {
         return out;
     }
 
+    /** A record of a dead-letter topic: its original value decoded with the source topic's serde, and the reason. */
+    public record DeadLetter<V>(V value, String reason) {
+    }
+
+    /**
+     * Every record of {@code dlq.<source>} (original bytes, reason in {@code dlq.error.reason}), decoded as the
+     * source topic's values; none if the dead-letter topic does not exist.
+     */
+    public <V> List<DeadLetter<V>> readDeadLetters(final Topic<String, V> source, final Duration timeout) {
+        final String name = io.restock.schemas.deadletter.DeadLetters.topicFor(source.name());
+        final Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        final Deserializer<V> values = source.valueSerde(serdes).deserializer();
+        final List<DeadLetter<V>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.listTopics(timeout).getOrDefault(name, List.of())
+                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            for (final TopicPartition partition : partitions) {
+                consumer.assign(List.of(partition));
+                consumer.seekToBeginning(List.of(partition));
+                final long last = consumer.endOffsets(List.of(partition), timeout).get(partition);
+                final Instant deadline = Instant.now().plus(timeout);
+                while (consumer.position(partition, timeout) < last) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("could not read " + partition + " to offset " + last
+                                + " within " + timeout);
+                    }
+                    for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.value() != null) {
+                            out.add(new DeadLetter<>(values.deserialize(source.name(), record.value()),
+                                    io.restock.schemas.deadletter.DeadLetters.header(record.headers(),
+                                            io.restock.schemas.deadletter.DeadLetters.ERROR_REASON).orElse("?")));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** The catalogue's topics the invariants read. */
     public static List<Topic<String, ?>> topicsRead() {
         return List.of(Topics.ORDER_EVENTS, Topics.LINE_EVENTS, Topics.STOCK_MOVEMENTS, Topics.STOCK_LEVELS,
-                Topics.STOCK_SHORTFALLS, Topics.PURCHASE_ORDERS, Topics.CUSTOMER_NOTIFICATIONS);
+                Topics.STOCK_SHORTFALLS, Topics.PURCHASE_ORDERS, Topics.CUSTOMER_NOTIFICATIONS, Topics.SHIPMENT_REQUESTS,
+                Topics.SUPPLIER_EVENTS);
     }
 }

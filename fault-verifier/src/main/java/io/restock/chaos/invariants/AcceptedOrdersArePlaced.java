@@ -11,7 +11,10 @@ import java.util.Set;
 
 /**
  * No HTTP 2xx for an order that is not in {@code orders.order-events}: every order order-intake answered 2xx
- * has an {@code OrderPlaced} with the same lines (id, SKU, quantity). A second {@code OrderPlaced} of one order is
+ * has an {@code OrderPlaced} with the same lines (id, SKU, quantity). The same through the Kafka entrance: every
+ * order Kafka acknowledged on {@code shops.<shop>.order-submissions} has one outcome on
+ * {@code shops.<shop>.submission-outcomes} (a second is DUPLICATE: the record sent again), ACCEPTED (the verifier
+ * sends only valid orders), and the {@code OrderPlaced}. A second {@code OrderPlaced} of one order is
  * not counted here: order-intake documents it after an ambiguous 503 (order-intake/README.md, Idempotency), and
  * {@link LinesDecidedOnce} checks that it is not decided twice.
  */
@@ -24,17 +27,34 @@ public final class AcceptedOrdersArePlaced implements Invariant {
 
     @Override
     public String compares() {
-        return "each order answered 2xx in the log against the OrderPlaced records of orders.order-events (same lines)";
+        return "each order answered 2xx (HTTP) or acknowledged by Kafka (shops.<shop>.order-submissions) in the log "
+                + "against its submission outcome (ACCEPTED, Kafka door) and the OrderPlaced records of "
+                + "orders.order-events (same lines)";
     }
 
     @Override
     public List<Violation> check(final History history) {
         final Map<String, List<History.Placed>> placed = new HashMap<>();
         history.placedOrders().forEach(p -> placed.computeIfAbsent(p.orderId(), id -> new ArrayList<>()).add(p));
+        final Map<String, List<History.SubmissionOutcome>> outcomes = new HashMap<>();
+        history.submissionOutcomes().forEach(o -> outcomes.computeIfAbsent(o.orderId(), id -> new ArrayList<>())
+                .add(o));
         final List<Violation> violations = new ArrayList<>();
         for (final History.SentOrder order : history.sentOrders()) {
             if (!order.accepted()) {
                 continue;
+            }
+            if (order.viaKafka()) {
+                final List<History.SubmissionOutcome> found = outcomes.getOrDefault(order.orderId(), List.of());
+                if (found.isEmpty()) {
+                    violations.add(new Violation(name(), order.orderId(), "acknowledged by Kafka on the shop's "
+                            + "submissions topic but no submission outcome"));
+                } else if (!"ACCEPTED".equals(found.getFirst().outcome())
+                        || found.stream().skip(1).anyMatch(o -> !"DUPLICATE".equals(o.outcome()))) {
+                    violations.add(new Violation(name(), order.orderId(), "submission outcomes " + found.stream()
+                            .map(o -> o.outcome() + (o.reason() == null ? "" : " " + o.reason())).toList()
+                            + ", expected ACCEPTED (then DUPLICATE for a record sent again)"));
+                }
             }
             final List<History.Placed> records = placed.getOrDefault(order.orderId(), List.of());
             if (records.isEmpty()) {

@@ -12,8 +12,11 @@ import java.util.TreeSet;
 
 /**
  * No unit allocated twice: per line, units allocated ({@code LineAllocated} + {@code BackorderAllocated}) less
- * units released ({@code LineReleased}) stay between 0 and the quantity ordered; per SKU, their sum less the
- * units shipped equals {@code allocated} of the SKU's last {@code inventory.stock-levels} record.
+ * units released ({@code LineReleased}) and units returned to backorder ({@code RETURNED_TO_BACKORDER}) stay
+ * between 0 and the quantity ordered; per SKU, the sum over its lines of what each still holds (that, less the
+ * line's units shipped) equals {@code allocated} of the SKU's last {@code inventory.stock-levels} record. A
+ * cancelled line's units shipped anyway came off on hand, not off allocated (its allocation was released):
+ * such a line holds nothing, never less.
  */
 public final class AllocationsAccounted implements Invariant {
 
@@ -31,6 +34,8 @@ public final class AllocationsAccounted implements Invariant {
     @Override
     public List<Violation> check(final History history) {
         final Map<String, Integer> perLine = new TreeMap<>();
+        final java.util.Set<String> released = new java.util.HashSet<>();
+        history.returnedByLine().forEach((line, units) -> perLine.merge(line, -units, Integer::sum));
         final Map<String, Integer> ordered = new HashMap<>();
         final Map<String, String> skuOf = new HashMap<>();
         for (final History.LineFact fact : history.lineEvents()) {
@@ -43,21 +48,32 @@ public final class AllocationsAccounted implements Invariant {
                 ordered.putIfAbsent(fact.lineKey(), fact.orderedQuantity());
             }
             skuOf.putIfAbsent(fact.lineKey(), fact.sku());
+            if (fact.kind() == LineKind.RELEASED) {
+                released.add(fact.lineKey());
+            }
             perLine.merge(fact.lineKey(), delta, Integer::sum);
         }
         final List<Violation> violations = new ArrayList<>();
         final Map<String, Integer> perSku = new TreeMap<>();
         final java.util.Set<String> shipments = new java.util.HashSet<>();
+        final Map<String, Integer> shipped = new HashMap<>();
+        history.movements().stream().filter(m -> m.kind() == History.MovementKind.SHIPPED)
+                .filter(history.applied()).filter(m -> shipments.add(m.sku() + "/" + m.movementId()))
+                .forEach(m -> {
+                    if (m.lineKey() == null || !perLine.containsKey(m.lineKey())) {
+                        perSku.merge(m.sku(), -m.quantity(), Integer::sum);
+                    } else {
+                        shipped.merge(m.lineKey(), m.quantity(), Integer::sum);
+                    }
+                });
         perLine.forEach((line, units) -> {
             final Integer limit = ordered.get(line);
             if (units < 0 || (limit != null && units > limit)) {
                 violations.add(new Violation(name(), line, units + " units allocated net, ordered " + limit));
             }
-            perSku.merge(skuOf.get(line), units, Integer::sum);
+            final int holds = units - shipped.getOrDefault(line, 0);
+            perSku.merge(skuOf.get(line), released.contains(line) ? Math.max(0, holds) : holds, Integer::sum);
         });
-        history.movements().stream().filter(m -> m.kind() == History.MovementKind.SHIPPED)
-                .filter(m -> shipments.add(m.sku() + "/" + m.movementId()))
-                .forEach(m -> perSku.merge(m.sku(), -m.quantity(), Integer::sum));
         final TreeSet<String> skus = new TreeSet<>(perSku.keySet());
         skus.addAll(history.finalLevels().keySet());
         for (final String sku : skus) {

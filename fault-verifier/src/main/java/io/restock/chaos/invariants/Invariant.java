@@ -18,8 +18,8 @@ public interface Invariant {
 
     /** All invariants the verifier checks, in the order the verdict prints them. */
     static List<Invariant> all() {
-        return List.of(new AcceptedOrdersArePlaced(), new ReceiptsRecorded(), new CancellationsRecorded(),
+        return List.of(new AcceptedOrdersArePlaced(), new MovementsRecorded(), new CancellationsRecorded(),
                 new LinesDecidedOnce(), new StockConserved(), new AllocationsAccounted(), new BackordersAccounted(),
-                new NoDemandOrderedTwice(), new NotificationsOncePerCause());
+                new NoDemandOrderedTwice(), new SupplierAnswersRecorded(), new NotificationsOncePerCause());
     }
 }

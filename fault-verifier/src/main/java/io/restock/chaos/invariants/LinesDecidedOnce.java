@@ -13,7 +13,10 @@ import java.util.Map;
 /**
  * No line lost, none decided twice: each line of each placed order (an order placed twice counts once) gets at
  * order time at most one {@code LineAllocated}, one {@code LineBackordered} and one {@code LineRejected}, whose
- * quantities add up to the quantity ordered; and no line event names a line that was never placed.
+ * quantities add up to the quantity ordered; and no line event names a line that was never placed. A line whose
+ * allocated units went back to the queue (a {@code ShipmentRequestRevoked RETURNED_TO_BACKORDER}, after units a
+ * cancellation released were shipped anyway) has one more {@code LineBackordered} per return, for the units
+ * returned: they are not a second decision, and are counted out of the sum.
  */
 public final class LinesDecidedOnce implements Invariant {
 
@@ -50,6 +53,9 @@ public final class LinesDecidedOnce implements Invariant {
                         .computeIfAbsent(fact.kind(), k -> new ArrayList<>()).add(fact);
             }
         }
+        final Map<String, Integer> returned = history.returnedByLine();
+        final Map<String, Long> returns = new HashMap<>();
+        history.returnedToBackorder().forEach(r -> returns.merge(r.lineKey(), 1L, Long::sum));
         placed.forEach((key, line) -> {
             final Map<LineKind, List<History.LineFact>> decided = decisions.getOrDefault(key, Map.of());
             if (decided.isEmpty()) {
@@ -57,9 +63,10 @@ public final class LinesDecidedOnce implements Invariant {
                         + ") but never decided: the line was lost"));
                 return;
             }
-            int total = 0;
+            int total = -returned.getOrDefault(key, 0);
             for (final Map.Entry<LineKind, List<History.LineFact>> entry : decided.entrySet()) {
-                if (entry.getValue().size() > 1) {
+                final long allowed = 1 + (entry.getKey() == LineKind.BACKORDERED ? returns.getOrDefault(key, 0L) : 0);
+                if (entry.getValue().size() > allowed) {
                     violations.add(new Violation(name(), key, entry.getValue().size() + " " + entry.getKey()
                             + " events " + entry.getValue().stream().map(History.LineFact::eventId).toList()
                             + ": decided twice"));
@@ -67,7 +74,8 @@ public final class LinesDecidedOnce implements Invariant {
                 total += entry.getValue().stream().mapToInt(History.LineFact::quantity).sum();
             }
             if (total != line.quantity()) {
-                violations.add(new Violation(name(), key, "decisions add up to " + total + ", ordered "
+                violations.add(new Violation(name(), key, "decisions (less units returned to backorder) add up to "
+                        + total + ", ordered "
                         + line.quantity()));
             }
         });

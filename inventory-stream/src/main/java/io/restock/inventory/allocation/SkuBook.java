@@ -257,15 +257,18 @@ public final class SkuBook {
                         quote.dropShipSupplier(), quote.date()));
             } else if (quote.date() != null) {
                 line.backorder(remainder, quote.date());
-                final int position = joinQueue(line.claim(), context, quote.atBack());
+                // Not at the back: the quote read the waiting lines once; ranking and re-dating use that read.
+                final int position = quote.atBack() ? joinQueue(line.claim(), context, true)
+                        : joinQueue(line.claim(), context, quote.waiting());
                 backordered += remainder;
                 backorderedLines++;
                 promisedDates.merge(quote.date(), 1, Integer::sum);
                 outcomes.add(new Outcome.Backordered(request.orderId(), request.lineId(), remainder, request.quantity(),
                         position, quote.date(), request.placedAt(), line.tierRank(), line.lineValue()));
                 if (!quote.atBack()) {
-                    lines.put(line);
-                    reproject(context, Outcome.ChangeReason.PRIORITY_CHANGED, outcomes);
+                    final List<BookLine> waiting = new ArrayList<>(quote.waiting());
+                    waiting.add(line);
+                    reproject(context, Outcome.ChangeReason.PRIORITY_CHANGED, outcomes, waiting);
                 }
             } else {
                 outcomes.add(new Outcome.Rejected(request.orderId(), request.lineId(), remainder, quote.reason(),
@@ -603,11 +606,20 @@ public final class SkuBook {
 
     // ---- internals
 
+    /**
+     * @param waiting the SKU's backordered lines as read to date a claim that does not join at the back (so the
+     *                caller need not read them again); empty otherwise
+     */
     private record Quote(LocalDate date, boolean atBack, Outcome.Reason reason, String detail,
-                         String dropShipSupplier) {
+                         String dropShipSupplier, List<BookLine> waiting) {
 
         Quote(final LocalDate date, final boolean atBack, final Outcome.Reason reason, final String detail) {
-            this(date, atBack, reason, detail, null);
+            this(date, atBack, reason, detail, null, List.of());
+        }
+
+        Quote(final LocalDate date, final boolean atBack, final Outcome.Reason reason, final String detail,
+              final String dropShipSupplier) {
+            this(date, atBack, reason, detail, dropShipSupplier, List.of());
         }
     }
 
@@ -634,11 +646,14 @@ public final class SkuBook {
         final boolean atBack = backorderedLines == 0
                 || queueTail != null && queueTail.ranksLast(claim, context.rule(), context.now());
         final Optional<LocalDate> projected;
+        final List<BookLine> waiting;
         if (atBack) {
+            waiting = List.of();
             projected = DateProjection.behind(backordered, claim.quantity(), available, today);
         } else {
-            final List<Claim> claims = new ArrayList<>(backorderedLines + 1);
-            lines.backordered().forEach(l -> claims.add(l.claim()));
+            waiting = lines.backordered();
+            final List<Claim> claims = new ArrayList<>(waiting.size() + 1);
+            waiting.forEach(l -> claims.add(l.claim()));
             claims.add(claim);
             projected = new DateProjection(context.rule()).datesByLine(claims, available, today, context.now())
                     .get(claim.orderId() + "/" + claim.lineId());
@@ -652,7 +667,7 @@ public final class SkuBook {
             return new Quote(null, atBack, Outcome.Reason.WAIT_TOO_LONG,
                     "projected " + projected.get() + " is beyond the " + limit + "-day limit");
         }
-        return new Quote(projected.get(), atBack, null, null);
+        return new Quote(projected.get(), atBack, null, null, null, waiting);
     }
 
     /** min(the SKU's maximum wait or the default, the order's). */
@@ -721,9 +736,18 @@ public final class SkuBook {
         if (backorderedLines == 0 || terms == null) {
             return;
         }
+        reproject(context, reason, outcomes, lines.backordered());
+    }
+
+    /** {@link #reproject(Context, Outcome.ChangeReason, List)} over {@code waiting}, the SKU's backordered lines now. */
+    private void reproject(final Context context, final Outcome.ChangeReason reason, final List<Outcome> outcomes,
+                           final List<BookLine> waiting) {
+        if (backorderedLines == 0 || terms == null) {
+            return;
+        }
         final Map<String, BookLine> byKey = new HashMap<>();
         final List<Claim> claims = new ArrayList<>(backorderedLines);
-        for (final BookLine l : lines.backordered()) {
+        for (final BookLine l : waiting) {
             byKey.put(l.orderId() + "/" + l.lineId(), l);
             claims.add(l.claim());
         }
@@ -763,10 +787,21 @@ public final class SkuBook {
             queueTail = queueTail.with(claim, rule, now);
             return backorderedLines + 1;
         }
+        return joinQueue(claim, context, lines.backordered());
+    }
+
+    /** {@link #joinQueue(Claim, Context, boolean)} for a claim not known to rank last, {@code backorders} read already. */
+    private int joinQueue(final Claim claim, final Context context, final List<BookLine> backorders) {
+        final PriorityRule rule = context.rule();
+        final Instant now = context.now();
+        if (backorderedLines == 0) {
+            queueTail = QueueTail.over(List.of(claim), rule, now);
+            return 1;
+        }
         final Comparator<Claim> order = rule.order(now);
         final List<Claim> waiting = new ArrayList<>(backorderedLines + 1);
         int ahead = 0;
-        for (final BookLine other : lines.backordered()) {
+        for (final BookLine other : backorders) {
             final Claim c = other.claim();
             waiting.add(c);
             if (order.compare(c, claim) < 0) {

@@ -1,7 +1,6 @@
 package io.restock.inventory.stock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Value;
 import io.restock.events.CustomerTier;
 import io.restock.events.StockLevel;
@@ -20,11 +19,9 @@ import io.restock.service.streams.OwnerForwarder;
 import io.restock.service.streams.OwnerUnavailableException;
 import io.restock.service.quote.QuoteParameters;
 import io.restock.service.streams.StoreOwners;
+import io.restock.service.streams.StreamsRunner;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -43,7 +40,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads SKU books with interactive queries (and quotes availability on them, {@link #availability}) (the header from {@code sku-stock}, the lines from
+ * Reads SKU books with interactive queries on the service's {@link StreamsRunner} (and quotes availability on
+ * them, {@link #availability}) (the header from {@code sku-stock}, the lines from
  * {@code sku-lines}, remembered movement ids from {@code sku-movement-ids}), wherever the SKU lives:
  * {@link StoreOwners} names the instance that owns the SKU's partition; this instance reads its own
  * store, or forwards the GET once to the owner ({@link OwnerForwarder}; a forwarded request that lands
@@ -57,22 +55,19 @@ import java.util.function.Function;
 @Singleton
 public final class SkuBookQueries {
 
-    private final KafkaStreams streams;
+    private final StreamsRunner runner;
     private final InventorySettings settings;
     private final StoreOwners owners;
     private final OwnerForwarder forwarder;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SkuBookQueries(final KafkaStreams streams, final ConfiguredStreamBuilder builder, final InventorySettings settings,
-                   final ObjectMapper json,
+    SkuBookQueries(final StreamsRunner runner, final InventorySettings settings, final ObjectMapper json,
                    @Value("${inventory-stream.http.forward-timeout:2s}") final Duration forwardTimeout) {
-        this.streams = streams;
+        this.runner = runner;
         this.settings = settings;
         this.json = json;
-        final String server = builder.getConfiguration().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        final HostInfo self = server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server);
-        this.owners = new StoreOwners("inventory-stream", streams, self);
+        this.owners = runner.owners();
         this.forwarder = new OwnerForwarder(owners.selfName(), forwardTimeout);
         this.clock = Clock.systemUTC();
     }
@@ -153,8 +148,8 @@ public final class SkuBookQueries {
     private int available(final String otherSku) {
         final Object value;
         try {
-            value = streams.store(StoreQueryParameters.fromNameAndType(InventoryTopology.STOCK_LEVELS_GLOBAL,
-                    QueryableStoreTypes.<String, Object>keyValueStore())).get(otherSku);
+            value = runner.store(InventoryTopology.STOCK_LEVELS_GLOBAL,
+                    QueryableStoreTypes.<String, Object>keyValueStore()).get(otherSku);
         } catch (final InvalidStateStoreException e) {
             throw new OwnerUnavailableException("the stock levels of other SKUs are not available: " + e.getMessage(), e);
         }
@@ -209,8 +204,7 @@ public final class SkuBookQueries {
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(final String name, final int partition) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
-                .withPartition(partition));
+        return runner.store(name, QueryableStoreTypes.<String, V>keyValueStore(), partition);
     }
 
     private String selfName() {

@@ -1,43 +1,36 @@
 package io.restock.inventory.streams;
 
-import io.restock.service.kafka.ClientLogin;
-import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.restock.events.LineEvent;
+import io.micronaut.context.env.Environment;
 import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.config.InventoryStreamsConfig;
+import io.restock.inventory.config.InventoryStreamsProperties;
 import io.restock.inventory.topology.InventoryTopology;
 import io.restock.schemas.serde.EventSerdes;
+import io.restock.schemas.streams.StreamsDefaults;
+import io.restock.service.kafka.ClientLogin;
+import io.restock.service.streams.AdvertisedServer;
+import io.restock.service.streams.RetiredStreamsSettings;
+import io.restock.service.streams.StreamsRunner;
 import jakarta.inject.Singleton;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.KStream;
 
 import java.util.Properties;
 
 /**
- * Wires inventory-stream into micronaut-kafka-streams. The builder's configuration arrives from
- * application.yml ({@code kafka.*} and {@code kafka.streams.default.*}: bootstrap servers, state
- * directory, {@code application.server}, threads); this factory lays the invariants of
- * {@link InventoryStreamsConfig} over it (exactly_once_v2, dead-letter handlers, bounded RocksDB,
- * commit interval) and calls the pure {@link InventoryTopology#define}. micronaut-kafka-streams then
- * builds and starts the one {@code KafkaStreams}.
+ * Binds inventory-stream's blocks of application.yml and makes its Kafka Streams application: the
+ * {@code inventory-stream.streams} settings ({@link InventoryStreamsProperties}), with the invariants of
+ * {@link InventoryStreamsConfig} laid over them (exactly_once_v2, dead-letter handlers, bounded RocksDB, commit
+ * interval), the login, this instance's {@code application.server}, and the pure {@link InventoryTopology#define},
+ * run by service-support's {@link StreamsRunner}. The serdes and the login are service-support's beans of the
+ * {@code inventory-stream.kafka} block.
  */
 @Factory
 final class InventoryStreamsFactory {
-
-    @Singleton
-    EventSerdes eventSerdes(@Value("${inventory-stream.kafka.schema-registry-url}") final String registryUrl) {
-        return EventSerdes.registry(registryUrl, false);
-    }
-
-    /** How the service's Kafka clients log in (PLAINTEXT unless set); see service-support's {@link ClientLogin}. */
-    @Singleton
-    ClientLogin clientLogin(@Value("${inventory-stream.kafka.security-protocol:PLAINTEXT}") final String protocol,
-                            @Value("${inventory-stream.kafka.sasl-mechanism:}") final String mechanism,
-                            @Value("${inventory-stream.kafka.sasl-jaas-config:}") final String jaasConfig) {
-        return new ClientLogin("inventory-stream.kafka", protocol, mechanism, jaasConfig);
-    }
 
     @Singleton
     InventorySettings inventorySettings(
@@ -53,17 +46,36 @@ final class InventoryStreamsFactory {
                 .toInventorySettings();
     }
 
+    /** The Kafka Streams application; service-support's {@code StreamsRunnerStart} starts it with the service. */
     @Singleton
-    KStream<String, LineEvent> inventoryTopology(final ConfiguredStreamBuilder builder, final EventSerdes serdes,
-                                                 final InventorySettings settings, final ClientLogin login,
-                                                 @Value("${inventory-stream.streams.application-id:inventory-stream}")
-                                                 final String applicationId) {
-        final Properties config = builder.getConfiguration();
-        config.putAll(InventoryStreamsConfig.properties(
-                config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
-                config.getProperty(StreamsConfig.STATE_DIR_CONFIG)));
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        login.addTo(config);
-        return InventoryTopology.define(builder, serdes, settings);
+    @Bean(preDestroy = "close")
+    StreamsRunner streamsRunner(@Value("${inventory-stream.kafka.bootstrap-servers}") final String bootstrapServers,
+                                @Value("${micronaut.server.port:8082}") final int httpPort,
+                                final InventoryStreamsProperties config, final EventSerdes serdes,
+                                final InventorySettings settings, final MeterRegistry meters, final ClientLogin login,
+                                final Environment environment) {
+        RetiredStreamsSettings.refuse(environment, "inventory-stream.streams");
+        final Properties props = properties(config, bootstrapServers, httpPort);
+        login.addTo(props);
+        final StreamsBuilder builder = StreamsDefaults.builder(props);
+        InventoryTopology.define(builder, serdes, settings);
+        return new StreamsRunner(InventoryStreamsConfig.APPLICATION_ID, config.applicationId(), builder.build(), props,
+                meters);
+    }
+
+    /**
+     * The application's settings: {@code config}'s free settings and thread count, then the invariants over them
+     * ({@link InventoryStreamsConfig#properties}, which also applies the fault verifier's {@code RESTOCK_STREAMS_*}
+     * timing), then {@code application.server}.
+     */
+    static Properties properties(final InventoryStreamsProperties config, final String bootstrapServers,
+                                 final int httpPort) {
+        final Properties props = new Properties();
+        props.putAll(config.config());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+        props.putAll(InventoryStreamsConfig.properties(bootstrapServers, config.stateDir()));
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                AdvertisedServer.resolve(config.applicationServer(), httpPort));
+        return props;
     }
 }

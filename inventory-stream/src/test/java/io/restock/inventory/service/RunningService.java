@@ -80,9 +80,9 @@ final class RunningService implements AutoCloseable {
         props.put("inventory-stream.kafka.bootstrap-servers", kafka.bootstrapServers());
         props.put("inventory-stream.kafka.schema-registry-url", kafka.schemaRegistryUrl());
         props.put("inventory-stream.streams.application-id", applicationId);
-        props.put("kafka.streams.default.state.dir", stateDir.toString());
-        props.put("kafka.streams.default.application.server", "127.0.0.1:" + port);
-        props.put("kafka.streams.default.replication.factor", 1);
+        props.put("inventory-stream.streams.state-dir", stateDir.toString());
+        props.put("inventory-stream.streams.application-server", "127.0.0.1:" + port);
+        props.put("inventory-stream.streams.config.replication.factor", 1);
         props.putAll(extra);
         final ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
         final EventSerdes serdes = EventSerdes.registry(kafka.schemaRegistryUrl(), false);

@@ -2,6 +2,7 @@ package io.restock.inventory.service;
 
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
+import io.restock.service.streams.StreamsRunner;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +21,8 @@ class StoreUnavailableIT {
     void readsAnswer503WithRetryAfterWhileTheStreamsAreNotRunning(final KafkaEnvironment kafka) {
         RunningService.provision(kafka);
         try (RunningService service = RunningService.start(kafka, RunningService.newApplicationId(),
-                Map.of("kafka.streams.default.start-kafka-streams", "false"))) {
-            assertThat(service.context.getBean(KafkaStreams.class).state()).isEqualTo(KafkaStreams.State.CREATED);
+                Map.of("restock.streams.start", "false"))) {
+            assertThat(service.context.getBean(StreamsRunner.class).state()).isEqualTo(KafkaStreams.State.CREATED);
 
             for (final String path : new String[] {"/skus/sku-1/stock", "/skus/sku-1/backorders"}) {
                 final RunningService.Reply reply = service.get(path);

@@ -75,8 +75,9 @@ public final class NotifierService {
         login.addTo(props);
         final StreamsBuilder builder = StreamsDefaults.builder(props);
         NotifierTopology.define(builder, serdes, settings);
+        // Started in start(), after the notifier's own topics exist.
         this.decisions = new StreamsRunner(NotifierStreamsConfig.APPLICATION_ID, NotifierStreamsConfig.APPLICATION_ID,
-                builder.build(), props, meters);
+                builder.build(), props, meters).startedByOwner();
 
         final NotifierConfig.Email mail = config.email();
         this.email = new EmailChannel(new SmtpSettings(mail.host(), mail.port(), mail.security(),

@@ -2,8 +2,6 @@ package io.restock.orderintake.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import io.restock.orderintake.idempotency.IdempotencyGuard;
 import io.restock.orderintake.shops.ShopDirectory;
 import io.restock.orderintake.submission.Submissions;
@@ -62,10 +60,9 @@ public final class StatusStreams {
                          final MeterRegistry meters, final ClientLogin login) {
         this.partitions = Topics.ORDER_EVENTS.spec().partitions();
         this.viewStores = new AtomicReferenceArray<>(partitions);
-        final Properties props = StreamsDefaults.properties(config.applicationId(), bootstrapServers, config.stateDir());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.commitInterval().toMillis());
-        // The fault verifier's timing (RESTOCK_STREAMS_*_MS) wins over order-intake's own commit interval.
-        props.putAll(StreamsDefaults.timingOverrides());
+        // The view's own commit interval; the fault verifier's RESTOCK_STREAMS_COMMIT_INTERVAL_MS still wins.
+        final Properties props = StreamsDefaults.properties(config.applicationId(), bootstrapServers, config.stateDir(),
+                config.commitInterval());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheMaxBytes());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         login.addTo(props);
@@ -80,11 +77,6 @@ public final class StatusStreams {
         this.runner = new StreamsRunner("order-intake", config.applicationId(),
                 OrderIntakeTopology.build(serdes, submissions, shops, guard), props, meters);
         runner.onStateChange((next, previous) -> clearStoreHandles());
-    }
-
-    @EventListener
-    void start(final StartupEvent event) {
-        runner.start();
     }
 
     @PreDestroy

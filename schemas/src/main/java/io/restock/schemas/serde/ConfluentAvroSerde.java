@@ -15,9 +15,6 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>With {@code autoRegister} off (production), the schema must already be registered by
  * provisioning; a missing one fails the first send with a message saying so.
  */
-public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class ConfluentAvroSerde<T extends SpecificRecord> implements StatelessSerde<T> {
 
     static final byte MAGIC = 0;
     private static final int HEADER = 5;
@@ -155,25 +152,5 @@ public final class ConfluentAvroSerde<T extends SpecificRecord> implements Serde
         }
         readersByWriterId.put(writerId, reader);
         return reader;
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(final Map<String, ?> configs, final boolean key) {
-        // Configured by construction: the registry client and the key/value role are given.
-    }
-
-    @Override
-    public void close() {
-        // Nothing held open; the registry client belongs to whoever made it.
     }
 }

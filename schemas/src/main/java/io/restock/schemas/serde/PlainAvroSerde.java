@@ -5,15 +5,12 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Bare Avro binary with the class's own schema on both sides: no registry, no framing. For
  * {@code TopologyTestDriver} tests and for state stores, where the writer is always this build.
  */
-public final class PlainAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class PlainAvroSerde<T extends SpecificRecord> implements StatelessSerde<T> {
 
     private static final byte[] NO_HEADER = new byte[0];
 
@@ -41,25 +38,5 @@ public final class PlainAvroSerde<T extends SpecificRecord> implements Serde<T>,
     @Override
     public T deserialize(final String topic, final byte[] bytes) {
         return bytes == null ? null : AvroBinary.read(reader, bytes, 0, topic, type.getSimpleName());
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(final java.util.Map<String, ?> configs, final boolean isKey) {
-        // Nothing to configure: the schema is the class's own.
-    }
-
-    @Override
-    public void close() {
-        // Nothing held open.
     }
 }

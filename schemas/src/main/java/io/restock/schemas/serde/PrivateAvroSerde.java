@@ -7,9 +7,6 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +37,7 @@ import java.util.Map;
  *       the fingerprint, never a misread.</li>
  * </ul>
  */
-public final class PrivateAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class PrivateAvroSerde<T extends SpecificRecord> implements StatelessSerde<T> {
 
     static final byte FORMAT = 0x01;
     private static final int HEADER = 9;
@@ -64,7 +61,7 @@ public final class PrivateAvroSerde<T extends SpecificRecord> implements Serde<T
         }
         this.fingerprint = SchemaNormalization.parsingFingerprint64(schema);
         this.header = ByteBuffer.allocate(HEADER).put(FORMAT).putLong(fingerprint).array();
-        this.writer = new SpecificDatumWriter<>(schema, model);
+        this.writer = new SpecificDatumWriter<>(schema, AvroModel.WITH_GENERATED_ENCODERS);
         this.reader = new SpecificDatumReader<>(schema, schema, model);
         this.earlier = earlierReaders(type, schema, model);
     }
@@ -140,25 +137,5 @@ public final class PrivateAvroSerde<T extends SpecificRecord> implements Serde<T
             case RECORD -> !schema.getFields().isEmpty() && startsWithAnEvenByte(schema.getFields().getFirst().schema());
             default -> false;
         };
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(final Map<String, ?> configs, final boolean isKey) {
-        // Nothing to configure: the schemas are the class's own and its kept earlier ones.
-    }
-
-    @Override
-    public void close() {
-        // Nothing held open.
     }
 }

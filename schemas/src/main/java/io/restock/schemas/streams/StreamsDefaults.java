@@ -7,6 +7,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -40,10 +41,23 @@ public final class StreamsDefaults {
 
     /** The shared invariants plus the application id, for laying over a configuration that already has the rest. */
     public static Properties invariants(final String applicationId) {
+        return invariants(applicationId, Duration.ofMillis(COMMIT_INTERVAL_MS));
+    }
+
+    /**
+     * {@link #invariants(String)} with the application's own commit interval instead of {@value #COMMIT_INTERVAL_MS}
+     * ms; the fault verifier's {@value #COMMIT_INTERVAL_ENV} still wins over it, so no caller re-applies
+     * {@link #timingOverrides()}.
+     */
+    public static Properties invariants(final String applicationId, final Duration commitInterval) {
+        final long commitMs = commitInterval.toMillis();
+        if (commitMs < 1 || commitMs > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the commit interval must be from 1 ms, not " + commitInterval);
+        }
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) commitMs);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.putAll(DeadLetterExceptionHandler.streamsConfig());
@@ -54,17 +68,20 @@ public final class StreamsDefaults {
     /** {@link #invariants} plus where the application connects and keeps its state. */
     public static Properties properties(final String applicationId, final String bootstrapServers,
                                         final String stateDir) {
-        final Properties props = invariants(applicationId);
+        return properties(applicationId, bootstrapServers, stateDir, Duration.ofMillis(COMMIT_INTERVAL_MS));
+    }
+
+    /** {@link #properties(String, String, String)} with the application's own commit interval (see {@link #invariants(String, Duration)}). */
+    public static Properties properties(final String applicationId, final String bootstrapServers,
+                                        final String stateDir, final Duration commitInterval) {
+        final Properties props = invariants(applicationId, commitInterval);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         return props;
     }
 
-    /**
-     * The timing overrides this process's environment sets (none when it sets none), for an application that
-     * sets its own commit interval after {@link #invariants} and must still let the faults' override win.
-     */
-    public static Properties timingOverrides() {
+    /** The timing overrides this process's environment sets (none when it sets none); part of {@link #invariants}. */
+    private static Properties timingOverrides() {
         return timingOverrides(System.getenv());
     }
 

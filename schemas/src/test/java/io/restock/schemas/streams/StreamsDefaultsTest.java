@@ -3,6 +3,7 @@ package io.restock.schemas.streams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -55,5 +56,15 @@ class StreamsDefaultsTest {
                 StreamsDefaults.COMMIT_INTERVAL_ENV, "5000", StreamsDefaults.TRANSACTION_TIMEOUT_ENV, "5000")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must be longer than " + StreamsDefaults.COMMIT_INTERVAL_ENV);
+    }
+
+    @Test
+    void anApplicationsOwnCommitIntervalReplacesTheDefault() {
+        final Properties props = StreamsDefaults.properties("app", "127.0.0.1:9", "/tmp/state", Duration.ofMillis(250));
+        if (System.getenv(StreamsDefaults.COMMIT_INTERVAL_ENV) == null) {
+            assertThat(props).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 250);
+        }
+        assertThatThrownBy(() -> StreamsDefaults.invariants("app", Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

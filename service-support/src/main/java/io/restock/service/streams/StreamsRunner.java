@@ -33,7 +33,8 @@ import java.util.function.BiConsumer;
  *       (503 with Retry-After at the HTTP edge); {@link #owners} says which instance holds a key.</li>
  * </ul>
  * The topology and the properties (Restock's {@code StreamsDefaults} plus the service's own) come from the
- * service, which makes one runner as a bean and calls {@link #start} when the application has started.
+ * service, which makes one runner as a bean; {@link StreamsRunnerStart} starts it when the application has started,
+ * unless its owner starts it itself ({@link #startedByOwner}).
  */
 public final class StreamsRunner implements AutoCloseable {
 
@@ -47,6 +48,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final MeterRegistry meters;
     private final List<BiConsumer<KafkaStreams.State, KafkaStreams.State>> listeners = new CopyOnWriteArrayList<>();
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
+    private volatile boolean startedByOwner;
     private KafkaStreamsMetrics metrics;
     private boolean started;
     private boolean closed;
@@ -91,6 +93,20 @@ public final class StreamsRunner implements AutoCloseable {
     /** Called on every state change, after the runner's own state is updated (register before {@link #start}). */
     public void onStateChange(final BiConsumer<KafkaStreams.State, KafkaStreams.State> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Leaves the start to the runner's owner (e.g. after it created the topics the topology reads):
+     * {@link StreamsRunnerStart} does not start it with the application.
+     */
+    public StreamsRunner startedByOwner() {
+        startedByOwner = true;
+        return this;
+    }
+
+    /** False when the owner starts the runner itself ({@link #startedByOwner}). */
+    public boolean startsWithApplication() {
+        return !startedByOwner;
     }
 
     /** Binds the metrics and starts the application; a second call does nothing. */

@@ -7,7 +7,7 @@ import io.restock.events.SupplierEvent;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.publish.EdgeProducerConfig;
-import io.restock.suppliergateway.kafka.ClientSecurity;
+import io.restock.service.kafka.ClientLogin;
 import io.restock.suppliergateway.topology.GatewayTopology;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -34,7 +34,7 @@ public final class SupplierEventPublisher {
 
     public SupplierEventPublisher(@Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers,
                                   @Value("${supplier-gateway.producer.delivery-timeout:5s}") final Duration deliveryTimeout,
-                                  final EventSerdes serdes, final MeterRegistry meters, final ClientSecurity security) {
+                                  final EventSerdes serdes, final MeterRegistry meters, final ClientLogin security) {
         this.producer = new KafkaProducer<>(
                 security.applyTo(EdgeProducerConfig.properties(bootstrapServers, "supplier-gateway-answers",
                         deliveryTimeout, Duration.ofMillis(2000))),

@@ -22,7 +22,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.restock.service.problem.ProblemResponses;
 import io.restock.service.problem.Violation;
-import io.restock.suppliergateway.kafka.ClientSecurity;
+import io.restock.service.kafka.ClientLogin;
 import io.restock.suppliergateway.problem.Problems;
 import io.restock.suppliergateway.topology.GatewayTopics;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,7 +68,7 @@ public final class SupplierAdminController {
     SupplierAdminController(final SupplierDirectory directory, final SupplierTopics topics,
                             @Nullable @Value("${supplier-gateway.admin.api-key-sha256}") final String adminKeySha256,
                             @Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers,
-                            final ClientSecurity security) {
+                            final ClientLogin security) {
         this.directory = directory;
         this.topics = topics;
         this.adminKeySha256 = adminKeySha256 == null ? null : adminKeySha256.toLowerCase().getBytes(StandardCharsets.US_ASCII);

@@ -3,17 +3,14 @@ package io.restock.suppliergateway.streams;
 import io.restock.suppliergateway.topology.RememberedMessage;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderView;
 import io.restock.suppliergateway.topology.GatewayTopology;
-import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
-import io.restock.service.streams.AdvertisedServer;
 import io.restock.service.streams.KeyOwner;
 import io.restock.service.streams.OwnerUnavailableException;
 import io.restock.service.streams.StoreOwners;
+import io.restock.service.streams.StreamsRunner;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -24,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads of the topology's stores from the HTTP side. Both keyed stores are partitioned by purchaseOrderId:
+ * Reads of the topology's stores from the HTTP side, on supplier-gateway's Kafka Streams application (the
+ * {@link StreamsRunner} of {@link GatewayStreamsFactory}, started with the service). Both keyed stores are partitioned by purchaseOrderId:
  * with several instances, {@link #ownerOfPurchaseOrder} names the instance whose active task holds a purchase
  * order (and the supplier message ids recorded for it), from this instance's {@code application.server};
  * the controller forwards to it ({@link io.restock.service.streams.OwnerForwarder}). Not RUNNING, or a store
@@ -33,13 +31,12 @@ import java.util.Optional;
 @Singleton
 public final class GatewayStores {
 
-    private final KafkaStreams streams;
+    private final StreamsRunner runner;
     private final StoreOwners owners;
 
-    GatewayStores(final KafkaStreams streams, final ConfiguredStreamBuilder builder) {
-        this.streams = streams;
-        this.owners = new StoreOwners("supplier-gateway", streams, AdvertisedServer.hostInfo(
-                builder.getConfiguration().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG)));
+    GatewayStores(final StreamsRunner runner) {
+        this.runner = runner;
+        this.owners = runner.owners();
     }
 
     /** The instance that answers for a purchase order: this one (its partition) or another. */
@@ -85,17 +82,11 @@ public final class GatewayStores {
     }
 
     public boolean running() {
-        return streams.state() == KafkaStreams.State.RUNNING;
+        return runner.state() == KafkaStreams.State.RUNNING;
     }
 
+    /** Not RUNNING, restoring or moving: {@link OwnerUnavailableException}. */
     private <V> ReadOnlyKeyValueStore<String, V> store(final String name) {
-        if (!running()) {
-            throw new OwnerUnavailableException("supplier-gateway is " + streams.state() + ", not yet RUNNING");
-        }
-        try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
-        } catch (final InvalidStateStoreException e) {
-            throw new OwnerUnavailableException("store " + name + " is restoring or moving", e);
-        }
+        return runner.store(name, QueryableStoreTypes.<String, V>keyValueStore());
     }
 }

@@ -1,23 +1,26 @@
 package io.restock.suppliergateway.streams;
 
-import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.streams.StreamsDefaults;
 import io.restock.service.streams.AdvertisedServer;
 import io.restock.service.streams.OwnerForwarder;
-import io.restock.suppliergateway.kafka.ClientSecurity;
+import io.restock.service.streams.RetiredStreamsSettings;
+import io.restock.service.streams.StreamsRunner;
+import io.restock.service.kafka.ClientLogin;
 import io.restock.suppliergateway.suppliers.Channel;
 import io.restock.suppliergateway.suppliers.Supplier;
 import io.restock.suppliergateway.suppliers.SupplierConfiguration;
 import io.restock.suppliergateway.suppliers.SupplierTopics;
 import io.restock.suppliergateway.topology.GatewayTopics;
 import io.restock.suppliergateway.topology.GatewayTopology;
-import io.restock.events.PurchaseOrderEvent;
 import jakarta.inject.Singleton;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.KStream;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,20 +29,18 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Wires supplier-gateway into micronaut-kafka-streams: deployment settings come from application.yml
- * ({@code kafka.streams.default.*}); this lays the shared {@link StreamsDefaults} over them (exactly_once_v2,
- * dead-letter handlers, 100 ms commits, application id), sets {@code application.server} ({@code kafka.streams.default.application.server},
- * default {@code 127.0.0.1:<HTTP port>}) and calls the pure {@link GatewayTopology#define}. Before that,
- * the registry topic and the topics of configured KAFKA suppliers are created, so the topology never reads
- * or writes a missing topic.
+ * Makes supplier-gateway's Kafka Streams application: the {@code supplier-gateway.streams} settings
+ * ({@link GatewayStreamsProperties}) with the shared {@link StreamsDefaults} laid over them (exactly_once_v2,
+ * dead-letter handlers, 100 ms commits), the login, this instance's {@code application.server} (default
+ * {@code 127.0.0.1:<HTTP port>}) and the pure {@link GatewayTopology#define}, run by service-support's
+ * {@link StreamsRunner} (started with the service; the serdes are service-support's bean). Before that, the registry topic and the topics of
+ * configured KAFKA suppliers are created, so the topology never reads or writes a missing topic.
  */
 @Factory
 final class GatewayStreamsFactory {
 
-    @Singleton
-    EventSerdes eventSerdes(@Value("${supplier-gateway.kafka.schema-registry-url}") final String registryUrl) {
-        return EventSerdes.registry(registryUrl, false);
-    }
+    /** Application id = module name; prefixes its changelog and repartition topics. */
+    static final String APPLICATION_ID = "supplier-gateway";
 
     /** Sends a supplier's request once to the instance that owns its purchase order (see PurchaseOrderController). */
     @Singleton
@@ -49,19 +50,17 @@ final class GatewayStreamsFactory {
     }
 
     @Singleton
-    KStream<String, PurchaseOrderEvent> gatewayTopology(final ConfiguredStreamBuilder builder, final EventSerdes serdes,
-                                   final List<SupplierConfiguration> configuration, final SupplierTopics topics,
-                                   @Value("${supplier-gateway.streams.application-id:supplier-gateway}")
-                                   final String applicationId,
-                                   @Value("${supplier-gateway.answers.message-id-retention:30d}")
-                                   final Duration messageIdRetention, final ClientSecurity security,
-                                   @Value("${micronaut.server.port:8084}") final int httpPort) {
-        final Properties config = builder.getConfiguration();
-        config.putAll(StreamsDefaults.invariants(applicationId));
-        // Where the other instances reach this one's HTTP server (reads and answers forwarded to a PO's owner).
-        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
-                AdvertisedServer.resolve(config.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG), httpPort));
-        config.putAll(security.properties());
+    @Bean(preDestroy = "close")
+    StreamsRunner streamsRunner(@Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers,
+                                @Value("${micronaut.server.port:8084}") final int httpPort,
+                                final GatewayStreamsProperties config, final EventSerdes serdes,
+                                final List<SupplierConfiguration> configuration, final SupplierTopics topics,
+                                @Value("${supplier-gateway.answers.message-id-retention:30d}")
+                                final Duration messageIdRetention, final ClientLogin security,
+                                final MeterRegistry meters, final Environment environment) {
+        RetiredStreamsSettings.refuse(environment, "supplier-gateway.streams");
+        final Properties props = properties(config, bootstrapServers, httpPort);
+        props.putAll(security.properties());
         topics.ensure(GatewayTopics.SUPPLIERS);
         final Map<String, Supplier> configured = new LinkedHashMap<>();
         for (final SupplierConfiguration c : configuration) {
@@ -71,6 +70,24 @@ final class GatewayStreamsFactory {
                 topics.ensure(supplier.id());
             }
         }
-        return GatewayTopology.define(builder, serdes, Map.copyOf(configured), messageIdRetention);
+        final StreamsBuilder builder = StreamsDefaults.builder(props);
+        GatewayTopology.define(builder, serdes, Map.copyOf(configured), messageIdRetention);
+        return new StreamsRunner(APPLICATION_ID, config.applicationId(), builder.build(), props, meters);
+    }
+
+    /**
+     * The application's settings: {@code config}'s free settings and thread count, then {@link StreamsDefaults}
+     * over them (which also applies the fault verifier's {@code RESTOCK_STREAMS_*} timing), then
+     * {@code application.server}.
+     */
+    static Properties properties(final GatewayStreamsProperties config, final String bootstrapServers,
+                                 final int httpPort) {
+        final Properties props = new Properties();
+        props.putAll(config.config());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+        props.putAll(StreamsDefaults.properties(APPLICATION_ID, bootstrapServers, config.stateDir()));
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                AdvertisedServer.resolve(config.applicationServer(), httpPort));
+        return props;
     }
 }

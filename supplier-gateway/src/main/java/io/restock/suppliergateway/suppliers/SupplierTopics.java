@@ -3,7 +3,7 @@ package io.restock.suppliergateway.suppliers;
 import io.micronaut.context.annotation.Value;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
-import io.restock.suppliergateway.kafka.ClientSecurity;
+import io.restock.service.kafka.ClientLogin;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,7 +30,7 @@ public final class SupplierTopics {
     private final Admin admin;
 
     public SupplierTopics(@Value("${supplier-gateway.kafka.bootstrap-servers}") final String bootstrapServers,
-                          final ClientSecurity security) {
+                          final ClientLogin security) {
         this.admin = Admin.create(security.applyTo(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "supplier-gateway-topics",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000,

@@ -76,7 +76,7 @@ public final class GatewayTopology {
     private GatewayTopology() {
     }
 
-    /** Adds the topology to {@code builder}; returns the purchase-order stream (micronaut-kafka-streams wants a KStream bean). */
+    /** Adds the topology to {@code builder}; returns the purchase-order stream. */
     public static KStream<String, PurchaseOrderEvent> define(final StreamsBuilder builder, final EventSerdes serdes,
                               final Map<String, Supplier> configuredSuppliers) {
         return define(builder, serdes, configuredSuppliers, DEFAULT_MESSAGE_ID_RETENTION);

@@ -3,15 +3,13 @@ package io.restock.suppliergateway.topology;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.restock.schemas.serde.StatelessSerde;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.IOException;
 
 /** JSON (Jackson) for the gateway's private stores, whose only writer is this build. */
-public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class JsonSerde<T> implements StatelessSerde<T> {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -43,25 +41,5 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         } catch (final IOException e) {
             throw new SerializationException("cannot read " + type.getSimpleName(), e);
         }
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(final java.util.Map<String, ?> configs, final boolean isKey) {
-        // Nothing to configure.
-    }
-
-    @Override
-    public void close() {
-        // Nothing held open.
     }
 }

@@ -14,7 +14,7 @@ import io.restock.service.streams.OwnerUnavailableException;
 import io.restock.service.webhook.RetryPolicy;
 import io.restock.service.webhook.WebhookSignature;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
-import io.restock.suppliergateway.kafka.ClientSecurity;
+import io.restock.service.kafka.ClientLogin;
 import io.restock.suppliergateway.streams.GatewayStores;
 import io.restock.suppliergateway.suppliers.Channel;
 import io.restock.suppliergateway.suppliers.Supplier;
@@ -106,7 +106,7 @@ public final class WebhookDispatcher {
                       @Value("${supplier-gateway.webhooks.max-delay:60s}") final Duration maxDelay,
                       @Value("${supplier-gateway.webhooks.request-timeout:10s}") final Duration requestTimeout,
                       @Value("${supplier-gateway.webhooks.max-in-flight:1000}") final int maxInFlight,
-                      final ClientSecurity security) {
+                      final ClientLogin security) {
         this.directory = directory;
         this.stores = stores;
         this.meters = meters;

@@ -116,8 +116,8 @@ class SecuredGatewayIT {
         properties.put("supplier-gateway.suppliers.acme.channel", "WEBHOOK");
         properties.put("supplier-gateway.suppliers.acme.webhook-url", "http://127.0.0.1:1/unused");
         properties.put("supplier-gateway.suppliers.acme.signing-secrets", List.of("whsec_" + UUID.randomUUID()));
-        properties.put("kafka.streams.default.state.dir", dir.resolve("state").toString());
-        properties.put("kafka.streams.default.replication.factor", 1);
+        properties.put("supplier-gateway.streams.state-dir", dir.resolve("state").toString());
+        properties.put("supplier-gateway.streams.config.replication.factor", 1);
         baseUrl = "http://127.0.0.1:" + port;
         context = ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();
         // RUNNING once an unknown order answers 404 rather than 503.

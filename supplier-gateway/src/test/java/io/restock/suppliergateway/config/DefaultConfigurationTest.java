@@ -40,7 +40,7 @@ class DefaultConfigurationTest {
     void withNoAdvertisedServerSetOtherInstancesReachThisOneOnLoopbackAtTheHttpPort() {
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
             final Environment environment = context.getEnvironment().start();
-            final String configured = environment.getProperty("kafka.streams.default.application.server", String.class)
+            final String configured = environment.getProperty("supplier-gateway.streams.application-server", String.class)
                     .orElse(null);
             final int port = environment.getProperty("micronaut.server.port", Integer.class).orElseThrow();
             assertThat(AdvertisedServer.resolve(configured, port)).isEqualTo(
@@ -48,6 +48,17 @@ class DefaultConfigurationTest {
             assertThat(environment.getProperty("supplier-gateway.http.forward-timeout", Duration.class))
                     .get().matches(t -> t.compareTo(environment.getProperty("supplier-gateway.producer.delivery-timeout",
                             Duration.class).orElseThrow()) > 0, "longer than the owner's wait for Kafka");
+        }
+    }
+
+    @Test
+    void theStreamsBlockKeepsOneThreadAndATenSecondSessionTimeout() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
+            final Environment environment = context.getEnvironment().start();
+            assertThat(environment.getProperty("supplier-gateway.streams.threads", Integer.class)).contains(1);
+            assertThat(environment.getProperty("supplier-gateway.streams.config.consumer.session.timeout.ms",
+                    Integer.class)).contains(10_000);
+            assertThat(environment.containsProperties("kafka.streams.default")).isFalse();
         }
     }
 }

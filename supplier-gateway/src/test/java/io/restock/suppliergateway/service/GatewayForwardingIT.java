@@ -191,8 +191,8 @@ class GatewayForwardingIT {
             props.put("supplier-gateway.kafka.schema-registry-url", kafka.schemaRegistryUrl());
             props.put("supplier-gateway.streams.application-id", applicationId);
             props.put("supplier-gateway.webhooks.group-id", applicationId + "-webhooks");
-            props.put("kafka.streams.default.state.dir", Files.createTempDirectory("supplier-gateway-fwd-it").toString());
-            props.put("kafka.streams.default.replication.factor", 1);
+            props.put("supplier-gateway.streams.state-dir", Files.createTempDirectory("supplier-gateway-fwd-it").toString());
+            props.put("supplier-gateway.streams.config.replication.factor", 1);
             props.put("supplier-gateway.suppliers.acme.channel", "KAFKA");
             props.put("supplier-gateway.suppliers.acme.api-key-sha256", SupplierDirectory.sha256Hex(ACME_KEY));
             props.put("supplier-gateway.suppliers.globex.channel", "KAFKA");

@@ -116,8 +116,8 @@ class SupplierGatewayIT {
         // Backoff caps stay 50-400 ms over the 4 tries; the bound lets a 1 s Retry-After through.
         properties.put("supplier-gateway.webhooks.max-delay", "2s");
         properties.put("supplier-gateway.admin.api-key-sha256", SupplierDirectory.sha256Hex(ADMIN_KEY));
-        properties.put("kafka.streams.default.state.dir", Files.createTempDirectory("supplier-gateway-it").toString());
-        properties.put("kafka.streams.default.replication.factor", 1);
+        properties.put("supplier-gateway.streams.state-dir", Files.createTempDirectory("supplier-gateway-it").toString());
+        properties.put("supplier-gateway.streams.config.replication.factor", 1);
         properties.put("supplier-gateway.suppliers.acme.channel", "KAFKA");
         properties.put("supplier-gateway.suppliers.acme.api-key-sha256", SupplierDirectory.sha256Hex(ACME_KEY));
         properties.put("supplier-gateway.suppliers.globex.channel", "KAFKA");
