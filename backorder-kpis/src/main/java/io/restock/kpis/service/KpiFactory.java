@@ -9,15 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.restock.kpis.topology.KpiTopology;
 import io.restock.schemas.streams.StreamsDefaults;
-import io.restock.service.streams.AdvertisedServer;
 import io.restock.service.streams.StreamsRunner;
 import jakarta.inject.Singleton;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Properties;
 
 /**
  * Makes backorder-kpis' Kafka Streams application and the read forwarder from the {@code backorder-kpis} block of
@@ -38,14 +34,10 @@ final class KpiFactory {
                                 @Value("${micronaut.server.port:8086}") final int httpPort,
                                 final KpiStreamsProperties config, final EventSerdes serdes, final MeterRegistry meters,
                                 final ClientLogin login) {
-        final Properties props = StreamsDefaults.properties(KpiStreams.APPLICATION_ID, bootstrapServers,
-                config.stateDir());
-        login.addTo(props);
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
-                AdvertisedServer.resolve(config.applicationServer(), httpPort));
-        final StreamsBuilder builder = StreamsDefaults.builder(props);
-        KpiTopology.define(builder, serdes, ZoneId.of(zone));
-        return new StreamsRunner(KpiStreams.APPLICATION_ID, config.applicationId(), builder.build(), props, meters);
+        return StreamsRunner.create(KpiStreams.APPLICATION_ID, config.applicationId(),
+                StreamsDefaults.properties(KpiStreams.APPLICATION_ID, bootstrapServers, config.stateDir()), login,
+                config.applicationServer(), httpPort, builder -> KpiTopology.define(builder, serdes, ZoneId.of(zone)),
+                meters);
     }
 
     /** Forwards a read to the instance that holds the KPI sums (one hop). */

@@ -13,14 +13,10 @@ import io.restock.backorder.config.BackorderStreamsConfig;
 import io.restock.backorder.config.BackorderStreamsProperties;
 import io.restock.backorder.topology.BackorderTopology;
 import io.restock.schemas.streams.StreamsDefaults;
-import io.restock.service.streams.AdvertisedServer;
 import io.restock.service.streams.StreamsRunner;
 import jakarta.inject.Singleton;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * Binds the {@code backorder-processor} block of application.yml, and the shared {@code restock.promises}
@@ -30,7 +26,7 @@ import java.util.Properties;
 final class BackorderFactory {
 
     /**
-     * The Kafka Streams application ({@link BackorderTopology#define}; Restock's {@link StreamsDefaults}), its
+     * The Kafka Streams application ({@link BackorderTopology#define}; Restock's {@code StreamsDefaults}), its
      * {@code application.server} this instance's HTTP server unless set. Started with the service (service-support's
      * {@code StreamsRunnerStart}); the serdes and the login are service-support's beans of the
      * {@code backorder-processor.kafka} block.
@@ -41,13 +37,9 @@ final class BackorderFactory {
                                 @Value("${micronaut.server.port:8083}") final int httpPort,
                                 final BackorderStreamsProperties config, final EventSerdes serdes,
                                 final BackorderSettings settings, final MeterRegistry meters, final ClientLogin login) {
-        final Properties props = BackorderStreamsConfig.properties(bootstrapServers, config.stateDir());
-        login.addTo(props);
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
-                AdvertisedServer.resolve(config.applicationServer(), httpPort));
-        final StreamsBuilder builder = StreamsDefaults.builder(props);
-        BackorderTopology.define(builder, serdes, settings);
-        return new StreamsRunner(BackorderStreamsConfig.APPLICATION_ID, config.applicationId(), builder.build(), props,
+        return StreamsRunner.create(BackorderStreamsConfig.APPLICATION_ID, config.applicationId(),
+                BackorderStreamsConfig.properties(bootstrapServers, config.stateDir()), login,
+                config.applicationServer(), httpPort, builder -> BackorderTopology.define(builder, serdes, settings),
                 meters);
     }
 

@@ -3,7 +3,6 @@ package io.restock.backorder.topology;
 import io.restock.backorder.config.BackorderSettings;
 import io.restock.backorder.config.BackorderStreamsConfig;
 import io.restock.events.AcknowledgedLine;
-import io.restock.events.CustomerTier;
 import io.restock.events.LinePromise;
 import io.restock.events.PromisedDateChanged;
 import io.restock.events.PurchaseOrderAcknowledged;
@@ -21,21 +20,14 @@ import io.restock.events.StockReceived;
 import io.restock.events.StockShortfall;
 import io.restock.events.SupplierEvent;
 import io.restock.events.SupplierOffer;
-import io.restock.schemas.deadletter.DeadLetters;
-import io.restock.schemas.serde.EventSerdes;
-import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsBuilder;
+import io.restock.streamstest.TopologyHarness;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,44 +55,27 @@ final class BackorderDriver implements AutoCloseable {
     private final TestInputTopic<String, SupplierEvent> supplierEvents;
     private final TestOutputTopic<String, PurchaseOrderEvent> purchaseOrders;
     private final TestOutputTopic<String, SkuSupply> skuSupply;
-    private final Path stateDir;
+    private final TopologyHarness harness;
     private Instant now = T0;
     private Instant wallClock = T0;
     private int sequence;
 
     BackorderDriver(final BackorderSettings settings) {
-        final EventSerdes serdes = EventSerdes.plain();
-        final StreamsBuilder builder = new StreamsBuilder();
-        BackorderTopology.define(builder, serdes, settings);
-        try {
-            stateDir = Files.createTempDirectory("backorder-driver");
-        } catch (final java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        driver = new TopologyTestDriver(builder.build(),
-                BackorderStreamsConfig.properties("unused:9092", stateDir.toString()), T0);
-        shortfalls = input(Topics.STOCK_SHORTFALLS, serdes);
-        levels = input(Topics.STOCK_LEVELS, serdes);
-        movements = input(Topics.STOCK_MOVEMENTS, serdes);
-        policies = input(Topics.SKU_POLICIES, serdes);
-        offers = input(Topics.SUPPLIER_OFFERS, serdes);
-        supplierEvents = input(Topics.SUPPLIER_EVENTS, serdes);
-        purchaseOrders = output(Topics.PURCHASE_ORDERS, serdes);
-        skuSupply = output(Topics.SKU_SUPPLY, serdes);
+        harness = new TopologyHarness("backorder-driver", stateDir -> BackorderStreamsConfig.properties("unused:9092",
+                stateDir), (builder, serdes) -> BackorderTopology.define(builder, serdes, settings), T0);
+        driver = harness.driver();
+        shortfalls = harness.input(Topics.STOCK_SHORTFALLS);
+        levels = harness.input(Topics.STOCK_LEVELS);
+        movements = harness.input(Topics.STOCK_MOVEMENTS);
+        policies = harness.input(Topics.SKU_POLICIES);
+        offers = harness.input(Topics.SUPPLIER_OFFERS);
+        supplierEvents = harness.input(Topics.SUPPLIER_EVENTS);
+        purchaseOrders = harness.output(Topics.PURCHASE_ORDERS);
+        skuSupply = harness.output(Topics.SKU_SUPPLY);
     }
 
     BackorderDriver() {
         this(BackorderSettings.defaults().withBatchWindow(WINDOW));
-    }
-
-    private <V> TestInputTopic<String, V> input(final Topic<String, V> topic, final EventSerdes serdes) {
-        return driver.createInputTopic(topic.name(), topic.keySerde(serdes).serializer(),
-                topic.valueSerde(serdes).serializer());
-    }
-
-    private <V> TestOutputTopic<String, V> output(final Topic<String, V> topic, final EventSerdes serdes) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde(serdes).deserializer(),
-                topic.valueSerde(serdes).deserializer());
     }
 
     // ---- time
@@ -229,17 +204,11 @@ final class BackorderDriver implements AutoCloseable {
     }
 
     List<TestRecord<String, byte[]>> deadLetters(final String sourceTopic) {
-        return driver.createOutputTopic(DeadLetters.topicFor(sourceTopic), new StringDeserializer(),
-                new ByteArrayDeserializer()).readRecordsToList();
+        return harness.deadLetters(sourceTopic);
     }
 
     @Override
     public void close() {
-        driver.close();
-        try (var files = Files.walk(stateDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (final java.io.IOException ignored) {
-            // temp dir
-        }
+        harness.close();
     }
 }

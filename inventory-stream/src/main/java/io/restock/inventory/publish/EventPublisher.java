@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Value;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.service.publish.EdgeProducerConfig;
+import io.restock.service.publish.EdgeSend;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,20 +54,13 @@ public final class EventPublisher {
     /** Sends one event; completes when Kafka acknowledged it (acks=all). */
     public <V extends SpecificRecord> CompletableFuture<RecordMetadata> publish(final Topic<String, V> topic,
                                                                                 final String key, final V value) {
-        final CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        final byte[] bytes;
         try {
-            final byte[] bytes = serializer(topic).serialize(topic.name(), value);
-            producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(metadata);
-                }
-            });
+            bytes = serializer(topic).serialize(topic.name(), value);
         } catch (final RuntimeException e) {
-            result.completeExceptionally(e);
+            return CompletableFuture.failedFuture(e);
         }
-        return result;
+        return EdgeSend.send(producer, new ProducerRecord<>(topic.name(), key, bytes));
     }
 
     /** Sends every event (in order, per key) and completes when all are acknowledged. */

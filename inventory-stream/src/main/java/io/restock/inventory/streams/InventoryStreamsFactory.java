@@ -10,13 +10,10 @@ import io.restock.inventory.config.InventoryStreamsConfig;
 import io.restock.inventory.config.InventoryStreamsProperties;
 import io.restock.inventory.topology.InventoryTopology;
 import io.restock.schemas.serde.EventSerdes;
-import io.restock.schemas.streams.StreamsDefaults;
 import io.restock.service.kafka.ClientLogin;
-import io.restock.service.streams.AdvertisedServer;
 import io.restock.service.streams.RetiredStreamsSettings;
 import io.restock.service.streams.StreamsRunner;
 import jakarta.inject.Singleton;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.util.Properties;
@@ -55,27 +52,21 @@ final class InventoryStreamsFactory {
                                 final InventorySettings settings, final MeterRegistry meters, final ClientLogin login,
                                 final Environment environment) {
         RetiredStreamsSettings.refuse(environment, "inventory-stream.streams");
-        final Properties props = properties(config, bootstrapServers, httpPort);
-        login.addTo(props);
-        final StreamsBuilder builder = StreamsDefaults.builder(props);
-        InventoryTopology.define(builder, serdes, settings);
-        return new StreamsRunner(InventoryStreamsConfig.APPLICATION_ID, config.applicationId(), builder.build(), props,
-                meters);
+        return StreamsRunner.create(InventoryStreamsConfig.APPLICATION_ID, config.applicationId(),
+                properties(config, bootstrapServers), login, config.applicationServer(), httpPort,
+                builder -> InventoryTopology.define(builder, serdes, settings), meters);
     }
 
     /**
      * The application's settings: {@code config}'s free settings and thread count, then the invariants over them
      * ({@link InventoryStreamsConfig#properties}, which also applies the fault verifier's {@code RESTOCK_STREAMS_*}
-     * timing), then {@code application.server}.
+     * timing); the runner adds the login and {@code application.server}.
      */
-    static Properties properties(final InventoryStreamsProperties config, final String bootstrapServers,
-                                 final int httpPort) {
+    static Properties properties(final InventoryStreamsProperties config, final String bootstrapServers) {
         final Properties props = new Properties();
         props.putAll(config.config());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         props.putAll(InventoryStreamsConfig.properties(bootstrapServers, config.stateDir()));
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
-                AdvertisedServer.resolve(config.applicationServer(), httpPort));
         return props;
     }
 }

@@ -1,25 +1,14 @@
 package io.restock.inventory.config;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.Environment;
+import io.restock.kafkatest.ShippedConfiguration;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The service starts against the local Kafka and registry when nothing is set: application.yml's
- * defaults must survive Micronaut's placeholder syntax (a default containing ':' needs backticks).
- */
+/** The shipped application.yml's defaults ({@link ShippedConfiguration}). */
 class DefaultConfigurationTest {
 
     @Test
     void withNothingSetTheServiceUsesTheLocalKafkaAndRegistry() {
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
-            final Environment environment = context.getEnvironment().start();
-            assertThat(environment.getProperty("inventory-stream.kafka.bootstrap-servers", String.class))
-                    .contains(System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-            assertThat(environment.getProperty("inventory-stream.kafka.schema-registry-url", String.class))
-                    .contains(System.getenv().getOrDefault("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7"));
-        }
+        ShippedConfiguration.assertLocalKafkaAndRegistry("inventory-stream");
     }
 }

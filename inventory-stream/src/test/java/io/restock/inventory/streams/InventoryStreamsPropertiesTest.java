@@ -28,7 +28,7 @@ class InventoryStreamsPropertiesTest {
             final InventoryStreamsProperties config = context.getBean(InventoryStreamsProperties.class);
             assertThat(config.applicationId()).isEqualTo("inventory-stream");
 
-            final Properties props = InventoryStreamsFactory.properties(config, "broker:9092", 8082);
+            final Properties props = InventoryStreamsFactory.properties(config, "broker:9092");
 
             assertThat(props.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(config.threads());
             assertThat(props.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo(config.stateDir());
@@ -43,9 +43,6 @@ class InventoryStreamsPropertiesTest {
             if (System.getenv("RESTOCK_STREAMS_SESSION_TIMEOUT_MS") == null) {
                 assertThat(props.get(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)))
                         .isEqualTo("10000");
-            }
-            if (System.getenv("INVENTORY_STREAM_ADVERTISED_SERVER") == null) {
-                assertThat(props.get(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("127.0.0.1:8082");
             }
         }
     }

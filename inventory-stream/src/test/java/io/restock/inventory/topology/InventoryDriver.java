@@ -26,16 +26,11 @@ import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.config.InventoryStreamsConfig;
 import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.SkuState;
-import io.restock.schemas.deadletter.DeadLetters;
-import io.restock.schemas.serde.EventSerdes;
-import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
+import io.restock.streamstest.TopologyHarness;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -43,15 +38,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -76,45 +68,28 @@ final class InventoryDriver implements AutoCloseable {
     private final TestOutputTopic<String, StockLevel> levels;
     private final TestOutputTopic<String, SpecificRecord> shipments;
     private final List<SpecificRecord> shipmentsRead = new ArrayList<>();
-    private final Path stateDir;
+    private final TopologyHarness harness;
     private Instant now = T0;
     private int sequence;
 
     InventoryDriver(final InventorySettings settings) {
-        final EventSerdes serdes = EventSerdes.plain();
-        final StreamsBuilder builder = new StreamsBuilder();
-        InventoryTopology.define(builder, serdes, settings);
-        try {
-            stateDir = Files.createTempDirectory("inventory-driver");
-        } catch (final java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        final Properties props = InventoryStreamsConfig.properties("unused:9092", stateDir.toString());
-        driver = new TopologyTestDriver(builder.build(), props, T0);
-        orders = input(Topics.ORDER_EVENTS, serdes);
-        movements = input(Topics.STOCK_MOVEMENTS, serdes);
-        policies = input(Topics.SKU_POLICIES, serdes);
-        supplies = input(Topics.SKU_SUPPLY, serdes);
-        offers = input(Topics.SUPPLIER_OFFERS, serdes);
+        harness = new TopologyHarness("inventory-driver", stateDir -> InventoryStreamsConfig.properties("unused:9092",
+                stateDir), (builder, serdes) -> InventoryTopology.define(builder, serdes, settings), T0);
+        driver = harness.driver();
+        orders = harness.input(Topics.ORDER_EVENTS);
+        movements = harness.input(Topics.STOCK_MOVEMENTS);
+        policies = harness.input(Topics.SKU_POLICIES);
+        supplies = harness.input(Topics.SKU_SUPPLY);
+        offers = harness.input(Topics.SUPPLIER_OFFERS);
         rawOrders = driver.createInputTopic(Topics.ORDER_EVENTS.name(), new StringSerializer(), new ByteArraySerializer());
-        lineEvents = output(Topics.LINE_EVENTS, serdes);
-        shortfalls = output(Topics.STOCK_SHORTFALLS, serdes);
-        levels = output(Topics.STOCK_LEVELS, serdes);
-        shipments = output(Topics.SHIPMENT_REQUESTS, serdes);
+        lineEvents = harness.output(Topics.LINE_EVENTS);
+        shortfalls = harness.output(Topics.STOCK_SHORTFALLS);
+        levels = harness.output(Topics.STOCK_LEVELS);
+        shipments = harness.output(Topics.SHIPMENT_REQUESTS);
     }
 
     InventoryDriver() {
         this(InventorySettings.defaults());
-    }
-
-    private <V> TestInputTopic<String, V> input(final Topic<String, V> topic, final EventSerdes serdes) {
-        return driver.createInputTopic(topic.name(), topic.keySerde(serdes).serializer(),
-                topic.valueSerde(serdes).serializer());
-    }
-
-    private <V> TestOutputTopic<String, V> output(final Topic<String, V> topic, final EventSerdes serdes) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde(serdes).deserializer(),
-                topic.valueSerde(serdes).deserializer());
     }
 
     // ---- time
@@ -278,8 +253,7 @@ final class InventoryDriver implements AutoCloseable {
 
     /** Dead letters of a source topic (or of the application, for internal topics). */
     List<TestRecord<String, byte[]>> deadLetters(final String sourceTopic) {
-        return driver.createOutputTopic(DeadLetters.topicFor(sourceTopic), new StringDeserializer(),
-                new ByteArrayDeserializer()).readRecordsToList();
+        return harness.deadLetters(sourceTopic);
     }
 
     /** The SKU's header (position, terms, counters), or null if the SKU holds nothing. */
@@ -308,11 +282,6 @@ final class InventoryDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
-        try (var paths = Files.walk(stateDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (final java.io.IOException e) {
-            // best effort
-        }
+        harness.close();
     }
 }

@@ -17,11 +17,13 @@ import java.time.Duration;
 public record NotifierConfig(@Bindable(defaultValue = "notifier-1") String instanceId, Kafka kafka, Streams streams,
                              Decisions decisions, Email email, Sender sender, Webhook webhook, Retry retry) {
 
-    /** {@code notifier.kafka}: where the broker and the registry are, and how every client logs in. */
+    /**
+     * {@code notifier.kafka}: where the broker is. The registry ({@code schema-registry-url}) and how every client
+     * logs in ({@code security-protocol}, {@code sasl-mechanism}, {@code sasl-jaas-config}) are read from the same
+     * block by service-support's {@code ServiceKafkaFactory} (the EventSerdes and ClientLogin beans).
+     */
     @ConfigurationProperties("kafka")
-    public record Kafka(String bootstrapServers, String schemaRegistryUrl,
-                        @Bindable(defaultValue = "PLAINTEXT") String securityProtocol,
-                        @Nullable String saslMechanism, @Nullable String saslJaasConfig) {
+    public record Kafka(String bootstrapServers) {
     }
 
     /** {@code notifier.streams}: where the decisions' stores live. */

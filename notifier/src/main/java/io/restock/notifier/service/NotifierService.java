@@ -53,11 +53,9 @@ public final class NotifierService {
     private final Map<String, Object> clients;
 
     public NotifierService(final NotifierConfig config, final List<CustomerPreferenceConfig> customers,
-                           final List<ShopWebhookConfig> shops, final MeterRegistry meters) {
+                           final List<ShopWebhookConfig> shops, final MeterRegistry meters, final ClientLogin login,
+                           final EventSerdes serdes) {
         final NotifierConfig.Kafka kafka = config.kafka();
-        final ClientLogin login = new ClientLogin("notifier.kafka", kafka.securityProtocol(),
-                Objects.requireNonNullElse(kafka.saslMechanism(), ""),
-                Objects.requireNonNullElse(kafka.saslJaasConfig(), ""));
         this.clients = login.applyTo(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
         final Map<String, NotifierSettings.CustomerPreference> preferences = new HashMap<>();
         customers.forEach(c -> preferences.put(c.getCustomerId(),
@@ -68,7 +66,6 @@ public final class NotifierService {
         final NotifierConfig.Decisions told = config.decisions();
         final NotifierSettings settings = new NotifierSettings(told.dateChangeThreshold(), told.coalescingWindow(),
                 told.groupingWindow(), told.scanInterval(), preferences, webhooks);
-        final EventSerdes serdes = EventSerdes.registry(kafka.schemaRegistryUrl(), false);
 
         final Properties props = NotifierStreamsConfig.properties(kafka.bootstrapServers(), config.streams().stateDir());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);

@@ -23,24 +23,19 @@ import io.restock.events.Substitute;
 import io.restock.notifier.decision.NotifierSettings;
 import io.restock.notifier.internal.NotificationRequested;
 import io.restock.schemas.serde.EventSerdes;
-import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
+import io.restock.streamstest.TopologyHarness;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -60,25 +55,19 @@ final class NotifierDriver implements AutoCloseable {
     private final TestInputTopic<String, SpecificRecord> shipmentRequests;
     private final TestOutputTopic<String, NotificationRequested> outbox;
     private final TestOutputTopic<String, NotificationEvent> audit;
-    private final Path stateDir;
+    private final TopologyHarness harness;
     private int sequence;
 
     NotifierDriver(final NotifierSettings settings) {
-        final EventSerdes serdes = EventSerdes.plain();
-        final StreamsBuilder builder = new StreamsBuilder();
-        NotifierTopology.define(builder, serdes, settings);
-        try {
-            stateDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "state")), "notifier-driver");
-        } catch (final IOException e) {
-            throw new IllegalStateException(e);
-        }
-        driver = new TopologyTestDriver(builder.build(),
-                NotifierStreamsConfig.properties("unused:9092", stateDir.toString()), T0);
-        orders = input(Topics.ORDER_EVENTS, serdes);
-        lines = input(Topics.LINE_EVENTS, serdes);
-        dates = input(Topics.DELIVERY_DATES, serdes);
-        movements = input(Topics.STOCK_MOVEMENTS, serdes);
-        shipmentRequests = input(Topics.SHIPMENT_REQUESTS, serdes);
+        harness = new TopologyHarness("notifier-driver", stateDir -> NotifierStreamsConfig.properties("unused:9092",
+                stateDir), (builder, serdes) -> NotifierTopology.define(builder, serdes, settings), T0);
+        driver = harness.driver();
+        final EventSerdes serdes = harness.serdes();
+        orders = harness.input(Topics.ORDER_EVENTS, T0, Duration.ofMillis(1));
+        lines = harness.input(Topics.LINE_EVENTS, T0, Duration.ofMillis(1));
+        dates = harness.input(Topics.DELIVERY_DATES, T0, Duration.ofMillis(1));
+        movements = harness.input(Topics.STOCK_MOVEMENTS, T0, Duration.ofMillis(1));
+        shipmentRequests = harness.input(Topics.SHIPMENT_REQUESTS, T0, Duration.ofMillis(1));
         outbox = driver.createOutputTopic(NotifierTopics.OUTBOX, new StringDeserializer(),
                 NotifierTopics.outboxSerde());
         audit = driver.createOutputTopic(Topics.CUSTOMER_NOTIFICATIONS.name(), new StringDeserializer(),
@@ -87,11 +76,6 @@ final class NotifierDriver implements AutoCloseable {
 
     NotifierDriver() {
         this(NotifierSettings.defaults());
-    }
-
-    private <V> TestInputTopic<String, V> input(final Topic<String, V> topic, final EventSerdes serdes) {
-        return driver.createInputTopic(topic.name(), topic.keySerde(serdes).serializer(),
-                topic.valueSerde(serdes).serializer(), T0, Duration.ofMillis(1));
     }
 
     String id(final String prefix) {
@@ -194,11 +178,6 @@ final class NotifierDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
-        try (var paths = Files.walk(stateDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (final IOException e) {
-            // best effort
-        }
+        harness.close();
     }
 }

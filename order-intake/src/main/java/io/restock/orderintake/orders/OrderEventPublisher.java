@@ -10,6 +10,7 @@ import io.restock.events.OrderEvent;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.publish.EdgeProducerConfig;
+import io.restock.service.publish.EdgeSend;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -58,19 +59,7 @@ public final class OrderEventPublisher {
 
     /** Sends; the future completes on the producer's I/O thread. Never blocks beyond max-block. */
     public CompletableFuture<RecordMetadata> publish(final ProducerRecord<String, OrderEvent> record) {
-        final CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
-        try {
-            producer.send(record, (metadata, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(metadata);
-                }
-            });
-        } catch (final RuntimeException e) {
-            result.completeExceptionally(e);
-        }
-        return result;
+        return EdgeSend.send(producer, record);
     }
 
     @PreDestroy

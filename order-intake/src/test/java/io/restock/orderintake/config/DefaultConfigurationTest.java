@@ -2,6 +2,7 @@ package io.restock.orderintake.config;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.restock.kafkatest.ShippedConfiguration;
 import io.restock.orderintake.quote.InventoryQuotes;
 import io.restock.orderintake.shops.ShopDirectory;
 import io.restock.service.streams.AdvertisedServer;
@@ -9,10 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The service starts against the local Kafka and registry when nothing is set: application.yml's
- * defaults must survive Micronaut's placeholder syntax (a default containing ':' needs backticks).
- */
+/** The shipped application.yml's defaults ({@link ShippedConfiguration}). */
 class DefaultConfigurationTest {
 
     /** These tests start no broker: the shops' topics are not created at startup. */
@@ -20,13 +18,7 @@ class DefaultConfigurationTest {
 
     @Test
     void withNothingSetTheServiceUsesTheLocalKafkaAndRegistry() {
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
-            final Environment environment = context.getEnvironment().start();
-            assertThat(environment.getProperty("order-intake.kafka.bootstrap-servers", String.class))
-                    .contains(System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-            assertThat(environment.getProperty("order-intake.kafka.schema-registry-url", String.class))
-                    .contains(System.getenv().getOrDefault("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7"));
-        }
+        ShippedConfiguration.assertLocalKafkaAndRegistry("order-intake");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.restock.schemas.deadletter;
 
+import io.restock.schemas.registry.RegistryUnavailableException;
 import io.restock.schemas.serde.EventDecodingException;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +51,9 @@ public final class DeadLetterExceptionHandler
     public DeserializationExceptionHandler.Response handleError(final ErrorHandlerContext context,
                                                                 final ConsumerRecord<byte[], byte[]> record,
                                                                 final Exception exception) {
+        if (registryUnavailable(context, exception)) {
+            return DeserializationExceptionHandler.Response.fail();
+        }
         final String reason = exception instanceof EventDecodingException decoding ? decoding.reason().name() : null;
         return DeserializationExceptionHandler.Response.resume(List.of(
                 deadLetter(context, DeadLetters.Stage.DESERIALIZATION, record.key(), record.value(), exception, reason)));
@@ -58,6 +62,9 @@ public final class DeadLetterExceptionHandler
     @Override
     public ProcessingExceptionHandler.Response handleError(final ErrorHandlerContext context, final Record<?, ?> record,
                                                            final Exception exception) {
+        if (registryUnavailable(context, exception)) {
+            return ProcessingExceptionHandler.Response.fail();
+        }
         return ProcessingExceptionHandler.Response.resume(List.of(
                 deadLetter(context, DeadLetters.Stage.PROCESSING, context.sourceRawKey(), context.sourceRawValue(),
                         exception, null)));
@@ -67,6 +74,9 @@ public final class DeadLetterExceptionHandler
     public ProductionExceptionHandler.Response handleError(final ErrorHandlerContext context,
                                                            final ProducerRecord<byte[], byte[]> record,
                                                            final Exception exception) {
+        if (registryUnavailable(context, exception)) {
+            return ProductionExceptionHandler.Response.fail();
+        }
         return ProductionExceptionHandler.Response.resume(List.of(
                 deadLetter(context, DeadLetters.Stage.PRODUCTION, context.sourceRawKey(), context.sourceRawValue(),
                         exception, null)));
@@ -76,9 +86,27 @@ public final class DeadLetterExceptionHandler
     public ProductionExceptionHandler.Response handleSerializationError(
             final ErrorHandlerContext context, final ProducerRecord record, final Exception exception,
             final ProductionExceptionHandler.SerializationExceptionOrigin origin) {
+        if (registryUnavailable(context, exception)) {
+            return ProductionExceptionHandler.Response.fail();
+        }
         return ProductionExceptionHandler.Response.resume(List.of(
                 deadLetter(context, DeadLetters.Stage.PRODUCTION, context.sourceRawKey(), context.sourceRawValue(),
                         exception, "SERIALIZATION_" + origin.name())));
+    }
+
+    /**
+     * A record that met a registry outage (after the serdes' patience ran out) is not bad: it is not
+     * dead-lettered. The stream thread fails instead, and the service's uncaught-exception policy replaces it; the
+     * task starts again from its last commit, so the record is processed once the registry answers.
+     */
+    private boolean registryUnavailable(final ErrorHandlerContext context, final Exception exception) {
+        if (!RegistryUnavailableException.isCauseOf(exception)) {
+            return false;
+        }
+        LOG.error("{} cannot reach the schema registry on {}-{}@{}; not dead-lettering a good record, failing the"
+                + " stream thread so it starts again from its last commit: {}", applicationId, context.topic(),
+                context.partition(), context.offset(), exception.toString());
+        return true;
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(final ErrorHandlerContext context, final DeadLetters.Stage stage,

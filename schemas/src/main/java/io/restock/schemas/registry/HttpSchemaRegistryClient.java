@@ -142,14 +142,18 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (final IOException e) {
-            throw new RegistryException("schema registry at " + baseUrl + " is not reachable (" + method + " " + path
-                    + "): " + e, e);
+            throw new RegistryUnavailableException("schema registry at " + baseUrl + " is not reachable (" + method
+                    + " " + path + "): " + e, e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("interrupted while calling the schema registry at " + baseUrl, e);
         }
         if (response.statusCode() == 404) {
             throw new UnknownSchemaException(method + " " + uri + " → 404: " + response.body());
+        }
+        if (response.statusCode() >= 500) {
+            throw new RegistryUnavailableException(method + " " + uri + " → " + response.statusCode() + ": "
+                    + response.body());
         }
         if (response.statusCode() != expected) {
             throw new RegistryException(method + " " + uri + " → " + response.statusCode() + ": " + response.body());

@@ -1,6 +1,7 @@
 package io.restock.schemas.serde;
 
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
+import io.restock.schemas.registry.PatientSchemaRegistryClient;
 import io.restock.schemas.registry.InMemorySchemaRegistryClient;
 import io.restock.schemas.registry.SchemaRegistryClient;
 import org.apache.avro.Schema;
@@ -37,9 +38,12 @@ public interface EventSerdes {
         };
     }
 
-    /** Confluent wire format against the registry at this Confluent-compatible URL. */
+    /**
+     * Confluent wire format against the registry at this Confluent-compatible URL; a lookup waits out a registry
+     * outage ({@link PatientSchemaRegistryClient}) rather than failing the record.
+     */
     static EventSerdes registry(final String schemaRegistryUrl, final boolean autoRegister) {
-        return registry(new HttpSchemaRegistryClient(schemaRegistryUrl), autoRegister);
+        return registry(new PatientSchemaRegistryClient(new HttpSchemaRegistryClient(schemaRegistryUrl)), autoRegister);
     }
 
     /** Confluent wire format with an in-JVM registry that registers on first use. */

@@ -2,9 +2,12 @@ package io.restock.service.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.restock.schemas.streams.StreamsDefaults;
+import io.restock.service.kafka.ClientLogin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -18,6 +21,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs one Kafka Streams application of a service: the only place a Restock service constructs
@@ -88,6 +92,25 @@ public final class StreamsRunner implements AutoCloseable {
     public StreamsRunner(final String service, final String applicationId, final Topology topology,
                          final Properties properties, final MeterRegistry meters) {
         this(service, applicationId, topology, properties, meters, ThreadReplacement.defaults());
+    }
+
+    /**
+     * A service's runner, the way every streams service makes it: {@code properties} (Restock's
+     * {@code StreamsDefaults} plus the service's own) with the Kafka login and this instance's
+     * {@code application.server} ({@code applicationServer} when set, else {@code 127.0.0.1:<httpPort>},
+     * {@link AdvertisedServer}); the topology defined on {@link StreamsDefaults#builder}, so an internal resource
+     * without an explicit name fails here.
+     */
+    public static StreamsRunner create(final String service, final String applicationId, final Properties properties,
+                                       final ClientLogin login, final String applicationServer, final int httpPort,
+                                       final Consumer<StreamsBuilder> topology, final MeterRegistry meters) {
+        final Properties props = new Properties();
+        props.putAll(properties);
+        login.addTo(props);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, AdvertisedServer.resolve(applicationServer, httpPort));
+        final StreamsBuilder builder = StreamsDefaults.builder(props);
+        topology.accept(builder);
+        return new StreamsRunner(service, applicationId, builder.build(), props, meters);
     }
 
     /** Called on every state change, after the runner's own state is updated (register before {@link #start}). */

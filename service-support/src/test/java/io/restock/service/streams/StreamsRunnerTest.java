@@ -1,6 +1,8 @@
 package io.restock.service.streams;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.restock.schemas.streams.StreamsDefaults;
+import io.restock.service.kafka.ClientLogin;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -51,6 +53,29 @@ class StreamsRunnerTest {
         runner.start();
 
         assertThat(runner.state()).isIn(KafkaStreams.State.PENDING_SHUTDOWN, KafkaStreams.State.NOT_RUNNING);
+    }
+
+    @Test
+    void aRunnerMadeTheServicesWayIsThisInstanceAtItsHttpPortAndStartsWithTheApplication() {
+        final Properties props = StreamsDefaults.properties("test-service", "127.0.0.1:1", stateDir.toString());
+        try (StreamsRunner runner = StreamsRunner.create("test-service", "test-service-app", props,
+                new ClientLogin("test-service.kafka", "PLAINTEXT", "", ""), null, 18081,
+                builder -> builder.table("input", Consumed.with(Serdes.String(), Serdes.String()).withName("input-source"),
+                        Materialized.as("counts")), new SimpleMeterRegistry())) {
+            assertThat(runner.owners().selfName()).isEqualTo("127.0.0.1:18081");
+            assertThat(runner.startsWithApplication()).isTrue();
+            assertThat(runner.startedByOwner().startsWithApplication()).isFalse();
+        }
+    }
+
+    @Test
+    void aRunnerMadeTheServicesWayRefusesAnUnnamedInternalResource() {
+        final Properties props = StreamsDefaults.properties("test-service", "127.0.0.1:1", stateDir.toString());
+        assertThatThrownBy(() -> StreamsRunner.create("test-service", "test-service-app", props,
+                new ClientLogin("test-service.kafka", "PLAINTEXT", "", ""), "127.0.0.1:18082", 18081,
+                builder -> builder.stream("input", Consumed.with(Serdes.String(), Serdes.String()).withName("input-source"))
+                        .groupByKey().count(), new SimpleMeterRegistry()))
+                .isInstanceOf(RuntimeException.class);
     }
 
     private StreamsRunner runner() {

@@ -8,6 +8,7 @@ import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.publish.EdgeProducerConfig;
 import io.restock.service.kafka.ClientLogin;
+import io.restock.service.publish.EdgeSend;
 import io.restock.suppliergateway.topology.GatewayTopology;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -44,22 +45,15 @@ public final class SupplierEventPublisher {
     }
 
     public CompletableFuture<Void> publish(final String purchaseOrderId, final SupplierEvent event, final String digest) {
-        final CompletableFuture<Void> done = new CompletableFuture<>();
+        final ProducerRecord<String, byte[]> record;
         try {
-            final ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SUPPLIER_EVENTS.name(),
+            record = new ProducerRecord<>(Topics.SUPPLIER_EVENTS.name(),
                     purchaseOrderId, serializer.serialize(Topics.SUPPLIER_EVENTS.name(), event));
-            record.headers().add(GatewayTopology.REQUEST_DIGEST_HEADER, digest.getBytes(StandardCharsets.UTF_8));
-            producer.send(record, (metadata, error) -> {
-                if (error != null) {
-                    done.completeExceptionally(error);
-                } else {
-                    done.complete(null);
-                }
-            });
         } catch (final RuntimeException e) {
-            done.completeExceptionally(e);
+            return CompletableFuture.failedFuture(e);
         }
-        return done;
+        record.headers().add(GatewayTopology.REQUEST_DIGEST_HEADER, digest.getBytes(StandardCharsets.UTF_8));
+        return EdgeSend.send(producer, record).thenApply(metadata -> null);
     }
 
     @PreDestroy

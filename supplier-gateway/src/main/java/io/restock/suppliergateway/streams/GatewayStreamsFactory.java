@@ -7,7 +7,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.streams.StreamsDefaults;
-import io.restock.service.streams.AdvertisedServer;
 import io.restock.service.streams.OwnerForwarder;
 import io.restock.service.streams.RetiredStreamsSettings;
 import io.restock.service.streams.StreamsRunner;
@@ -19,7 +18,6 @@ import io.restock.suppliergateway.suppliers.SupplierTopics;
 import io.restock.suppliergateway.topology.GatewayTopics;
 import io.restock.suppliergateway.topology.GatewayTopology;
 import jakarta.inject.Singleton;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Duration;
@@ -59,8 +57,6 @@ final class GatewayStreamsFactory {
                                 final Duration messageIdRetention, final ClientLogin security,
                                 final MeterRegistry meters, final Environment environment) {
         RetiredStreamsSettings.refuse(environment, "supplier-gateway.streams");
-        final Properties props = properties(config, bootstrapServers, httpPort);
-        props.putAll(security.properties());
         topics.ensure(GatewayTopics.SUPPLIERS);
         final Map<String, Supplier> configured = new LinkedHashMap<>();
         for (final SupplierConfiguration c : configuration) {
@@ -70,24 +66,21 @@ final class GatewayStreamsFactory {
                 topics.ensure(supplier.id());
             }
         }
-        final StreamsBuilder builder = StreamsDefaults.builder(props);
-        GatewayTopology.define(builder, serdes, Map.copyOf(configured), messageIdRetention);
-        return new StreamsRunner(APPLICATION_ID, config.applicationId(), builder.build(), props, meters);
+        return StreamsRunner.create(APPLICATION_ID, config.applicationId(), properties(config, bootstrapServers),
+                security, config.applicationServer(), httpPort,
+                builder -> GatewayTopology.define(builder, serdes, Map.copyOf(configured), messageIdRetention), meters);
     }
 
     /**
      * The application's settings: {@code config}'s free settings and thread count, then {@link StreamsDefaults}
-     * over them (which also applies the fault verifier's {@code RESTOCK_STREAMS_*} timing), then
-     * {@code application.server}.
+     * over them (which also applies the fault verifier's {@code RESTOCK_STREAMS_*} timing); the runner adds the login
+     * and {@code application.server}.
      */
-    static Properties properties(final GatewayStreamsProperties config, final String bootstrapServers,
-                                 final int httpPort) {
+    static Properties properties(final GatewayStreamsProperties config, final String bootstrapServers) {
         final Properties props = new Properties();
         props.putAll(config.config());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         props.putAll(StreamsDefaults.properties(APPLICATION_ID, bootstrapServers, config.stateDir()));
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
-                AdvertisedServer.resolve(config.applicationServer(), httpPort));
         return props;
     }
 }
