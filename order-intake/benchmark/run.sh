@@ -94,8 +94,6 @@ jit_ticks() {
   cat /proc/"$APP_PID"/task/*/stat 2>/dev/null | grep -E '^[0-9]+ \(C[12] CompilerThre' \
     | sed 's/^.*) //' | awk '{t += $12 + $13} END {print t + 0}'
 }
-# CPU time per accepted order (service and broker) does not depend on what else the machine runs,
-# unlike orders/s: it is printed next to the rates so a busy machine's numbers can still be compared.
 # CPU ticks of order-intake's threads by kind (digits in thread names folded), one "name ticks" per line.
 thread_ticks() {
   python3 - "$APP_PID" <<'PY'
@@ -125,6 +123,8 @@ rows = sorted(((int(t) - b.get(n, 0), n) for n, t in (l.split() for l in sys.std
 print(name + ": " + ", ".join(f"{n} {d * 1e6 / tck / accepted:.1f}" for d, n in rows if d > 0))
 ' "$1" "$2" "$3" "$(getconf CLK_TCK)" >>"$ORDER_INTAKE_THREAD_CPU"
 }
+# CPU time per accepted order (service and broker) does not depend on what else the machine runs,
+# unlike orders/s: it is printed next to the rates so a busy machine's numbers can still be compared.
 measure() { # name url seconds [api key]
   local app0 broker0 jit0 out accepted
   [[ -z "${ORDER_INTAKE_THREAD_CPU:-}" ]] || thread_ticks >"$WORK/threads-$1.txt"

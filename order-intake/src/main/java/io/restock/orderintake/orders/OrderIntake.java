@@ -35,6 +35,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -248,7 +249,7 @@ public final class OrderIntake {
     private static MutableHttpResponse<?> acceptedResponse(final String orderId, final String eventId,
                                                            final long acceptedAtMillis, final boolean replay) {
         final String json = "{\"orderId\":\"" + orderId + "\",\"status\":\"ACCEPTED\",\"eventId\":\"" + eventId
-                + "\",\"acceptedAt\":\"" + IsoInstants.ofEpochMilli(acceptedAtMillis) + "\",\"statusUrl\":\"/orders/"
+                + "\",\"acceptedAt\":\"" + Instant.ofEpochMilli(acceptedAtMillis) + "\",\"statusUrl\":\"/orders/"
                 + orderId + "\"}";
         final MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.ACCEPTED)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)

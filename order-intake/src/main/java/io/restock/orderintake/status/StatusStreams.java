@@ -96,15 +96,13 @@ public final class StatusStreams {
     /**
      * The instance that answers for {@code orderId}: this one ({@link KeyOwner.Local}) or the owner of its
      * {@code order-views} partition ({@link KeyOwner.Remote}). {@code forwardedBy} is the request's
-     * {@link StoreOwners#FORWARDED_HEADER} (null when it came from a client). Kafka Streams' answer per partition is
-     * remembered until its metadata changes (asked on every create, it was a tenth of the event loops' time).
+     * {@link StoreOwners#FORWARDED_HEADER} (null when it came from a client).
      *
      * @throws OwnerUnavailableException while not RUNNING, when no instance owns the partition, or when a
      *                                   forwarded request reached an instance that does not own it
      */
     public KeyOwner ownerOf(final String orderId, final String forwardedBy) {
-        return runner.owners().ownerOf(OrderIntakeTopology.ORDER_VIEWS, orderId, keySerializer, forwardedBy,
-                partitionOf(orderId));
+        return runner.owners().ownerOf(OrderIntakeTopology.ORDER_VIEWS, orderId, keySerializer, forwardedBy);
     }
 
     /** This instance's {@code application.server} ({@code host:port}). */

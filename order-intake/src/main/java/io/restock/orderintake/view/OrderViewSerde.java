@@ -61,7 +61,7 @@ public final class OrderViewSerde implements Serde<OrderView> {
 
     /** Encodes a view in format {@value #VERSION}. */
     public static byte[] write(final OrderView view) {
-        final Writer out = Writer.reused();
+        final Writer out = new Writer(64 + 96 * view.lines().size());
         out.raw(VERSION);
         out.raw(OLDEST_READER);
         out.string(view.orderId());
@@ -261,26 +261,12 @@ public final class OrderViewSerde implements Serde<OrderView> {
     }
 
     /** A growing byte array: no streams, no per-field objects. */
-    /**
-     * Encodes into a buffer kept per thread (the stream thread writes a view per order event: a fresh buffer,
-     * grown once or twice, was most of the serde's garbage), then copies out exactly the bytes written.
-     */
     private static final class Writer {
-        private static final int INITIAL_CAPACITY = 1024;
-        /** A buffer grown past this for one large view is not kept. */
-        private static final int MAX_KEPT_CAPACITY = 64 * 1024;
-        private static final ThreadLocal<Writer> PER_THREAD = ThreadLocal.withInitial(Writer::new);
-
-        private byte[] buffer = new byte[INITIAL_CAPACITY];
+        private byte[] buffer;
         private int size;
 
-        static Writer reused() {
-            final Writer writer = PER_THREAD.get();
-            if (writer.buffer.length > MAX_KEPT_CAPACITY) {
-                writer.buffer = new byte[INITIAL_CAPACITY];
-            }
-            writer.size = 0;
-            return writer;
+        Writer(final int capacity) {
+            buffer = new byte[capacity];
         }
 
         void raw(final byte b) {
@@ -310,15 +296,6 @@ public final class OrderViewSerde implements Serde<OrderView> {
         void string(final String text) {
             if (text == null) {
                 varlong(0);
-                return;
-            }
-            final int length = text.length();
-            if (isAscii(text, length)) {
-                varlong(length + 1L);
-                ensure(length);
-                for (int i = 0; i < length; i++) {
-                    buffer[size++] = (byte) text.charAt(i);
-                }
                 return;
             }
             final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -359,15 +336,6 @@ public final class OrderViewSerde implements Serde<OrderView> {
 
         byte[] bytes() {
             return Arrays.copyOf(buffer, size);
-        }
-
-        private static boolean isAscii(final String text, final int length) {
-            for (int i = 0; i < length; i++) {
-                if (text.charAt(i) >= 0x80) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private void ensure(final int more) {

@@ -66,22 +66,6 @@ class OrderViewSerdeTest {
     }
 
     @Test
-    void aViewIsWrittenTheSameWhateverWasWrittenBeforeItOnTheThread() {
-        final OrderView view = everything();
-        final byte[] first = OrderViewSerde.write(view);
-        OrderView big = OrderView.empty("o-big");
-        for (int i = 0; i < 1000; i++) {
-            big = big.applyLineEvent(OrderViewTest.allocated("line-" + i + "x".repeat(40), 1));
-        }
-        final byte[] large = OrderViewSerde.write(big);
-        assertThat(large.length).isGreaterThan(64 * 1024);
-        assertThat(serde.deserializer().deserialize("t", large)).isEqualTo(big);
-        assertThat(OrderViewSerde.write(view)).isEqualTo(first);
-        assertThat(OrderViewSerde.write(OrderView.empty("o-ü"))).isEqualTo(
-                OrderViewSerde.write(OrderView.empty("o-ü")));
-    }
-
-    @Test
     void keepsTheDecimalScale() {
         final LineView line = new LineView("l", "S", 1, new BigDecimal("5.00"), 0, 0, 0, 0, 0, null, null, null, null,
                 List.of(), false);

@@ -34,7 +34,6 @@ public final class StoreOwners {
     private final String application;
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final PartitionOwnerMemo memo = new PartitionOwnerMemo();
 
     /**
      * @param application the service's name, for messages
@@ -57,48 +56,14 @@ public final class StoreOwners {
         final KafkaStreams.State state = streams.state();
         KeyQueryMetadata metadata = null;
         if (state == KafkaStreams.State.RUNNING) {
-            metadata = query(store, key, keySerializer);
-        }
-        return decide(application, state, metadata, self, key, forwardedBy);
-    }
-
-    /**
-     * {@link #ownerOf(String, Object, Serializer, String)} for a key whose partition the caller knows ({@code
-     * partition}: murmur2 of the serialized key modulo the store's partitions, as Kafka Streams' default
-     * partitioner). The same answer, cheaper: Kafka Streams' {@link KafkaStreams#queryMetadataForKey} is
-     * synchronized and copies every instance's partition sets per call (a few µs on every create, profiled), so
-     * its answer is remembered per partition for as long as Kafka Streams' metadata stays the same
-     * ({@link PartitionOwnerMemo}); a rebalance, any state change, or a {@code partition} that Kafka Streams
-     * contradicts drops what was remembered.
-     */
-    public <K> KeyOwner ownerOf(final String store, final K key, final Serializer<K> keySerializer,
-                                final String forwardedBy, final int partition) {
-        final KafkaStreams.State state = streams.state();
-        KeyQueryMetadata metadata = null;
-        if (state == KafkaStreams.State.RUNNING) {
-            final Collection<StreamsMetadata> version;
             try {
-                version = streams.metadataForAllStreamsClients();
-            } catch (final RuntimeException e) {
-                return ownerOf(store, key, keySerializer, forwardedBy);
+                metadata = streams.queryMetadataForKey(store, key, keySerializer);
+            } catch (final StreamsException e) {
+                throw new OwnerUnavailableException("the owner of " + key + " in " + store + " is not known: "
+                        + e.getMessage(), e);
             }
-            metadata = memo.lookup(store, version, partition, () -> query(store, key, keySerializer));
         }
         return decide(application, state, metadata, self, key, forwardedBy);
-    }
-
-    /** Forgets the remembered owners (called on every state change of the application). */
-    public void forgetOwners() {
-        memo.forget();
-    }
-
-    private <K> KeyQueryMetadata query(final String store, final K key, final Serializer<K> keySerializer) {
-        try {
-            return streams.queryMetadataForKey(store, key, keySerializer);
-        } catch (final StreamsException e) {
-            throw new OwnerUnavailableException("the owner of " + key + " in " + store + " is not known: "
-                    + e.getMessage(), e);
-        }
     }
 
     /**

@@ -83,7 +83,6 @@ public final class StreamsRunner implements AutoCloseable {
         });
         streams.setStateListener((next, previous) -> {
             state = next;
-            owners.forgetOwners();
             LOG.info("{} streams: {} -> {}", service, previous, next);
             listeners.forEach(listener -> listener.accept(next, previous));
         });
