@@ -30,6 +30,7 @@ import java.util.Set;
  * @param environment extra environment variables per service (override the launcher's own, e.g. the port)
  * @param systemProperties extra {@code -Dname=value} per service (Micronaut reads them as configuration)
  * @param heapMegabytes {@code -Xmx} per service in MiB; a service not listed gets {@link #DEFAULT_HEAP_MB}
+ *                      (order-intake {@link #ORDER_INTAKE_HEAP_MB})
  * @param build build the modules that are missing or older than their sources before starting
  * @param startTimeout how long each step (Kafka and registry, provisioning, each service's health) may take
  * @param stopTimeout how long {@link Stack#close()} waits after SIGTERM before SIGKILL
@@ -45,6 +46,11 @@ public record StackOptions(Path rootDir, Path dataDir, Path logDir, int portOffs
 
     /** {@code -Xmx} of a service when {@link #heapMegabytes()} does not name it. */
     public static final int DEFAULT_HEAP_MB = 192;
+    /**
+     * order-intake's {@code -Xmx} when not named: its idempotency guard remembers up to 1,000,000 keys at ~335
+     * bytes each (order-intake README, "Idempotency"), more than {@link #DEFAULT_HEAP_MB} holds.
+     */
+    public static final int ORDER_INTAKE_HEAP_MB = 512;
 
     public StackOptions {
         rootDir = rootDir.toAbsolutePath().normalize();
@@ -167,7 +173,8 @@ public record StackOptions(Path rootDir, Path dataDir, Path logDir, int portOffs
 
     /** {@code -Xmx} of a service in MiB. */
     public int heapMegabytes(final Service service) {
-        return heapMegabytes.getOrDefault(service, DEFAULT_HEAP_MB);
+        return heapMegabytes.getOrDefault(service,
+                service == Service.ORDER_INTAKE ? ORDER_INTAKE_HEAP_MB : DEFAULT_HEAP_MB);
     }
 
     private static Map<Service, Map<String, String>> copy(final Map<Service, Map<String, String>> source) {

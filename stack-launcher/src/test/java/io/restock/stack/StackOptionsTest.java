@@ -64,6 +64,13 @@ class StackOptionsTest {
     }
 
     @Test
+    void orderIntakeGetsAHeapThatHoldsItsDefaultIdempotencyKeys() {
+        assertThat(defaults.heapMegabytes(Service.ORDER_INTAKE)).isEqualTo(512);
+        assertThat(defaults.withHeapMegabytes(Service.ORDER_INTAKE, 256).heapMegabytes(Service.ORDER_INTAKE))
+                .isEqualTo(256);
+    }
+
+    @Test
     void anOffsetPushingPortsPast65535IsRefused() {
         assertThatThrownBy(() -> defaults.withPortOffset(60_000)).isInstanceOf(IllegalArgumentException.class);
     }
