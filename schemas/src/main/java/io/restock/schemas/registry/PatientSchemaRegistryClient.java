@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * A registry client that waits out a registry outage instead of failing the record in hand: a call that meets
  * {@link RegistryUnavailableException} is tried again with a doubling pause (from {@code firstPause} up to
- * {@value #MAX_PAUSE_SECONDS} s) until {@code patience} has passed, then fails with the last error. Refusals and
+ * 5 s) until {@code patience} has passed, then fails with the last error. Refusals and
  * unknown schemas fail at once. Answers are cached by the client it wraps, so this costs nothing once a service
  * has met its schemas; it matters when a service (re)starts while the registry is restarting, where a failed
  * lookup used to dead-letter good records (issue 15's fault verifier, broker and registry restart).
@@ -24,7 +24,7 @@ public final class PatientSchemaRegistryClient implements SchemaRegistryClient {
     /** How long a call waits for the registry by default: a registry restart on a loaded machine took 85 s. */
     public static final Duration DEFAULT_PATIENCE = Duration.ofMinutes(3);
     private static final Logger LOG = LoggerFactory.getLogger(PatientSchemaRegistryClient.class);
-    private static final long MAX_PAUSE_SECONDS = 5;
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
 
     private final SchemaRegistryClient registry;
     private final Duration patience;
@@ -82,6 +82,10 @@ public final class PatientSchemaRegistryClient implements SchemaRegistryClient {
         return patiently("list subjects", registry::subjects);
     }
 
+    private static Duration min(final Duration a, final Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private <T> T patiently(final String what, final Supplier<T> call) {
         final long deadline = System.nanoTime() + patience.toNanos();
         Duration pause = firstPause;
@@ -108,8 +112,7 @@ public final class PatientSchemaRegistryClient implements SchemaRegistryClient {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(MAX_PAUSE_SECONDS)) > 0
-                        ? Duration.ofSeconds(MAX_PAUSE_SECONDS) : pause.multipliedBy(2);
+                pause = min(pause.multipliedBy(2), MAX_PAUSE);
             }
         }
     }

@@ -20,9 +20,6 @@ public class RegistryUnavailableException extends RegistryException {
             if (t instanceof RegistryUnavailableException) {
                 return true;
             }
-            if (t.getCause() == t) {
-                return false;
-            }
         }
         return false;
     }
