@@ -3,6 +3,7 @@ package io.restock.orderintake.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.restock.kafkatest.TopicReader;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
 import io.restock.kafkatest.KafkaEnvironment;
