@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.kafkatest.KafkaEnvironment;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.localkafka.LocalBroker;
 import io.restock.localkafka.Ports;
@@ -33,10 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -69,7 +67,6 @@ class SecuredGatewayIT {
     private static final String ADMIN_KEY = "admin-key-" + UUID.randomUUID();
     private static final String GATEWAY_PASSWORD = UUID.randomUUID().toString();
     private static final String SUPPLIER_PASSWORD = UUID.randomUUID().toString();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
@@ -199,13 +196,6 @@ class SecuredGatewayIT {
 
     private static HttpResponse<String> send(final HttpRequest.Builder request, final String key) {
         request.header("Authorization", "Bearer " + key);
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceUnderTest.exchange(request.timeout(Duration.ofSeconds(30)).build());
     }
 }

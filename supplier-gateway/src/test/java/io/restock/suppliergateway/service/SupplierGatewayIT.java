@@ -3,12 +3,11 @@ package io.restock.suppliergateway.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.SupplierEvent;
 import io.restock.events.PurchaseOrderAcknowledged;
 import io.restock.kafkatest.KafkaEnvironment;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.kafkatest.TopicReader;
 import io.restock.schemas.deadletter.DeadLetters;
@@ -36,13 +35,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -71,7 +67,7 @@ class SupplierGatewayIT {
     private static final String PAST = LocalDate.now().minusDays(1).toString();
 
     private static KafkaEnvironment kafka;
-    private static ApplicationContext context;
+    private static ServiceUnderTest service;
     private static String baseUrl;
     private static String applicationId;
     private static Map<String, Object> properties;
@@ -83,7 +79,6 @@ class SupplierGatewayIT {
     private static FakeSupplier fast;
     private static FakeSupplier throttling;
     private static final CountDownLatch SLOW = new CountDownLatch(1);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start(final KafkaEnvironment environment) throws IOException {
@@ -100,13 +95,8 @@ class SupplierGatewayIT {
         fast = new FakeSupplier(HOOK_SECRET, List.of(200), null);
         throttling = new FakeSupplier(HOOK_SECRET, List.of(429, 200), null, "1");
 
-        final int port = freePort();
         applicationId = "supplier-gateway-it-" + UUID.randomUUID().toString().substring(0, 8);
         properties = new HashMap<>();
-        properties.put("micronaut.server.port", port);
-        properties.put("endpoints.all.port", port);
-        properties.put("supplier-gateway.kafka.bootstrap-servers", kafka.bootstrapServers());
-        properties.put("supplier-gateway.kafka.schema-registry-url", kafka.schemaRegistryUrl());
         properties.put("supplier-gateway.streams.application-id", applicationId);
         properties.put("supplier-gateway.webhooks.group-id", applicationId + "-webhooks");
         properties.put("supplier-gateway.webhooks.max-attempts", 4);
@@ -114,7 +104,6 @@ class SupplierGatewayIT {
         // Backoff caps stay 50-400 ms over the 4 tries; the bound lets a 1 s Retry-After through.
         properties.put("supplier-gateway.webhooks.max-delay", "2s");
         properties.put("supplier-gateway.admin.api-key-sha256", SupplierDirectory.sha256Hex(ADMIN_KEY));
-        properties.put("supplier-gateway.streams.state-dir", Files.createTempDirectory("supplier-gateway-it").toString());
         properties.put("supplier-gateway.streams.config.replication.factor", 1);
         properties.put("supplier-gateway.suppliers.acme.channel", "KAFKA");
         properties.put("supplier-gateway.suppliers.acme.api-key-sha256", SupplierDirectory.sha256Hex(ACME_KEY));
@@ -125,8 +114,9 @@ class SupplierGatewayIT {
         webhookSupplier("slow", slow);
         webhookSupplier("fast", fast);
         webhookSupplier("throttling", throttling);
-        baseUrl = "http://127.0.0.1:" + port;
-        startService();
+        service = ServiceUnderTest.start("supplier-gateway", kafka, properties);
+        baseUrl = service.baseUrl();
+        awaitRunning();
         serdes = EventSerdes.registry(kafka.schemaRegistryUrl(), false);
         producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ByteArraySerializer());
     }
@@ -138,8 +128,7 @@ class SupplierGatewayIT {
         properties.put("supplier-gateway.suppliers." + id + ".api-key-sha256", SupplierDirectory.sha256Hex(id + "-key"));
     }
 
-    private static void startService() {
-        context = ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();
+    private static void awaitRunning() {
         // RUNNING once an unknown order answers 404 rather than 503.
         await().atMost(WAIT).until(() -> get("/purchase-orders/none", ACME_KEY).statusCode() == 404);
     }
@@ -150,8 +139,8 @@ class SupplierGatewayIT {
         if (producer != null) {
             producer.close();
         }
-        if (context != null) {
-            context.close();
+        if (service != null) {
+            service.close();
         }
         for (final FakeSupplier s : new FakeSupplier[]{flaky, rejecting, slow, fast, throttling}) {
             if (s != null) {
@@ -194,14 +183,7 @@ class SupplierGatewayIT {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceUnderTest.exchange(request.timeout(Duration.ofSeconds(30)).build());
     }
 
     private static JsonNode json(final HttpResponse<String> response) {
@@ -274,8 +256,8 @@ class SupplierGatewayIT {
         assertThat(ack.getLines().get(1).getPromisedDate()).isEqualTo(LocalDate.parse(FUTURE));
 
         // A new instance (nothing in memory) still knows the message id: from the store, restored from Kafka.
-        context.close();
-        startService();
+        service.restart();
+        awaitRunning();
         final HttpResponse<String> afterRestart = post("/purchase-orders/" + po + "/acknowledgements", ACME_KEY, body);
         assertThat(afterRestart.statusCode()).isEqualTo(202);
         assertThat(json(afterRestart).get("eventId").asText()).isEqualTo(eventId);
@@ -382,7 +364,7 @@ class SupplierGatewayIT {
         assertThat(dead).hasSize(1);
         assertThat(DeadLetters.header(dead.getFirst().headers(), DeadLetters.ERROR_REASON)).contains("WEBHOOK_REJECTED_400");
         assertThat(rejecting.received.stream().filter(r -> r.deliveryId().equals("issued-" + po))).hasSize(1);
-        final MeterRegistry meters = context.getBean(MeterRegistry.class);
+        final MeterRegistry meters = service.context().getBean(MeterRegistry.class);
         assertThat(meters.get("supplier.gateway.webhook.dead.letters").tag("supplier", "rejecting").counter().count())
                 .isGreaterThanOrEqualTo(1.0);
     }
@@ -418,13 +400,5 @@ class SupplierGatewayIT {
         issue(po, id, key);
         assertThat(readAll(Topics.supplierPurchaseOrders(id).name(), po, 1)).hasSize(1);
         assertThat(get("/admin/suppliers/" + id, ADMIN_KEY).statusCode()).isEqualTo(200);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
