@@ -3,6 +3,7 @@ package io.restock.orderintake.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restock.kafkatest.Closeables;
 import io.restock.kafkatest.TopicReader;
 import io.restock.events.DateChangeReason;
 import io.restock.events.DeliveryDateChanged;
@@ -81,9 +82,7 @@ class OrderIntakeIT {
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.close();
-        }
+        Closeables.closeAll(app);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.restock.orderintake.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restock.kafkatest.Closeables;
 import io.restock.kafkatest.TopicReader;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
@@ -99,12 +100,7 @@ class ShopTopicAclIT {
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        Closeables.closeAll(app, broker);
     }
 
     @Test

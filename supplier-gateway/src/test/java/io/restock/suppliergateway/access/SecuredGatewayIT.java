@@ -2,6 +2,7 @@ package io.restock.suppliergateway.access;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.restock.kafkatest.Closeables;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.ServiceUnderTest;
@@ -123,12 +124,7 @@ class SecuredGatewayIT {
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        Closeables.closeAll(context, broker);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.restock.suppliergateway.access;
 
+import io.restock.kafkatest.Closeables;
 import io.restock.localkafka.LocalBroker;
 import io.restock.schemas.access.AccessGrant;
 import io.restock.schemas.access.AccessGrants;
@@ -90,12 +91,7 @@ class SupplierTopicAclIT {
 
     @AfterAll
     static void stop() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        Closeables.closeAll(admin, broker);
     }
 
     @Test

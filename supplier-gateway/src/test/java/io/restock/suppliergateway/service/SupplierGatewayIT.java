@@ -3,6 +3,7 @@ package io.restock.suppliergateway.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.restock.kafkatest.Closeables;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.SupplierEvent;
 import io.restock.events.PurchaseOrderAcknowledged;
@@ -136,17 +137,7 @@ class SupplierGatewayIT {
     @AfterAll
     static void stop() {
         SLOW.countDown();
-        if (producer != null) {
-            producer.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-        for (final FakeSupplier s : new FakeSupplier[]{flaky, rejecting, slow, fast, throttling}) {
-            if (s != null) {
-                s.close();
-            }
-        }
+        Closeables.closeAll(producer, service, flaky, rejecting, slow, fast, throttling);
     }
 
     // ---- helpers
