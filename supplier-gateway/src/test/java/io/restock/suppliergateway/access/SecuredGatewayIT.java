@@ -2,6 +2,7 @@ package io.restock.suppliergateway.access;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.restock.kafkatest.SecuredBroker;
 import io.restock.kafkatest.Closeables;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.kafkatest.KafkaEnvironment;
@@ -26,7 +27,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -79,8 +79,7 @@ class SecuredGatewayIT {
 
     @BeforeAll
     static void start(final KafkaEnvironment shared) throws Exception {
-        broker = LocalBroker.start(new LocalBroker.Settings(0, dir.resolve("kafka"), Duration.ofSeconds(90))
-                .withSasl(LocalBroker.Sasl.withRandomAdminPassword()));
+        broker = SecuredBroker.start(dir.resolve("kafka"));
         final Map<String, Object> adminConfig = broker.clientProperties();
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
@@ -102,10 +101,7 @@ class SecuredGatewayIT {
         properties.put("endpoints.all.port", port);
         properties.put("supplier-gateway.kafka.bootstrap-servers", broker.bootstrapServers());
         properties.put("supplier-gateway.kafka.schema-registry-url", shared.schemaRegistryUrl());
-        properties.put("supplier-gateway.kafka.security-protocol", "SASL_PLAINTEXT");
-        properties.put("supplier-gateway.kafka.sasl-mechanism", LocalBroker.Sasl.MECHANISM);
-        properties.put("supplier-gateway.kafka.sasl-jaas-config",
-                LocalBroker.Sasl.clientProperties(GATEWAY_USER, GATEWAY_PASSWORD).get(SaslConfigs.SASL_JAAS_CONFIG));
+        properties.putAll(SecuredBroker.login("supplier-gateway", GATEWAY_USER, GATEWAY_PASSWORD));
         properties.put("supplier-gateway.streams.application-id", APPLICATION_ID);
         properties.put("supplier-gateway.webhooks.group-id", APPLICATION_ID + "-webhooks");
         properties.put("supplier-gateway.admin.api-key-sha256", SupplierDirectory.sha256Hex(ADMIN_KEY));

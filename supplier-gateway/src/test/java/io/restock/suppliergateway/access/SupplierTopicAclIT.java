@@ -1,5 +1,6 @@
 package io.restock.suppliergateway.access;
 
+import io.restock.kafkatest.SecuredBroker;
 import io.restock.kafkatest.Closeables;
 import io.restock.localkafka.LocalBroker;
 import io.restock.schemas.access.AccessGrant;
@@ -66,8 +67,7 @@ class SupplierTopicAclIT {
 
     @BeforeAll
     static void startASecuredBroker() throws Exception {
-        broker = LocalBroker.start(new LocalBroker.Settings(0, dir.resolve("kafka"), Duration.ofSeconds(90))
-                .withSasl(LocalBroker.Sasl.withRandomAdminPassword()));
+        broker = SecuredBroker.start(dir.resolve("kafka"));
         admin = Admin.create(adminConfig());
         new TopicProvisioner(admin, new InMemorySchemaRegistryClient(), Duration.ofSeconds(30),
                 broker.bootstrapServers()).provision(List.of(Topics.supplierPurchaseOrders(SUPPLIER_A),
