@@ -13,9 +13,9 @@ import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.streams.KeyOwner;
+import io.restock.suppliergateway.KafkaSuppliers;
 import io.restock.suppliergateway.PurchaseOrders;
 import io.restock.suppliergateway.streams.GatewayStores;
-import io.restock.suppliergateway.directory.SupplierDirectory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,11 +31,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import static io.restock.suppliergateway.KafkaSuppliers.ACME_KEY;
+import static io.restock.suppliergateway.KafkaSuppliers.GLOBEX_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,8 +53,6 @@ class GatewayForwardingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACME_KEY = "acme-key-" + UUID.randomUUID();
-    private static final String GLOBEX_KEY = "globex-key-" + UUID.randomUUID();
 
     @Test
     void eitherInstanceAnswersForEveryPurchaseOrderOfTheSupplier(final KafkaEnvironment kafka) throws Exception {
@@ -152,14 +153,11 @@ class GatewayForwardingIT {
     private record Instance(ServiceUnderTest service) implements AutoCloseable {
 
         static Instance start(final KafkaEnvironment kafka, final String applicationId) {
-            return new Instance(ServiceUnderTest.start("supplier-gateway", kafka, Map.of(
-                    "supplier-gateway.streams.application-id", applicationId,
-                    "supplier-gateway.webhooks.group-id", applicationId + "-webhooks",
-                    "supplier-gateway.streams.config.replication.factor", 1,
-                    "supplier-gateway.suppliers.acme.channel", "KAFKA",
-                    "supplier-gateway.suppliers.acme.api-key-sha256", SupplierDirectory.sha256Hex(ACME_KEY),
-                    "supplier-gateway.suppliers.globex.channel", "KAFKA",
-                    "supplier-gateway.suppliers.globex.api-key-sha256", SupplierDirectory.sha256Hex(GLOBEX_KEY))));
+            final Map<String, Object> settings = new HashMap<>(KafkaSuppliers.settings());
+            settings.put("supplier-gateway.streams.application-id", applicationId);
+            settings.put("supplier-gateway.webhooks.group-id", applicationId + "-webhooks");
+            settings.put("supplier-gateway.streams.config.replication.factor", 1);
+            return new Instance(ServiceUnderTest.start("supplier-gateway", kafka, settings));
         }
 
         ApplicationContext context() {

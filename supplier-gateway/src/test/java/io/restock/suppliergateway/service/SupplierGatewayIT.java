@@ -17,6 +17,7 @@ import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
+import io.restock.suppliergateway.KafkaSuppliers;
 import io.restock.suppliergateway.PurchaseOrders;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
 import io.restock.suppliergateway.directory.SupplierDirectory;
@@ -48,6 +49,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
+import static io.restock.suppliergateway.KafkaSuppliers.ACME_KEY;
+import static io.restock.suppliergateway.KafkaSuppliers.GLOBEX_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,8 +63,6 @@ class SupplierGatewayIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACME_KEY = "acme-key-" + UUID.randomUUID();
-    private static final String GLOBEX_KEY = "globex-key-" + UUID.randomUUID();
     private static final String ADMIN_KEY = "admin-key-" + UUID.randomUUID();
     private static final String HOOK_SECRET = "whsec_it_" + UUID.randomUUID();
     private static final String FUTURE = LocalDate.now().plusDays(20).toString();
@@ -106,10 +107,7 @@ class SupplierGatewayIT {
         properties.put("supplier-gateway.webhooks.max-delay", "2s");
         properties.put("supplier-gateway.admin.api-key-sha256", SupplierDirectory.sha256Hex(ADMIN_KEY));
         properties.put("supplier-gateway.streams.config.replication.factor", 1);
-        properties.put("supplier-gateway.suppliers.acme.channel", "KAFKA");
-        properties.put("supplier-gateway.suppliers.acme.api-key-sha256", SupplierDirectory.sha256Hex(ACME_KEY));
-        properties.put("supplier-gateway.suppliers.globex.channel", "KAFKA");
-        properties.put("supplier-gateway.suppliers.globex.api-key-sha256", SupplierDirectory.sha256Hex(GLOBEX_KEY));
+        properties.putAll(KafkaSuppliers.settings());
         webhookSupplier("flaky", flaky);
         webhookSupplier("rejecting", rejecting);
         webhookSupplier("slow", slow);
