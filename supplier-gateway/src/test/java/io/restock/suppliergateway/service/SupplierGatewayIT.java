@@ -140,6 +140,21 @@ class SupplierGatewayIT {
 
     // ---- helpers
 
+    /** A purchase order delivered by webhook: the event, its delivery id and every attempt to deliver it. */
+    private record Delivery(PurchaseOrderEvent event, String id, List<FakeSupplier.Received> attempts) {
+    }
+
+    /** Issues a purchase order to the webhook supplier {@code supplierId} and waits until {@code supplier} processed it. */
+    private static Delivery deliverTo(final String supplierId, final FakeSupplier supplier) {
+        final String po = newId("po");
+        final PurchaseOrderEvent event = PurchaseOrders.issued(po, supplierId);
+        publish(po, event);
+        final String deliveryId = PurchaseOrderDocument.eventId(event);
+        await().atMost(WAIT).until(() -> supplier.processed.containsKey(deliveryId));
+        return new Delivery(event, deliveryId, supplier.received.stream()
+                .filter(r -> r.deliveryId().equals(deliveryId)).toList());
+    }
+
     private static String newId(final String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -315,30 +330,17 @@ class SupplierGatewayIT {
 
     @Test
     void aWebhookIsSignedRetriedOn503AndProcessedOnce() {
-        final String po = newId("po");
-        final PurchaseOrderEvent event = PurchaseOrders.issued(po, "flaky");
-        publish(po, event);
-        final String deliveryId = PurchaseOrderDocument.eventId(event);
+        final Delivery delivery = deliverTo("flaky", flaky);
 
-        await().atMost(WAIT).until(() -> flaky.processed.containsKey(deliveryId));
-        final List<FakeSupplier.Received> attempts = flaky.received.stream()
-                .filter(r -> r.deliveryId().equals(deliveryId)).toList();
-        assertThat(attempts).extracting(FakeSupplier.Received::answered).containsExactly(503, 503, 200);
-        assertThat(attempts).allMatch(FakeSupplier.Received::signatureValid);
-        assertThat(flaky.processed.get(deliveryId)).isEqualTo(PurchaseOrderDocument.bytes(event));
+        assertThat(delivery.attempts()).extracting(FakeSupplier.Received::answered).containsExactly(503, 503, 200);
+        assertThat(delivery.attempts()).allMatch(FakeSupplier.Received::signatureValid);
+        assertThat(flaky.processed.get(delivery.id())).isEqualTo(PurchaseOrderDocument.bytes(delivery.event()));
         assertThat(flaky.duplicates).isEmpty();
     }
 
     @Test
     void aWebhookAnswered429WithRetryAfterIsRetriedNoSoonerThanAsked() {
-        final String po = newId("po");
-        final PurchaseOrderEvent event = PurchaseOrders.issued(po, "throttling");
-        publish(po, event);
-        final String deliveryId = PurchaseOrderDocument.eventId(event);
-
-        await().atMost(WAIT).until(() -> throttling.processed.containsKey(deliveryId));
-        final List<FakeSupplier.Received> attempts = throttling.received.stream()
-                .filter(r -> r.deliveryId().equals(deliveryId)).toList();
+        final List<FakeSupplier.Received> attempts = deliverTo("throttling", throttling).attempts();
         assertThat(attempts).extracting(FakeSupplier.Received::answered).containsExactly(429, 200);
         // Without Retry-After the second try would come within the 50 ms backoff.
         assertThat(Duration.ofNanos(attempts.get(1).receivedAtNanos() - attempts.get(0).receivedAtNanos()))
