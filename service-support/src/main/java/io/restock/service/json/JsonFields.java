@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads the fields of one JSON object of a request and collects a {@link Violation} for each one
@@ -162,25 +163,20 @@ public final class JsonFields {
         return v.booleanValue();
     }
 
-    /** An ISO-8601 instant such as {@code 2026-11-20T08:00:00Z}. */
+    /** An ISO-8601 instant such as {@code 2026-11-20T08:00:00Z}; optional. */
     public Instant instant(final String name) {
-        final JsonNode v = value(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            if (v.isTextual()) {
-                return Instant.parse(v.textValue());
-            }
-        } catch (final DateTimeParseException e) {
-            // reported below
-        }
-        add(name, "not-an-instant", "must be an ISO-8601 instant such as 2026-11-20T08:00:00Z");
-        return null;
+        return temporal(name, false, Instant::parse, "not-an-instant",
+                "must be an ISO-8601 instant such as 2026-11-20T08:00:00Z");
     }
 
     /** An ISO date such as {@code 2026-12-01}. */
     public LocalDate date(final String name, final boolean required) {
+        return temporal(name, required, LocalDate::parse, "not-a-date", "must be an ISO date such as 2026-12-01");
+    }
+
+    /** A JSON string {@code parse} reads; anything else (or text it cannot read) is the error {@code code}. */
+    private <T> T temporal(final String name, final boolean required, final Function<String, T> parse,
+                           final String code, final String message) {
         final JsonNode v = value(name);
         if (v == null) {
             missing(name, required);
@@ -188,12 +184,12 @@ public final class JsonFields {
         }
         try {
             if (v.isTextual()) {
-                return LocalDate.parse(v.textValue());
+                return parse.apply(v.textValue());
             }
         } catch (final DateTimeParseException e) {
             // reported below
         }
-        add(name, "not-a-date", "must be an ISO date such as 2026-12-01");
+        add(name, code, message);
         return null;
     }
 
