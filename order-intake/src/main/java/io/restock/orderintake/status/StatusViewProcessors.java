@@ -14,6 +14,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.util.function.BiFunction;
+
 /**
  * The processors that fold the three order-keyed topics into the {@code order-views} store. They
  * forward nothing.
@@ -63,8 +65,27 @@ public final class StatusViewProcessors {
         }
     }
 
-    public static final class LineEvents implements Processor<String, LineEvent, Void, Void> {
+    /**
+     * Applies an event about an order's lines ({@code LineEvent}, {@code DeliveryDateChanged}) to the order's view
+     * with {@code apply}, starting from an empty view when there is none yet.
+     */
+    public static final class LineFacts<V> implements Processor<String, V, Void, Void> {
+        private final BiFunction<OrderView, V, OrderView> apply;
         private KeyValueStore<String, OrderView> views;
+
+        public LineFacts(final BiFunction<OrderView, V, OrderView> apply) {
+            this.apply = apply;
+        }
+
+        /** {@code LineEvent}s from inventory-stream. */
+        public static LineFacts<LineEvent> lineEvents() {
+            return new LineFacts<>(OrderView::applyLineEvent);
+        }
+
+        /** {@code DeliveryDateChanged} from inventory-stream. */
+        public static LineFacts<DeliveryDateChanged> deliveryDates() {
+            return new LineFacts<>(OrderView::applyDateChange);
+        }
 
         @Override
         public void init(final ProcessorContext<Void, Void> context) {
@@ -72,32 +93,13 @@ public final class StatusViewProcessors {
         }
 
         @Override
-        public void process(final Record<String, LineEvent> record) {
+        public void process(final Record<String, V> record) {
             if (record.key() == null || record.value() == null) {
                 return;
             }
             final OrderView current = views.get(record.key());
-            views.put(record.key(), (current == null ? OrderView.empty(record.key()) : current)
-                    .applyLineEvent(record.value()));
-        }
-    }
-
-    public static final class DeliveryDates implements Processor<String, DeliveryDateChanged, Void, Void> {
-        private KeyValueStore<String, OrderView> views;
-
-        @Override
-        public void init(final ProcessorContext<Void, Void> context) {
-            this.views = context.getStateStore(OrderIntakeTopology.ORDER_VIEWS);
-        }
-
-        @Override
-        public void process(final Record<String, DeliveryDateChanged> record) {
-            if (record.key() == null || record.value() == null) {
-                return;
-            }
-            final OrderView current = views.get(record.key());
-            views.put(record.key(), (current == null ? OrderView.empty(record.key()) : current)
-                    .applyDateChange(record.value()));
+            views.put(record.key(), apply.apply(current == null ? OrderView.empty(record.key()) : current,
+                    record.value()));
         }
     }
 }
