@@ -18,7 +18,7 @@ import io.restock.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -50,7 +50,7 @@ import java.util.UUID;
  * configured is skipped with a warning: nothing is written for it (its outcome and dead-letter topics need not
  * exist).
  */
-public final class ShopSubmissionProcessor implements Processor<byte[], byte[], Object, Object> {
+public final class ShopSubmissionProcessor extends ContextualProcessor<byte[], byte[], Object, Object> {
 
     /** The sink (of the topology this processor is part of) that writes to {@code orders.order-events}. */
     public static final String WRITE_ORDER_EVENTS = "write-order-events";
@@ -68,7 +68,6 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
 
     private final Submissions submissions;
     private final ShopRules shops;
-    private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, OrderView> views;
 
     public ShopSubmissionProcessor(final Submissions submissions, final ShopRules shops) {
@@ -78,13 +77,13 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
 
     @Override
     public void init(final ProcessorContext<Object, Object> context) {
-        this.context = context;
+        super.init(context);
         this.views = context.getStateStore(OrderView.STORE);
     }
 
     @Override
     public void process(final Record<byte[], byte[]> record) {
-        final RecordMetadata source = context.recordMetadata()
+        final RecordMetadata source = context().recordMetadata()
                 .orElseThrow(() -> new IllegalStateException("a submission without source metadata"));
         final String shopId = Topics.shopOfSubmissions(source.topic()).orElse(null);
         if (shopId == null || !shops.isKnown(shopId)) {
@@ -102,7 +101,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
         };
         final SubmissionOutcome told = switch (outcome) {
             case Outcome.Publish publish -> {
-                context.forward(new Record<>(key, publish.event(), record.timestamp()), WRITE_ORDER_EVENTS);
+                context().forward(new Record<>(key, publish.event(), record.timestamp()), WRITE_ORDER_EVENTS);
                 yield SubmissionOutcome.accepted(shopId, key, type, eventIdOf(publish.event()), source);
             }
             case Outcome.Drop drop -> SubmissionOutcome.duplicate(shopId, key, type, drop.eventId(), source);
@@ -111,7 +110,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
                 yield SubmissionOutcome.rejected(shopId, key, type, refuse.reason(), refuse.message(), source);
             }
         };
-        context.forward(new Record<>(record.key(), told.toJson(), record.timestamp()), WRITE_OUTCOMES);
+        context().forward(new Record<>(record.key(), told.toJson(), record.timestamp()), WRITE_OUTCOMES);
     }
 
     private Outcome decide(final String key, final JsonNode node, final String type, final String shopId,
@@ -205,7 +204,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
     }
 
     private String eventId() {
-        final String source = context.recordMetadata()
+        final String source = context().recordMetadata()
                 .map(m -> m.topic() + "/" + m.partition() + "/" + m.offset())
                 .orElseThrow(() -> new IllegalStateException("a submission without source metadata"));
         return UUID.nameUUIDFromBytes(source.getBytes(StandardCharsets.UTF_8)).toString();
@@ -222,11 +221,11 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
     private void deadLetter(final Record<byte[], byte[]> record, final RecordMetadata source, final String shopId,
                             final String reason, final String message) {
         final ProducerRecord<byte[], byte[]> dead = DeadLetters.record(
-                Topics.shopSubmissions(shopId).deadLetterTopic(), context.applicationId(),
+                Topics.shopSubmissions(shopId).deadLetterTopic(), context().applicationId(),
                 DeadLetters.Stage.VALIDATION, source.topic(), source.partition(), source.offset(),
                 record.key(), record.value(), record.headers(), new InvalidSubmissionException(message), reason);
         final Headers headers = new RecordHeaders(dead.headers().toArray());
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
+        context().forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
                 WRITE_DEAD_LETTERS);
     }
 

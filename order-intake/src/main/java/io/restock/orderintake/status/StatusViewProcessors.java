@@ -9,6 +9,7 @@ import io.restock.events.LineEvent;
 import io.restock.events.OrderCancellationRequested;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -25,9 +26,8 @@ public final class StatusViewProcessors {
     private StatusViewProcessors() {
     }
 
-    public static final class OrderEvents implements Processor<String, OrderEvent, Void, Void> {
+    public static final class OrderEvents extends ContextualProcessor<String, OrderEvent, Void, Void> {
         private final ViewProgress progress;
-        private ProcessorContext<Void, Void> context;
         private KeyValueStore<String, OrderView> views;
 
         public OrderEvents(final ViewProgress progress) {
@@ -36,7 +36,7 @@ public final class StatusViewProcessors {
 
         @Override
         public void init(final ProcessorContext<Void, Void> context) {
-            this.context = context;
+            super.init(context);
             this.views = context.getStateStore(OrderIntakeTopology.ORDER_VIEWS);
         }
 
@@ -61,7 +61,7 @@ public final class StatusViewProcessors {
                             + record.value().getEvent().getClass().getName());
                 }
             }
-            context.recordMetadata().ifPresent(m -> progress.applied(m.partition(), m.offset()));
+            context().recordMetadata().ifPresent(m -> progress.applied(m.partition(), m.offset()));
         }
     }
 
