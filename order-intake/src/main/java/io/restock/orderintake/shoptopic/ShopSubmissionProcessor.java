@@ -6,6 +6,7 @@ import io.restock.events.OrderPlaced;
 import io.restock.orderintake.shops.ShopRules;
 import io.restock.orderintake.view.Acceptance;
 import io.restock.orderintake.view.OrderView;
+import io.restock.orderintake.view.OrderViewProcessor;
 import io.restock.orderintake.submission.CancellationSubmission;
 import io.restock.orderintake.submission.Digests;
 import io.restock.orderintake.submission.OrderEventMapper;
@@ -18,11 +19,8 @@ import io.restock.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +48,7 @@ import java.util.UUID;
  * configured is skipped with a warning: nothing is written for it (its outcome and dead-letter topics need not
  * exist).
  */
-public final class ShopSubmissionProcessor extends ContextualProcessor<byte[], byte[], Object, Object> {
+public final class ShopSubmissionProcessor extends OrderViewProcessor<byte[], byte[], Object, Object> {
 
     /** The sink (of the topology this processor is part of) that writes to {@code orders.order-events}. */
     public static final String WRITE_ORDER_EVENTS = "write-order-events";
@@ -68,17 +66,9 @@ public final class ShopSubmissionProcessor extends ContextualProcessor<byte[], b
 
     private final Submissions submissions;
     private final ShopRules shops;
-    private KeyValueStore<String, OrderView> views;
-
     public ShopSubmissionProcessor(final Submissions submissions, final ShopRules shops) {
         this.submissions = submissions;
         this.shops = shops;
-    }
-
-    @Override
-    public void init(final ProcessorContext<Object, Object> context) {
-        super.init(context);
-        this.views = context.getStateStore(OrderView.STORE);
     }
 
     @Override
@@ -155,7 +145,7 @@ public final class ShopSubmissionProcessor extends ContextualProcessor<byte[], b
                     "the record key must be the order id " + order.orderId() + ", was " + key);
         }
         final String hash = Digests.sha256Hex(record.value());
-        final OrderView existing = views.get(key);
+        final OrderView existing = views().get(key);
         if (existing != null && existing.placed()) {
             if (hash.equals(existing.acceptance().requestHash()) && shopId.equals(existing.shopId())) {
                 return new Outcome.Drop(existing.acceptance().eventId());
@@ -167,7 +157,7 @@ public final class ShopSubmissionProcessor extends ContextualProcessor<byte[], b
                 occurredAt);
         final OrderPlaced placed = (OrderPlaced) event.getEvent();
         final OrderView view = existing == null ? OrderView.empty(key) : existing;
-        views.put(key, view.applyPlaced(placed, new Acceptance(key, shopId, placed.getEventId(),
+        views().put(key, view.applyPlaced(placed, new Acceptance(key, shopId, placed.getEventId(),
                 placed.getOccurredAt().toEpochMilli(), null, hash)));
         return new Outcome.Publish(event);
     }
@@ -190,7 +180,7 @@ public final class ShopSubmissionProcessor extends ContextualProcessor<byte[], b
                 return new Outcome.Refuse(invalid.reason(), invalid.summary());
             }
         }
-        final OrderView view = views.get(orderId);
+        final OrderView view = views().get(orderId);
         if (view == null || !view.placed() || !shopId.equals(view.shopId())) {
             return new Outcome.Refuse("UNKNOWN_ORDER", "shop " + shopId + " has no order " + orderId);
         }

@@ -4,16 +4,13 @@ import io.restock.orderintake.submission.IntakeHeaders;
 import io.restock.orderintake.view.ViewProgress;
 import io.restock.orderintake.view.Acceptance;
 import io.restock.orderintake.view.OrderView;
+import io.restock.orderintake.view.OrderViewProcessor;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineEvent;
 import io.restock.events.OrderCancellationRequested;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.function.BiFunction;
 
@@ -26,24 +23,17 @@ public final class StatusViewProcessors {
     private StatusViewProcessors() {
     }
 
-    public static final class OrderEvents extends ContextualProcessor<String, OrderEvent, Void, Void> {
+    public static final class OrderEvents extends OrderViewProcessor<String, OrderEvent, Void, Void> {
         private final ViewProgress progress;
-        private KeyValueStore<String, OrderView> views;
 
         public OrderEvents(final ViewProgress progress) {
             this.progress = progress;
         }
 
         @Override
-        public void init(final ProcessorContext<Void, Void> context) {
-            super.init(context);
-            this.views = context.getStateStore(OrderIntakeTopology.ORDER_VIEWS);
-        }
-
-        @Override
         public void process(final Record<String, OrderEvent> record) {
             if (record.key() != null && record.value() != null) {
-                final OrderView current = views.get(record.key());
+                final OrderView current = views().get(record.key());
                 final OrderView view = current == null ? OrderView.empty(record.key()) : current;
                 switch (record.value().getEvent()) {
                     case OrderPlaced placed -> {
@@ -52,11 +42,11 @@ public final class StatusViewProcessors {
                                     placed.getEventId(), placed.getOccurredAt().toEpochMilli(),
                                     IntakeHeaders.text(record.headers(), IntakeHeaders.IDEMPOTENCY_KEY),
                                     IntakeHeaders.text(record.headers(), IntakeHeaders.REQUEST_HASH));
-                            views.put(record.key(), view.applyPlaced(placed, acceptance));
+                            views().put(record.key(), view.applyPlaced(placed, acceptance));
                         }
                     }
                     case OrderCancellationRequested cancellation ->
-                            views.put(record.key(), view.applyCancellation(cancellation));
+                            views().put(record.key(), view.applyCancellation(cancellation));
                     default -> throw new IllegalArgumentException("unknown order event "
                             + record.value().getEvent().getClass().getName());
                 }
@@ -69,9 +59,8 @@ public final class StatusViewProcessors {
      * Applies an event about an order's lines ({@code LineEvent}, {@code DeliveryDateChanged}) to the order's view
      * with {@code apply}, starting from an empty view when there is none yet.
      */
-    public static final class LineFacts<V> implements Processor<String, V, Void, Void> {
+    public static final class LineFacts<V> extends OrderViewProcessor<String, V, Void, Void> {
         private final BiFunction<OrderView, V, OrderView> apply;
-        private KeyValueStore<String, OrderView> views;
 
         public LineFacts(final BiFunction<OrderView, V, OrderView> apply) {
             this.apply = apply;
@@ -88,17 +77,12 @@ public final class StatusViewProcessors {
         }
 
         @Override
-        public void init(final ProcessorContext<Void, Void> context) {
-            this.views = context.getStateStore(OrderIntakeTopology.ORDER_VIEWS);
-        }
-
-        @Override
         public void process(final Record<String, V> record) {
             if (record.key() == null || record.value() == null) {
                 return;
             }
-            final OrderView current = views.get(record.key());
-            views.put(record.key(), apply.apply(current == null ? OrderView.empty(record.key()) : current,
+            final OrderView current = views().get(record.key());
+            views().put(record.key(), apply.apply(current == null ? OrderView.empty(record.key()) : current,
                     record.value()));
         }
     }
