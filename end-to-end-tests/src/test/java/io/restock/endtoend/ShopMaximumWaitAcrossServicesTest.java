@@ -48,10 +48,7 @@ class ShopMaximumWaitAcrossServicesTest {
     private TestOutputTopic<String, OrderEvent> orderEvents;
 
     private static ShopConfiguration shop(final String id, final String apiKeyHash, final String maxWaitDays) {
-        final ShopConfiguration config = new ShopConfiguration(id);
-        config.setApiKeySha256(apiKeyHash);
-        config.setMaxWaitDays(maxWaitDays);
-        return config;
+        return new ShopConfiguration(id, apiKeyHash, 200, null, maxWaitDays);
     }
 
     @BeforeEach

@@ -20,18 +20,21 @@ import java.util.Map;
  * port (also its {@code /health}, and, for a Kafka Streams service, its {@code application.server}), pointed
  * at the test's broker and registry ({@code <service>.kafka.bootstrap-servers},
  * {@code <service>.kafka.schema-registry-url}) with its own state directory ({@code <service>.streams.state-dir}),
- * plus the test's own settings. Closing it closes the application.
+ * plus the test's own settings. Closing it closes the application; {@link #restart} starts it again with the same
+ * settings (same port, same state directory).
  */
 public final class ServiceUnderTest implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final ApplicationContext context;
+    private final Map<String, Object> props;
     private final int port;
+    private ApplicationContext context;
 
-    private ServiceUnderTest(final ApplicationContext context, final int port) {
-        this.context = context;
+    private ServiceUnderTest(final Map<String, Object> props, final int port) {
+        this.props = Map.copyOf(props);
         this.port = port;
+        this.context = run(this.props);
     }
 
     /**
@@ -52,7 +55,17 @@ public final class ServiceUnderTest implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         props.putAll(settings);
-        return new ServiceUnderTest(ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext(), port);
+        return new ServiceUnderTest(props, port);
+    }
+
+    private static ApplicationContext run(final Map<String, Object> props) {
+        return ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+    }
+
+    /** Closes the application and starts a new one with the same settings: nothing in memory survives. */
+    public void restart() {
+        context.close();
+        context = run(props);
     }
 
     /** A port nothing listens on right now. */

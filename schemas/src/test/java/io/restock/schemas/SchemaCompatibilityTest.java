@@ -46,11 +46,8 @@ class SchemaCompatibilityTest {
 
     @Test
     void addingARequiredFieldWithoutDefaultFailsAndNamesTheField() {
-        final Schema broken = edit("{\"name\":\"currency\"",
+        final var violations = checkEditedOrderEvent("{\"name\":\"currency\"",
                 "{\"name\":\"warehouseId\",\"type\":\"string\"},{\"name\":\"currency\"");
-
-        final var violations = BackwardCompatibility.check("orders.order-events", broken,
-                List.of(OrderEvent.getClassSchema()));
 
         assertThat(violations).hasSize(1);
         assertThat(violations.getFirst().field()).isEqualTo("OrderEvent.event<OrderPlaced>.warehouseId");
@@ -60,11 +57,9 @@ class SchemaCompatibilityTest {
 
     @Test
     void changingAFieldTypeFailsAndNamesTheField() {
-        final Schema broken = edit("{\"name\":\"quantity\",\"type\":\"int\",\"doc\":\"Units (each).\"}",
+        final var violations = checkEditedOrderEvent(
+                "{\"name\":\"quantity\",\"type\":\"int\",\"doc\":\"Units (each).\"}",
                 "{\"name\":\"quantity\",\"type\":\"string\"}");
-
-        final var violations = BackwardCompatibility.check("orders.order-events", broken,
-                List.of(OrderEvent.getClassSchema()));
 
         assertThat(violations).extracting(BackwardCompatibility.Violation::field)
                 .containsExactly("OrderEvent.event<OrderPlaced>.lines[].quantity");
@@ -101,17 +96,21 @@ class SchemaCompatibilityTest {
 
     @Test
     void addingAnOptionalFieldWithADefaultPasses() {
-        final Schema evolved = edit("{\"name\":\"currency\"",
-                "{\"name\":\"warehouseId\",\"type\":[\"null\",\"string\"],\"default\":null},{\"name\":\"currency\"");
-
-        assertThat(BackwardCompatibility.check("orders.order-events", evolved, List.of(OrderEvent.getClassSchema())))
+        assertThat(checkEditedOrderEvent("{\"name\":\"currency\"",
+                "{\"name\":\"warehouseId\",\"type\":[\"null\",\"string\"],\"default\":null},{\"name\":\"currency\""))
                 .isEmpty();
     }
 
-    private static Schema edit(final String find, final String replacement) {
+    /**
+     * The checker's verdict on orders.order-events' current schema with the first {@code find} replaced by
+     * {@code replacement}, against the current one as if it were released v1.
+     */
+    private static List<BackwardCompatibility.Violation> checkEditedOrderEvent(final String find,
+                                                                             final String replacement) {
         final String current = OrderEvent.getClassSchema().toString();
         assertThat(current).contains(find);
-        return new Schema.Parser().parse(current.replaceFirst(java.util.regex.Pattern.quote(find),
+        final Schema edited = new Schema.Parser().parse(current.replaceFirst(java.util.regex.Pattern.quote(find),
                 java.util.regex.Matcher.quoteReplacement(replacement)));
+        return BackwardCompatibility.check("orders.order-events", edited, List.of(OrderEvent.getClassSchema()));
     }
 }

@@ -1,6 +1,5 @@
 package io.restock.backorder.catalog;
 
-import io.restock.service.kafka.ClientLogin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,22 +17,17 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.restock.events.SupplierOffer;
-import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.problem.ProblemResponses;
 import io.restock.service.problem.Violation;
-import io.restock.service.publish.EdgeProducerConfig;
-import jakarta.annotation.PreDestroy;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.restock.service.publish.EdgePublisher;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -60,21 +54,15 @@ public final class SupplierOffersController {
     }
 
     private final ObjectMapper json;
-    private final EventSerdes serdes;
-    private final KafkaProducer<String, byte[]> producer;
+    private final EdgePublisher publisher;
     private final Clock clock = Clock.systemUTC();
     private final long retryAfterSeconds;
 
-    public SupplierOffersController(@Value("${backorder-processor.kafka.bootstrap-servers}") final String bootstrap,
-                                    @Value("${backorder-processor.http.delivery-timeout:10s}") final Duration deliveryTimeout,
-                                    @Value("${backorder-processor.http.retry-after:2s}") final Duration retryAfter,
-                                    final ObjectMapper json, final EventSerdes serdes, final ClientLogin login) {
+    public SupplierOffersController(@Value("${backorder-processor.http.retry-after:2s}") final Duration retryAfter,
+                                    final ObjectMapper json, final EdgePublisher publisher) {
         this.json = json;
-        this.serdes = serdes;
+        this.publisher = publisher;
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
-        this.producer = new KafkaProducer<>(login.applyTo(EdgeProducerConfig.properties(bootstrap,
-                "backorder-processor-offers", deliveryTimeout, deliveryTimeout)), new StringSerializer(),
-                new ByteArraySerializer());
     }
 
     @Put(uri = "/{supplierId}/{sku}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -116,8 +104,7 @@ public final class SupplierOffersController {
                     new Violation("supplierId", "invalid-supplier-id",
                             "lower-case letters, digits and '-', starting with a letter or digit, at most 63")));
         }
-        final String key = Topics.offerKey(supplierId, sku);
-        return send(List.of(new ProducerRecord<>(Topics.SUPPLIER_OFFERS.name(), key, null)), List.of(key),
+        return send(List.of(new AbstractMap.SimpleEntry<>(Topics.offerKey(supplierId, sku), null)),
                 request.getPath());
     }
 
@@ -126,34 +113,20 @@ public final class SupplierOffersController {
             return ProblemResponses.invalid(path, parsed.violations().size() == 1 ? "The offer is not valid"
                     : "The offers are not valid", parsed.violations());
         }
-        final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        final List<String> keys = new ArrayList<>();
+        final List<Map.Entry<String, SupplierOffer>> offers = new ArrayList<>();
         for (final SupplierOffer offer : parsed.offers()) {
-            final String key = Topics.offerKey(offer.getSupplierId(), offer.getSku());
-            keys.add(key);
-            records.add(new ProducerRecord<>(Topics.SUPPLIER_OFFERS.name(), key,
-                    Topics.SUPPLIER_OFFERS.valueSerde(serdes).serializer().serialize(Topics.SUPPLIER_OFFERS.name(), offer)));
+            offers.add(new AbstractMap.SimpleEntry<>(Topics.offerKey(offer.getSupplierId(), offer.getSku()), offer));
         }
-        return send(records, keys, path);
+        return send(offers, path);
     }
 
-    /** Sends every record, then waits for all acknowledgements; any failure is a 503 (re-sending is harmless). */
-    private HttpResponse<?> send(final List<ProducerRecord<String, byte[]>> records, final List<String> keys,
-                                 final String path) {
-        final List<CompletableFuture<Void>> acks = new ArrayList<>();
+    /**
+     * Sends every offer (a null one: a tombstone), then waits for all acknowledgements; any failure is a 503
+     * (re-sending is harmless).
+     */
+    private HttpResponse<?> send(final List<Map.Entry<String, SupplierOffer>> offers, final String path) {
         try {
-            for (final ProducerRecord<String, byte[]> record : records) {
-                final CompletableFuture<Void> ack = new CompletableFuture<>();
-                producer.send(record, (metadata, error) -> {
-                    if (error == null) {
-                        ack.complete(null);
-                    } else {
-                        ack.completeExceptionally(error);
-                    }
-                });
-                acks.add(ack);
-            }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
+            publisher.publishAll(Topics.SUPPLIER_OFFERS, offers).get();
         } catch (final ExecutionException | RuntimeException e) {
             final Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             return ProblemResponses.unavailable(path, "Kafka did not acknowledge every offer (" + cause.getMessage()
@@ -162,16 +135,12 @@ public final class SupplierOffersController {
             Thread.currentThread().interrupt();
             return ProblemResponses.unavailable(path, "interrupted while waiting for Kafka", retryAfterSeconds);
         }
+        final List<String> keys = offers.stream().map(Map.Entry::getKey).toList();
         return HttpResponse.status(HttpStatus.ACCEPTED).body(new Accepted(keys.size(), keys));
     }
 
     private static HttpResponse<?> unreadable(final String path, final JsonProcessingException e) {
         return ProblemResponses.of(HttpStatus.BAD_REQUEST, "unreadable-body", "The body cannot be read",
                 "the body is not JSON: " + e.getOriginalMessage(), path);
-    }
-
-    @PreDestroy
-    void close() {
-        producer.close(Duration.ofSeconds(5));
     }
 }

@@ -19,7 +19,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.restock.events.SkuPolicy;
 import io.restock.inventory.problem.Problems;
-import io.restock.inventory.publish.EventPublisher;
+import io.restock.service.publish.EdgePublisher;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.problem.ProblemResponses;
 import io.restock.service.problem.Violation;
@@ -49,11 +49,11 @@ final class CatalogController {
     }
 
     private final ObjectMapper json;
-    private final EventPublisher publisher;
+    private final EdgePublisher publisher;
     private final Clock clock = Clock.systemUTC();
     private final long retryAfterSeconds;
 
-    CatalogController(final ObjectMapper json, final EventPublisher publisher,
+    CatalogController(final ObjectMapper json, final EdgePublisher publisher,
                       @Value("${inventory-stream.http.retry-after:1s}") final Duration retryAfter) {
         this.json = json;
         this.publisher = publisher;

@@ -17,7 +17,7 @@ import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShipped;
 import io.restock.inventory.problem.Problems;
-import io.restock.inventory.publish.EventPublisher;
+import io.restock.service.publish.EdgePublisher;
 import io.restock.inventory.stock.SkuBookQueries;
 import io.restock.inventory.stock.StockView;
 import io.restock.schemas.topics.Topics;
@@ -52,12 +52,12 @@ final class WarehouseController {
     }
 
     private final ObjectMapper json;
-    private final EventPublisher publisher;
+    private final EdgePublisher publisher;
     private final SkuBookQueries books;
     private final Clock clock = Clock.systemUTC();
     private final long retryAfterSeconds;
 
-    WarehouseController(final ObjectMapper json, final EventPublisher publisher, final SkuBookQueries books,
+    WarehouseController(final ObjectMapper json, final EdgePublisher publisher, final SkuBookQueries books,
                         @Value("${inventory-stream.http.retry-after:1s}") final Duration retryAfter) {
         this.json = json;
         this.publisher = publisher;

@@ -1,17 +1,18 @@
 package io.restock.inventory.service;
 
+import io.restock.kafkatest.SecuredBroker;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.localkafka.LocalBroker;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,19 +33,13 @@ class SecuredInventoryIT {
     @Test
     void everyKafkaClientOfTheServiceLogsInFromItsThreeSettings(final KafkaEnvironment shared, @TempDir final Path dir)
             throws Exception {
-        try (LocalBroker broker = LocalBroker.start(new LocalBroker.Settings(0, dir.resolve("kafka"),
-                Duration.ofSeconds(90)).withSasl(LocalBroker.Sasl.withRandomAdminPassword()))) {
+        try (LocalBroker broker = SecuredBroker.start(dir.resolve("kafka"))) {
             try (Admin admin = Admin.create(broker.clientProperties())) {
                 new TopicProvisioner(admin, new HttpSchemaRegistryClient(shared.schemaRegistryUrl()),
                         Duration.ofSeconds(30), broker.bootstrapServers()).provision(RunningService.TOPICS);
             }
-            final LocalBroker.Sasl sasl = broker.sasl().orElseThrow();
-            final Map<String, Object> secured = Map.of(
-                    "inventory-stream.kafka.bootstrap-servers", broker.bootstrapServers(),
-                    "inventory-stream.kafka.security-protocol", "SASL_PLAINTEXT",
-                    "inventory-stream.kafka.sasl-mechanism", LocalBroker.Sasl.MECHANISM,
-                    "inventory-stream.kafka.sasl-jaas-config", LocalBroker.Sasl.clientProperties(sasl.adminUser(),
-                            sasl.adminPassword()).get(SaslConfigs.SASL_JAAS_CONFIG));
+            final Map<String, Object> secured = new HashMap<>(SecuredBroker.adminLogin("inventory-stream", broker));
+            secured.put("inventory-stream.kafka.bootstrap-servers", broker.bootstrapServers());
             try (RunningService service = RunningService.start(shared, RunningService.newApplicationId(), secured)) {
                 assertThat(service.put("/catalog/skus/SECURE-1", "{\"backorderable\": true, \"maxWaitDays\": 21, \"reorderPoint\": 0, \"targetLevel\": 0, \"handlingDays\": 1}").status())
                         .isEqualTo(202);

@@ -26,12 +26,11 @@ import io.restock.orderintake.submission.OrderEventMapper;
 import io.restock.orderintake.submission.OrderSubmission;
 import io.restock.orderintake.submission.Parsed;
 import io.restock.orderintake.submission.Submissions;
-import io.restock.schemas.topics.Topics;
 import io.restock.service.problem.ProblemResponses;
 import jakarta.inject.Singleton;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -141,14 +140,14 @@ public final class OrderIntake {
         final String eventId = OrderEventMapper.newEventId();
         final OrderEvent event = OrderEventMapper.placed(order, shop.id(), shop.maxWaitDays(), eventId, clock.instant());
         final long acceptedAt = ((OrderPlaced) event.getEvent()).getOccurredAt().toEpochMilli();
-        final RecordHeaders headers = new RecordHeaders();
-        headers.add(IntakeHeaders.IDEMPOTENCY_KEY, idempotencyKey.getBytes(StandardCharsets.UTF_8));
-        headers.add(IntakeHeaders.REQUEST_HASH, HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII));
-        headers.add(IntakeHeaders.SHOP_ID, shop.id().getBytes(StandardCharsets.UTF_8));
-        headers.add(IntakeHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.US_ASCII));
-        headers.add(IntakeHeaders.ACCEPTED_AT, Long.toString(acceptedAt).getBytes(StandardCharsets.US_ASCII));
-        return publisher.publish(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), null, acceptedAt, order.orderId(),
-                        event, headers))
+        final List<Header> headers = List.of(
+                new RecordHeader(IntakeHeaders.IDEMPOTENCY_KEY, idempotencyKey.getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader(IntakeHeaders.REQUEST_HASH,
+                        HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII)),
+                new RecordHeader(IntakeHeaders.SHOP_ID, shop.id().getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader(IntakeHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.US_ASCII)),
+                new RecordHeader(IntakeHeaders.ACCEPTED_AT, Long.toString(acceptedAt).getBytes(StandardCharsets.US_ASCII)));
+        return publisher.publish(acceptedAt, order.orderId(), event, headers)
                 .handle((metadata, error) -> {
                     if (error != null) {
                         guard.release(entry);
@@ -198,7 +197,7 @@ public final class OrderIntake {
         }
         final String eventId = OrderEventMapper.newEventId();
         final OrderEvent event = OrderEventMapper.cancellationRequested(request, shop.id(), eventId, clock.instant());
-        return publisher.publish(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), orderId, event))
+        return publisher.publish(orderId, event)
                 .handle((metadata, error) -> error != null ? kafkaFailed(path, error)
                         : cancellationResponse(orderId, request.lineIds(), eventId));
     }

@@ -26,26 +26,26 @@ public final class ShopDirectory implements ShopRules {
 
     public ShopDirectory(final List<ShopConfiguration> shops) {
         for (final ShopConfiguration config : shops) {
-            if (!Submissions.isId(config.getShopId()) || config.getShopId().contains("/")) {
-                throw new IllegalStateException("restock.shops: not a valid shop id: " + config.getShopId());
+            if (!Submissions.isId(config.shopId()) || config.shopId().contains("/")) {
+                throw new IllegalStateException("restock.shops: not a valid shop id: " + config.shopId());
             }
-            final String hash = config.getApiKeySha256();
+            final String hash = config.apiKeySha256();
             if (hash == null || !hash.matches("[0-9a-fA-F]{64}")) {
-                throw new IllegalStateException("restock.shops." + config.getShopId()
+                throw new IllegalStateException("restock.shops." + config.shopId()
                         + ".api-key-sha256 must be the 64-digit hex SHA-256 of the shop's API key");
             }
             final Integer maxWait = maxWaitDays(config);
-            final Shop shop = new Shop(config.getShopId(), new RateLimiter(config.getRateLimitPerSecond(),
-                    config.getRateLimitBurst(), System::nanoTime), maxWait);
+            final Shop shop = new Shop(config.shopId(), new RateLimiter(config.rateLimitPerSecond(),
+                    config.rateLimitBurst(), System::nanoTime), maxWait);
             if (byKeyHash.put(hash.toLowerCase(Locale.ROOT), shop) != null) {
-                throw new IllegalStateException("two shops share one API key: " + config.getShopId());
+                throw new IllegalStateException("two shops share one API key: " + config.shopId());
             }
         }
         byKeyHash.values().forEach(shop -> byId.put(shop.id(), shop));
     }
 
     private static Integer maxWaitDays(final ShopConfiguration config) {
-        final String text = config.getMaxWaitDays();
+        final String text = config.maxWaitDays();
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -57,7 +57,7 @@ public final class ShopDirectory implements ShopRules {
         } catch (final NumberFormatException e) {
             // reported below
         }
-        throw new IllegalStateException("restock.shops." + config.getShopId() + ".max-wait-days must be a whole "
+        throw new IllegalStateException("restock.shops." + config.shopId() + ".max-wait-days must be a whole "
                 + "number of days 1.." + Submissions.MAX_WAIT_DAYS + " (or empty: none), was '" + text + "'");
     }
 

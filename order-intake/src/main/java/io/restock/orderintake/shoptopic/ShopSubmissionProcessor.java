@@ -6,6 +6,7 @@ import io.restock.events.OrderPlaced;
 import io.restock.orderintake.shops.ShopRules;
 import io.restock.orderintake.view.Acceptance;
 import io.restock.orderintake.view.OrderView;
+import io.restock.orderintake.view.OrderViewProcessor;
 import io.restock.orderintake.submission.CancellationSubmission;
 import io.restock.orderintake.submission.Digests;
 import io.restock.orderintake.submission.OrderEventMapper;
@@ -18,11 +19,8 @@ import io.restock.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +48,7 @@ import java.util.UUID;
  * configured is skipped with a warning: nothing is written for it (its outcome and dead-letter topics need not
  * exist).
  */
-public final class ShopSubmissionProcessor implements Processor<byte[], byte[], Object, Object> {
+public final class ShopSubmissionProcessor extends OrderViewProcessor<byte[], byte[], Object, Object> {
 
     /** The sink (of the topology this processor is part of) that writes to {@code orders.order-events}. */
     public static final String WRITE_ORDER_EVENTS = "write-order-events";
@@ -68,23 +66,14 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
 
     private final Submissions submissions;
     private final ShopRules shops;
-    private ProcessorContext<Object, Object> context;
-    private KeyValueStore<String, OrderView> views;
-
     public ShopSubmissionProcessor(final Submissions submissions, final ShopRules shops) {
         this.submissions = submissions;
         this.shops = shops;
     }
 
     @Override
-    public void init(final ProcessorContext<Object, Object> context) {
-        this.context = context;
-        this.views = context.getStateStore(OrderView.STORE);
-    }
-
-    @Override
     public void process(final Record<byte[], byte[]> record) {
-        final RecordMetadata source = context.recordMetadata()
+        final RecordMetadata source = context().recordMetadata()
                 .orElseThrow(() -> new IllegalStateException("a submission without source metadata"));
         final String shopId = Topics.shopOfSubmissions(source.topic()).orElse(null);
         if (shopId == null || !shops.isKnown(shopId)) {
@@ -102,7 +91,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
         };
         final SubmissionOutcome told = switch (outcome) {
             case Outcome.Publish publish -> {
-                context.forward(new Record<>(key, publish.event(), record.timestamp()), WRITE_ORDER_EVENTS);
+                context().forward(new Record<>(key, publish.event(), record.timestamp()), WRITE_ORDER_EVENTS);
                 yield SubmissionOutcome.accepted(shopId, key, type, eventIdOf(publish.event()), source);
             }
             case Outcome.Drop drop -> SubmissionOutcome.duplicate(shopId, key, type, drop.eventId(), source);
@@ -111,7 +100,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
                 yield SubmissionOutcome.rejected(shopId, key, type, refuse.reason(), refuse.message(), source);
             }
         };
-        context.forward(new Record<>(record.key(), told.toJson(), record.timestamp()), WRITE_OUTCOMES);
+        context().forward(new Record<>(record.key(), told.toJson(), record.timestamp()), WRITE_OUTCOMES);
     }
 
     private Outcome decide(final String key, final JsonNode node, final String type, final String shopId,
@@ -156,7 +145,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
                     "the record key must be the order id " + order.orderId() + ", was " + key);
         }
         final String hash = Digests.sha256Hex(record.value());
-        final OrderView existing = views.get(key);
+        final OrderView existing = views().get(key);
         if (existing != null && existing.placed()) {
             if (hash.equals(existing.acceptance().requestHash()) && shopId.equals(existing.shopId())) {
                 return new Outcome.Drop(existing.acceptance().eventId());
@@ -168,7 +157,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
                 occurredAt);
         final OrderPlaced placed = (OrderPlaced) event.getEvent();
         final OrderView view = existing == null ? OrderView.empty(key) : existing;
-        views.put(key, view.applyPlaced(placed, new Acceptance(key, shopId, placed.getEventId(),
+        views().put(key, view.applyPlaced(placed, new Acceptance(key, shopId, placed.getEventId(),
                 placed.getOccurredAt().toEpochMilli(), null, hash)));
         return new Outcome.Publish(event);
     }
@@ -191,7 +180,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
                 return new Outcome.Refuse(invalid.reason(), invalid.summary());
             }
         }
-        final OrderView view = views.get(orderId);
+        final OrderView view = views().get(orderId);
         if (view == null || !view.placed() || !shopId.equals(view.shopId())) {
             return new Outcome.Refuse("UNKNOWN_ORDER", "shop " + shopId + " has no order " + orderId);
         }
@@ -205,7 +194,7 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
     }
 
     private String eventId() {
-        final String source = context.recordMetadata()
+        final String source = context().recordMetadata()
                 .map(m -> m.topic() + "/" + m.partition() + "/" + m.offset())
                 .orElseThrow(() -> new IllegalStateException("a submission without source metadata"));
         return UUID.nameUUIDFromBytes(source.getBytes(StandardCharsets.UTF_8)).toString();
@@ -222,11 +211,11 @@ public final class ShopSubmissionProcessor implements Processor<byte[], byte[], 
     private void deadLetter(final Record<byte[], byte[]> record, final RecordMetadata source, final String shopId,
                             final String reason, final String message) {
         final ProducerRecord<byte[], byte[]> dead = DeadLetters.record(
-                Topics.shopSubmissions(shopId).deadLetterTopic(), context.applicationId(),
+                Topics.shopSubmissions(shopId).deadLetterTopic(), context().applicationId(),
                 DeadLetters.Stage.VALIDATION, source.topic(), source.partition(), source.offset(),
                 record.key(), record.value(), record.headers(), new InvalidSubmissionException(message), reason);
         final Headers headers = new RecordHeaders(dead.headers().toArray());
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
+        context().forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
                 WRITE_DEAD_LETTERS);
     }
 

@@ -59,8 +59,8 @@ public final class OrderIntakeTopology {
 
         topology.addProcessor("apply-order-events", () -> new StatusViewProcessors.OrderEvents(progress),
                 "read-order-events");
-        topology.addProcessor("apply-line-events", StatusViewProcessors.LineEvents::new, "read-line-events");
-        topology.addProcessor("apply-delivery-dates", StatusViewProcessors.DeliveryDates::new,
+        topology.addProcessor("apply-line-events", StatusViewProcessors.LineFacts::lineEvents, "read-line-events");
+        topology.addProcessor("apply-delivery-dates", StatusViewProcessors.LineFacts::deliveryDates,
                 "read-delivery-dates");
         topology.addProcessor("validate-shop-submissions",
                 () -> new ShopSubmissionProcessor(submissions, shops), "read-shop-submissions");

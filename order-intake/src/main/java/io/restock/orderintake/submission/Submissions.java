@@ -414,11 +414,10 @@ public final class Submissions {
     }
 
     private static String idValue(final JsonNode value, final String field, final List<Violation> out) {
-        if (!value.isTextual()) {
-            out.add(new Violation(field, Code.WRONG_TYPE, "must be a string"));
+        final String text = textValue(value, field, out);
+        if (text == null) {
             return null;
         }
-        final String text = value.textValue();
         if (text.length() > MAX_ID_LENGTH) {
             out.add(new Violation(field, Code.TOO_LONG, "at most " + MAX_ID_LENGTH + " characters"));
             return null;
@@ -437,11 +436,7 @@ public final class Submissions {
             out.add(new Violation(join(path, name), Code.REQUIRED, name + " is required"));
             return null;
         }
-        if (!value.isTextual()) {
-            out.add(new Violation(join(path, name), Code.WRONG_TYPE, "must be a string"));
-            return null;
-        }
-        return value.textValue();
+        return textValue(value, join(path, name), out);
     }
 
     private static String optionalText(final JsonNode node, final String name, final String path, final int maxLength,
@@ -450,12 +445,18 @@ public final class Submissions {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual()) {
-            out.add(new Violation(join(path, name), Code.WRONG_TYPE, "must be a string"));
+        final String text = textValue(value, join(path, name), out);
+        if (text != null && text.length() > maxLength) {
+            out.add(new Violation(join(path, name), Code.TOO_LONG, "at most " + maxLength + " characters"));
             return null;
         }
-        if (value.textValue().length() > maxLength) {
-            out.add(new Violation(join(path, name), Code.TOO_LONG, "at most " + maxLength + " characters"));
+        return text;
+    }
+
+    /** The text of a present value; null with a violation of {@code field} when it is not a string. */
+    private static String textValue(final JsonNode value, final String field, final List<Violation> out) {
+        if (!value.isTextual()) {
+            out.add(new Violation(field, Code.WRONG_TYPE, "must be a string"));
             return null;
         }
         return value.textValue();
@@ -496,12 +497,12 @@ public final class Submissions {
         if (value == null || value.isNull()) {
             return fallback;
         }
-        if (!value.isTextual()) {
-            out.add(new Violation(join(path, name), Code.WRONG_TYPE, "must be a string"));
+        final String text = textValue(value, join(path, name), out);
+        if (text == null) {
             return null;
         }
         for (final E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value.textValue())) {
+            if (constant.name().equals(text)) {
                 return constant;
             }
         }

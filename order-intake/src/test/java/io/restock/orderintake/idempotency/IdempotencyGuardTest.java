@@ -28,10 +28,7 @@ class IdempotencyGuardTest {
         assertThat(guard.inFlight()).isEqualTo(1);
 
         guard.accepted(granted(first), E1, 1000, null, 2, 40);
-        final Claim replay = guard.claim("shop-a", "k1", "o-1", H1);
-        assertThat(replay).isInstanceOf(Claim.Replay.class);
-        assertThat(((Claim.Replay) replay).entry().eventId()).isEqualTo(E1);
-        assertThat(((Claim.Replay) replay).entry().acceptedAtMillis()).isEqualTo(1000);
+        assertReplaysE1AcceptedAt(guard.claim("shop-a", "k1", "o-1", H1), 1000);
         assertThat(guard.inFlight()).isZero();
     }
 
@@ -73,10 +70,7 @@ class IdempotencyGuardTest {
         guard.remember("o-1", "shop-a", "k1", H1, E1, 900, 2, 40);
         guard.remember("o-9", "shop-a", null, null, "from-the-topic", 950, 1, 7);
 
-        final Claim replay = guard.claim("shop-a", "k1", "o-1", H1);
-        assertThat(replay).isInstanceOf(Claim.Replay.class);
-        assertThat(((Claim.Replay) replay).entry().eventId()).isEqualTo(E1);
-        assertThat(((Claim.Replay) replay).entry().acceptedAtMillis()).isEqualTo(900);
+        assertReplaysE1AcceptedAt(guard.claim("shop-a", "k1", "o-1", H1), 900);
         assertThat(guard.claim("shop-a", "k1", "o-1", H2)).isInstanceOf(Claim.KeyReused.class);
         assertThat(guard.claim("shop-a", "k2", "o-1", H1)).isInstanceOf(Claim.OrderExists.class);
         assertThat(guard.claim("shop-a", "k3", "o-9", H1)).isInstanceOf(Claim.OrderExists.class);
@@ -126,5 +120,12 @@ class IdempotencyGuardTest {
     private static IdempotencyGuard.Entry granted(final Claim claim) {
         assertThat(claim).isInstanceOf(Claim.Granted.class);
         return ((Claim.Granted) claim).entry();
+    }
+
+    /** {@code claim} answers as the request that wrote event {@link #E1} at {@code acceptedAtMillis} did. */
+    private static void assertReplaysE1AcceptedAt(final Claim claim, final long acceptedAtMillis) {
+        assertThat(claim).isInstanceOf(Claim.Replay.class);
+        assertThat(((Claim.Replay) claim).entry().eventId()).isEqualTo(E1);
+        assertThat(((Claim.Replay) claim).entry().acceptedAtMillis()).isEqualTo(acceptedAtMillis);
     }
 }

@@ -1,5 +1,6 @@
 package io.restock.orderintake.it;
 
+import io.restock.kafkatest.TopicReader;
 import io.restock.events.OrderEvent;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;

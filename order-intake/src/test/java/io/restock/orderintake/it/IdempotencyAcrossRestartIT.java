@@ -1,6 +1,7 @@
 package io.restock.orderintake.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restock.kafkatest.TopicReader;
 import io.restock.events.OrderEvent;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;

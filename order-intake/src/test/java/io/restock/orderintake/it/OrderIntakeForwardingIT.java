@@ -2,6 +2,7 @@ package io.restock.orderintake.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restock.kafkatest.TopicReader;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.orderintake.SampleOrders;

@@ -3,6 +3,8 @@ package io.restock.orderintake.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restock.kafkatest.Closeables;
+import io.restock.kafkatest.TopicReader;
 import io.restock.events.DateChangeReason;
 import io.restock.events.DeliveryDateChanged;
 import io.restock.events.LineAllocated;
@@ -80,9 +82,7 @@ class OrderIntakeIT {
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.close();
-        }
+        Closeables.closeAll(app);
     }
 
     @Test
@@ -140,9 +140,7 @@ class OrderIntakeIT {
 
     @Test
     void aKeyReusedWithAnotherBodyIs422AndAnOrderIdUnderAnotherKeyIs409() throws Exception {
-        final String orderId = id("conflict");
-        assertThat(app.createOrder(SHOP_A_KEY, "key-" + orderId, SampleOrders.validOrder(orderId)).statusCode())
-                .isEqualTo(202);
+        final String orderId = placedByShopA("conflict");
 
         final ObjectNode changed = SampleOrders.validOrder().put("orderId", orderId).put("currency", "USD");
         final HttpResponse<String> reused = app.createOrder(SHOP_A_KEY, "key-" + orderId, bytes(changed));
@@ -159,9 +157,7 @@ class OrderIntakeIT {
 
     @Test
     void aShopCanNeitherReadNorCancelAnotherShopsOrder() throws Exception {
-        final String orderId = id("private");
-        assertThat(app.createOrder(SHOP_A_KEY, "key-" + orderId, SampleOrders.validOrder(orderId)).statusCode())
-                .isEqualTo(202);
+        final String orderId = placedByShopA("private");
 
         assertProblem(app.get("/orders/" + orderId, SHOP_B_KEY), 404, "order-not-found");
         assertProblem(app.post("/orders/" + orderId + "/cancellation", SHOP_B_KEY, null, null, null), 404,
@@ -184,9 +180,7 @@ class OrderIntakeIT {
 
     @Test
     void cancellingALinePublishesTheRequestAndTheViewShowsIt() throws Exception {
-        final String orderId = id("cancel");
-        assertThat(app.createOrder(SHOP_A_KEY, "key-" + orderId, SampleOrders.validOrder(orderId)).statusCode())
-                .isEqualTo(202);
+        final String orderId = placedByShopA("cancel");
 
         final HttpResponse<String> cancelled = app.post("/orders/" + orderId + "/lines/2/cancellation", SHOP_A_KEY,
                 null, "application/json", "{\"reason\":\"too slow\"}".getBytes(StandardCharsets.UTF_8));
@@ -351,6 +345,14 @@ class OrderIntakeIT {
 
     private String id(final String what) {
         return run + "-" + what;
+    }
+
+    /** Shop A places a valid order {@code id(what)} under key {@code key-<orderId>} (202); returns the order id. */
+    private String placedByShopA(final String what) {
+        final String orderId = id(what);
+        assertThat(app.createOrder(SHOP_A_KEY, "key-" + orderId, SampleOrders.validOrder(orderId)).statusCode())
+                .isEqualTo(202);
+        return orderId;
     }
 
     private static byte[] bytes(final Object json) {

@@ -1,21 +1,19 @@
 package io.restock.orderintake.it;
 
+import io.restock.kafkatest.SecuredBroker;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.localkafka.LocalBroker;
 import io.restock.orderintake.SampleOrders;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
-import io.restock.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restock.orderintake.it.IntakeApp.SHOP_A_KEY;
@@ -35,20 +33,13 @@ class SecuredIntakeIT {
     @Test
     void everyKafkaClientOfTheServiceLogsInFromItsThreeSettings(final KafkaEnvironment shared, @TempDir final Path dir)
             throws Exception {
-        try (LocalBroker broker = LocalBroker.start(new LocalBroker.Settings(0, dir.resolve("kafka"),
-                Duration.ofSeconds(90)).withSasl(LocalBroker.Sasl.withRandomAdminPassword()))) {
+        try (LocalBroker broker = SecuredBroker.start(dir.resolve("kafka"))) {
             try (Admin admin = Admin.create(broker.clientProperties())) {
                 new TopicProvisioner(admin, new HttpSchemaRegistryClient(shared.schemaRegistryUrl()),
                         Duration.ofSeconds(30), broker.bootstrapServers()).provision(IntakeApp.catalogueAndShopTopics());
             }
-            final LocalBroker.Sasl sasl = broker.sasl().orElseThrow();
-            final Map<String, Object> login = Map.of(
-                    "order-intake.kafka.security-protocol", "SASL_PLAINTEXT",
-                    "order-intake.kafka.sasl-mechanism", LocalBroker.Sasl.MECHANISM,
-                    "order-intake.kafka.sasl-jaas-config", LocalBroker.Sasl.clientProperties(sasl.adminUser(),
-                            sasl.adminPassword()).get(SaslConfigs.SASL_JAAS_CONFIG));
             try (IntakeApp app = IntakeApp.start(broker.bootstrapServers(), shared.schemaRegistryUrl(),
-                    dir.resolve("state"), login)) {
+                    dir.resolve("state"), SecuredBroker.adminLogin("order-intake", broker))) {
                 final String orderId = "secured-" + UUID.randomUUID().toString().substring(0, 8);
                 final HttpResponse<String> created = app.createOrder(SHOP_A_KEY, "key-" + orderId,
                         SampleOrders.validOrder(orderId));

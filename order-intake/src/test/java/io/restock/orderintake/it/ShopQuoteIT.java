@@ -3,6 +3,8 @@ package io.restock.orderintake.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.restock.kafkatest.Closeables;
+import io.restock.kafkatest.TopicReader;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
 import io.restock.kafkatest.KafkaEnvironment;
@@ -92,15 +94,7 @@ class ShopQuoteIT {
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (withoutInventory != null) {
-            withoutInventory.close();
-        }
-        if (inventory != null) {
-            inventory.stop(0);
-        }
+        Closeables.closeAll(app, withoutInventory, inventory == null ? null : () -> inventory.stop(0));
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.restock.orderintake.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restock.kafkatest.SecuredBroker;
+import io.restock.kafkatest.Closeables;
+import io.restock.kafkatest.TopicReader;
 import io.restock.events.OrderEvent;
 import io.restock.events.OrderPlaced;
 import io.restock.kafkatest.KafkaEnvironment;
@@ -23,7 +26,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -75,8 +77,7 @@ class ShopTopicAclIT {
     @BeforeAll
     static void startASecuredBrokerWithTwoShopsAndOrderIntake(final KafkaEnvironment shared) {
         registryUrl = shared.schemaRegistryUrl();
-        broker = LocalBroker.start(new LocalBroker.Settings(0, dir.resolve("kafka"), WAIT)
-                .withSasl(LocalBroker.Sasl.withRandomAdminPassword()));
+        broker = SecuredBroker.start(dir.resolve("kafka"));
         try (Admin admin = Admin.create(broker.clientProperties())) {
             new TopicProvisioner(admin, new HttpSchemaRegistryClient(shared.schemaRegistryUrl()),
                     Duration.ofSeconds(30), broker.bootstrapServers()).provision(IntakeApp.catalogueAndShopTopics());
@@ -88,22 +89,13 @@ class ShopTopicAclIT {
                 acls.grant(AccessGrants.shop(shop, false));
             }
         }
-        final LocalBroker.Sasl sasl = broker.sasl().orElseThrow();
-        app = IntakeApp.start(broker.bootstrapServers(), shared.schemaRegistryUrl(), dir.resolve("state"), Map.of(
-                "order-intake.kafka.security-protocol", LocalBroker.Sasl.PROTOCOL,
-                "order-intake.kafka.sasl-mechanism", LocalBroker.Sasl.MECHANISM,
-                "order-intake.kafka.sasl-jaas-config", LocalBroker.Sasl.clientProperties(sasl.adminUser(),
-                        sasl.adminPassword()).get(SaslConfigs.SASL_JAAS_CONFIG)));
+        app = IntakeApp.start(broker.bootstrapServers(), shared.schemaRegistryUrl(), dir.resolve("state"),
+                SecuredBroker.adminLogin("order-intake", broker));
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        Closeables.closeAll(app, broker);
     }
 
     @Test

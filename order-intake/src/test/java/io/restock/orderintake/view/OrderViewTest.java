@@ -51,12 +51,17 @@ class OrderViewTest {
                 date, T, null, null, null));
     }
 
-    @Test
-    void aLineTheSupplierDropShippedIsShippedAndSurvivesTheBinaryForm() {
-        final OrderView view = order(ShippingPolicy.PARTIAL)
+    /** PARTIAL: line 1 has 10 allocated and 5 backordered for 2026-12-04, line 2 is allocated whole. */
+    static OrderView partialWithLineOneShort() {
+        return order(ShippingPolicy.PARTIAL)
                 .applyLineEvent(allocated("1", 10))
                 .applyLineEvent(backordered("1", 5, LocalDate.parse("2026-12-04")))
                 .applyLineEvent(allocated("2", 1));
+    }
+
+    @Test
+    void aLineTheSupplierDropShippedIsShippedAndSurvivesTheBinaryForm() {
+        final OrderView view = partialWithLineOneShort();
         assertThat(view.find("1").status(view.shipsNow())).isEqualTo(LineStatus.BACKORDERED);
 
         final OrderView shipped = view.applyLineEvent(new LineEvent(new LineDropShipped("e-ds", T.plusSeconds(9),
@@ -85,10 +90,7 @@ class OrderViewTest {
 
     @Test
     void partialOrderShipsAllocatedLinesAndBackordersTheRemainderWithItsDate() {
-        final OrderView view = order(ShippingPolicy.PARTIAL)
-                .applyLineEvent(allocated("1", 10))
-                .applyLineEvent(backordered("1", 5, LocalDate.parse("2026-12-04")))
-                .applyLineEvent(allocated("2", 1));
+        final OrderView view = partialWithLineOneShort();
 
         final LineView first = view.find("1");
         assertThat(first.status(view.shipsNow())).isEqualTo(LineStatus.BACKORDERED);

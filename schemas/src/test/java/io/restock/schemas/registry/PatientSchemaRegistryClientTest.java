@@ -17,8 +17,7 @@ class PatientSchemaRegistryClientTest {
     @Test
     void aLookupWaitsOutARegistryThatIsBrieflyUnavailable() {
         final Flaky flaky = new Flaky(3, () -> new RegistryUnavailableException("connection refused"));
-        final PatientSchemaRegistryClient patient = new PatientSchemaRegistryClient(flaky, Duration.ofSeconds(30),
-                Duration.ofMillis(1));
+        final PatientSchemaRegistryClient patient = patient(flaky);
         assertThat(patient.schemaById(7)).isEqualTo(SCHEMA);
         assertThat(flaky.calls.get()).isEqualTo(4);
     }
@@ -26,8 +25,7 @@ class PatientSchemaRegistryClientTest {
     @Test
     void anUnknownSchemaFailsAtOnce() {
         final Flaky flaky = new Flaky(Integer.MAX_VALUE, () -> new UnknownSchemaException("404"));
-        final PatientSchemaRegistryClient patient = new PatientSchemaRegistryClient(flaky, Duration.ofSeconds(30),
-                Duration.ofMillis(1));
+        final PatientSchemaRegistryClient patient = patient(flaky);
         assertThatThrownBy(() -> patient.schemaById(7)).isInstanceOf(UnknownSchemaException.class);
         assertThat(flaky.calls.get()).isEqualTo(1);
     }
@@ -35,8 +33,7 @@ class PatientSchemaRegistryClientTest {
     @Test
     void aRefusalFailsAtOnce() {
         final Flaky flaky = new Flaky(Integer.MAX_VALUE, () -> new RegistryException("409 incompatible"));
-        final PatientSchemaRegistryClient patient = new PatientSchemaRegistryClient(flaky, Duration.ofSeconds(30),
-                Duration.ofMillis(1));
+        final PatientSchemaRegistryClient patient = patient(flaky);
         assertThatThrownBy(() -> patient.register("s", SCHEMA)).isExactlyInstanceOf(RegistryException.class);
         assertThat(flaky.calls.get()).isEqualTo(1);
     }
@@ -48,6 +45,11 @@ class PatientSchemaRegistryClientTest {
                 Duration.ofMillis(5));
         assertThatThrownBy(() -> patient.lookup("s", SCHEMA)).isInstanceOf(RegistryUnavailableException.class);
         assertThat(flaky.calls.get()).isBetween(2, 12);
+    }
+
+    /** Patient for 30 s, retrying every millisecond. */
+    private static PatientSchemaRegistryClient patient(final Flaky flaky) {
+        return new PatientSchemaRegistryClient(flaky, Duration.ofSeconds(30), Duration.ofMillis(1));
     }
 
     /** Fails its first {@code failures} calls with the given error, then answers. */

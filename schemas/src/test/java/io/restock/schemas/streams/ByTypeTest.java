@@ -22,9 +22,7 @@ class ByTypeTest {
     @Test
     void eachValueGoesToTheBranchOfItsTypeAndValuesOfNoDeclaredTypeAreDropped() {
         final StreamsBuilder builder = new StreamsBuilder();
-        final KStream<String, Object> mixed = builder
-                .stream("in", Consumed.with(Serdes.String(), Serdes.String()).withName("read-in"))
-                .mapValues(ByTypeTest::parse, Named.as("parse"));
+        final KStream<String, Object> mixed = mixed(builder);
         final ByType<String, Object> byType = ByType.split(mixed, "route")
                 .branch(Integer.class, "numbers")
                 .branch(String.class, "words")
@@ -53,9 +51,7 @@ class ByTypeTest {
     @Test
     void theSplitAndItsBranchesCarryTheGivenNames() {
         final StreamsBuilder builder = new StreamsBuilder();
-        final KStream<String, Object> mixed = builder
-                .stream("in", Consumed.with(Serdes.String(), Serdes.String()).withName("read-in"))
-                .mapValues(ByTypeTest::parse, Named.as("parse"));
+        final KStream<String, Object> mixed = mixed(builder);
         final ByType<String, Object> byType = ByType.split(mixed, "route").branch(Integer.class, "numbers").route();
         byType.get(Integer.class).to("numbers", Produced.with(Serdes.String(), Serdes.Integer()).withName("write"));
 
@@ -67,15 +63,19 @@ class ByTypeTest {
     @Test
     void overlappingTypesAreRefusedAndAnUndeclaredTypeHasNoBranch() {
         final StreamsBuilder builder = new StreamsBuilder();
-        final KStream<String, Object> mixed = builder
-                .stream("in", Consumed.with(Serdes.String(), Serdes.String()).withName("read-in"))
-                .mapValues(ByTypeTest::parse, Named.as("parse"));
+        final KStream<String, Object> mixed = mixed(builder);
         final ByType.Builder<String, Object> split = ByType.split(mixed, "route").branch(Number.class, "numbers");
 
         assertThatThrownBy(() -> split.branch(Integer.class, "integers"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("disjoint");
         final ByType<String, Object> byType = split.route();
         assertThatThrownBy(() -> byType.get(String.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Topic "in", each value an Integer, a Double or a String, as its text reads. */
+    private static KStream<String, Object> mixed(final StreamsBuilder builder) {
+        return builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()).withName("read-in"))
+                .mapValues(ByTypeTest::parse, Named.as("parse"));
     }
 
     private static Object parse(final String text) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads the fields of one JSON object of a request and collects a {@link Violation} for each one
@@ -95,6 +97,24 @@ public final class JsonFields {
         return true;
     }
 
+    /**
+     * The field's value when it is present and {@code fits}, else null: absent, it adds "required" when
+     * {@code required}; present but not fitting, it adds {@code code} with {@code message}.
+     */
+    private JsonNode typed(final String name, final boolean required, final Predicate<JsonNode> fits,
+                           final String code, final String message) {
+        final JsonNode v = value(name);
+        if (v == null) {
+            missing(name, required);
+            return null;
+        }
+        if (!fits.test(v)) {
+            add(name, code, message);
+            return null;
+        }
+        return v;
+    }
+
     /** A string of at most {@value #MAX_TEXT} characters, stripped; blank counts as absent. */
     public String text(final String name, final boolean required) {
         return text(name, required, MAX_TEXT);
@@ -102,13 +122,8 @@ public final class JsonFields {
 
     /** A string of at most {@code maxLength} characters, stripped; blank counts as absent. */
     public String text(final String name, final boolean required, final int maxLength) {
-        final JsonNode v = value(name);
+        final JsonNode v = typed(name, required, JsonNode::isTextual, "not-a-string", "must be a string");
         if (v == null) {
-            missing(name, required);
-            return null;
-        }
-        if (!v.isTextual()) {
-            add(name, "not-a-string", "must be a string");
             return null;
         }
         final String s = v.textValue().strip();
@@ -132,13 +147,9 @@ public final class JsonFields {
 
     /** A whole number from {@code min} to {@code max}. */
     public Integer integer(final String name, final boolean required, final int min, final int max) {
-        final JsonNode v = value(name);
+        final JsonNode v = typed(name, required, n -> n.isIntegralNumber() && n.canConvertToInt(), "not-an-integer",
+                "must be a whole number (32-bit)");
         if (v == null) {
-            missing(name, required);
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            add(name, "not-an-integer", "must be a whole number (32-bit)");
             return null;
         }
         if (v.intValue() < min || v.intValue() > max) {
@@ -150,37 +161,24 @@ public final class JsonFields {
     }
 
     public Boolean bool(final String name, final boolean required) {
-        final JsonNode v = value(name);
-        if (v == null) {
-            missing(name, required);
-            return null;
-        }
-        if (!v.isBoolean()) {
-            add(name, "not-a-boolean", "must be true or false");
-            return null;
-        }
-        return v.booleanValue();
+        final JsonNode v = typed(name, required, JsonNode::isBoolean, "not-a-boolean", "must be true or false");
+        return v == null ? null : v.booleanValue();
     }
 
-    /** An ISO-8601 instant such as {@code 2026-11-20T08:00:00Z}. */
+    /** An ISO-8601 instant such as {@code 2026-11-20T08:00:00Z}; optional. */
     public Instant instant(final String name) {
-        final JsonNode v = value(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            if (v.isTextual()) {
-                return Instant.parse(v.textValue());
-            }
-        } catch (final DateTimeParseException e) {
-            // reported below
-        }
-        add(name, "not-an-instant", "must be an ISO-8601 instant such as 2026-11-20T08:00:00Z");
-        return null;
+        return temporal(name, false, Instant::parse, "not-an-instant",
+                "must be an ISO-8601 instant such as 2026-11-20T08:00:00Z");
     }
 
     /** An ISO date such as {@code 2026-12-01}. */
     public LocalDate date(final String name, final boolean required) {
+        return temporal(name, required, LocalDate::parse, "not-a-date", "must be an ISO date such as 2026-12-01");
+    }
+
+    /** A JSON string {@code parse} reads; anything else (or text it cannot read) is the error {@code code}. */
+    private <T> T temporal(final String name, final boolean required, final Function<String, T> parse,
+                           final String code, final String message) {
         final JsonNode v = value(name);
         if (v == null) {
             missing(name, required);
@@ -188,12 +186,12 @@ public final class JsonFields {
         }
         try {
             if (v.isTextual()) {
-                return LocalDate.parse(v.textValue());
+                return parse.apply(v.textValue());
             }
         } catch (final DateTimeParseException e) {
             // reported below
         }
-        add(name, "not-a-date", "must be an ISO date such as 2026-12-01");
+        add(name, code, message);
         return null;
     }
 
@@ -224,12 +222,8 @@ public final class JsonFields {
 
     /** A list of strings, each stripped; null when absent or invalid. */
     public List<String> textList(final String name) {
-        final JsonNode v = value(name);
+        final JsonNode v = typed(name, false, JsonNode::isArray, "not-an-array", "must be an array of strings");
         if (v == null) {
-            return null;
-        }
-        if (!v.isArray()) {
-            add(name, "not-an-array", "must be an array of strings");
             return null;
         }
         final List<String> out = new ArrayList<>();
@@ -246,13 +240,9 @@ public final class JsonFields {
 
     /** The objects of an array field, each read with {@code allowed}; null when absent or not an array. */
     public List<JsonFields> objects(final String name, final boolean required, final Set<String> allowed) {
-        final JsonNode v = value(name);
+        final JsonNode v = typed(name, required, n -> n.isArray() && !(required && n.isEmpty()), "not-an-array",
+                required ? "must be a non-empty array" : "must be an array");
         if (v == null) {
-            missing(name, required);
-            return null;
-        }
-        if (!v.isArray() || (required && v.isEmpty())) {
-            add(name, "not-an-array", required ? "must be a non-empty array" : "must be an array");
             return null;
         }
         final List<JsonFields> items = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a supplier's answer (JSON) about one of its purchase orders into a {@code SupplierEvent}, or says
@@ -168,15 +169,7 @@ public final class Answers {
     static Outcome promisedDates(final JsonNode body, final Context c) {
         final JsonFields f = JsonFields.of(body, Set.of("messageId", "lines"));
         f.text("messageId", true);
-        final List<JsonFields> items = f.objects("lines", true, Set.of("lineId", "promisedDate"));
-        final List<String> ids = new ArrayList<>();
-        final List<LocalDate> dates = new ArrayList<>();
-        if (items != null) {
-            for (final JsonFields item : items) {
-                ids.add(item.text("lineId", true));
-                dates.add(item.date("promisedDate", true));
-            }
-        }
+        final List<LineValue<LocalDate>> dates = lines(f, "promisedDate", item -> item.date("promisedDate", true));
         if (!f.violations().isEmpty()) {
             return new Outcome.Invalid(f.violations());
         }
@@ -184,10 +177,11 @@ public final class Answers {
         orderOpen(c, refused);
         final Set<String> seen = new HashSet<>();
         final List<LinePromise> promises = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            openLine(c, ids.get(i), "lines[" + i + "].lineId", seen, refused);
-            notPast(dates.get(i), "lines[" + i + "].promisedDate", c, refused);
-            promises.add(new LinePromise(ids.get(i), dates.get(i)));
+        for (int i = 0; i < dates.size(); i++) {
+            final LineValue<LocalDate> date = dates.get(i);
+            openLine(c, date.lineId(), "lines[" + i + "].lineId", seen, refused);
+            notPast(date.value(), "lines[" + i + "].promisedDate", c, refused);
+            promises.add(new LinePromise(date.lineId(), date.value()));
         }
         return refused.isEmpty()
                 ? new Outcome.Accepted(new SupplierEvent(new PromisedDateChanged(c.eventId(), c.now(),
@@ -204,15 +198,8 @@ public final class Answers {
         final LocalDate arrival = f.date("expectedArrival", true);
         final String carrier = f.text("carrier", false);
         final String tracking = f.text("trackingNumber", false);
-        final List<JsonFields> items = f.objects("lines", true, Set.of("lineId", "quantity"));
-        final List<String> ids = new ArrayList<>();
-        final List<Integer> quantities = new ArrayList<>();
-        if (items != null) {
-            for (final JsonFields item : items) {
-                ids.add(item.text("lineId", true));
-                quantities.add(item.integer("quantity", true, 1, Integer.MAX_VALUE));
-            }
-        }
+        final List<LineValue<Integer>> quantities = lines(f, "quantity",
+                item -> item.integer("quantity", true, 1, Integer.MAX_VALUE));
         if (!f.violations().isEmpty()) {
             return new Outcome.Invalid(f.violations());
         }
@@ -221,19 +208,40 @@ public final class Answers {
         notPast(arrival, "expectedArrival", c, refused);
         final Set<String> seen = new HashSet<>();
         final List<ShippedLine> lines = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            final PurchaseOrderView.Line line = openLine(c, ids.get(i), "lines[" + i + "].lineId", seen, refused);
-            if (line != null && quantities.get(i) > line.quantity()) {
+        for (int i = 0; i < quantities.size(); i++) {
+            final LineValue<Integer> shipped = quantities.get(i);
+            final PurchaseOrderView.Line line = openLine(c, shipped.lineId(), "lines[" + i + "].lineId", seen, refused);
+            if (line != null && shipped.value() > line.quantity()) {
                 refused.add(new Violation("lines[" + i + "].quantity", "quantity-above-ordered",
                         "line " + line.lineId() + " was ordered " + line.quantity() + "; ship at most that"));
             }
-            lines.add(new ShippedLine(ids.get(i), quantities.get(i)));
+            lines.add(new ShippedLine(shipped.lineId(), shipped.value()));
         }
         return refused.isEmpty()
                 ? new Outcome.Accepted(new SupplierEvent(new ShipmentDispatched(c.eventId(), c.now(),
                 c.purchaseOrder().purchaseOrderId(), c.supplierId(), c.messageId(), shipmentId, arrival, carrier,
                 tracking, lines)))
                 : new Outcome.Refused(refused);
+    }
+
+    /** A line's id and one value the supplier gave for it. */
+    private record LineValue<T>(String lineId, T value) {
+    }
+
+    /**
+     * The objects of the required array {@code lines}, each with a {@code lineId} and the field {@code valueField}
+     * that {@code read} takes; what cannot be read is in {@code f}'s violations.
+     */
+    private static <T> List<LineValue<T>> lines(final JsonFields f, final String valueField,
+                                               final Function<JsonFields, T> read) {
+        final List<JsonFields> items = f.objects("lines", true, Set.of("lineId", valueField));
+        final List<LineValue<T>> lines = new ArrayList<>();
+        if (items != null) {
+            for (final JsonFields item : items) {
+                lines.add(new LineValue<>(item.text("lineId", true), read.apply(item)));
+            }
+        }
+        return lines;
     }
 
     private static void orderOpen(final Context c, final List<Violation> refused) {

@@ -33,7 +33,7 @@ public final class SupplierDirectory {
 
     public SupplierDirectory(final List<SupplierConfiguration> configuration, final GatewayStores stores) {
         final Map<String, Supplier> byId = new LinkedHashMap<>();
-        configuration.forEach(c -> byId.put(c.getId(), c.toSupplier()));
+        configuration.forEach(c -> byId.put(c.id(), c.toSupplier()));
         this.configured = Map.copyOf(byId);
         this.stores = stores;
     }

@@ -26,6 +26,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -159,9 +160,9 @@ public final class GatewayTopology {
         }
     }
 
-    private static final class KafkaChannelRouter implements Processor<String, PurchaseOrderEvent, String, String> {
+    private static final class KafkaChannelRouter
+            extends ContextualProcessor<String, PurchaseOrderEvent, String, String> {
         private final Map<String, Supplier> configured;
-        private ProcessorContext<String, String> context;
         private ReadOnlyKeyValueStore<String, ?> suppliers;
 
         KafkaChannelRouter(final Map<String, Supplier> configured) {
@@ -170,7 +171,7 @@ public final class GatewayTopology {
 
         @Override
         public void init(final ProcessorContext<String, String> context) {
-            this.context = context;
+            super.init(context);
             this.suppliers = context.getStateStore(SUPPLIERS_STORE);
         }
 
@@ -187,7 +188,8 @@ public final class GatewayTopology {
             final RecordHeaders headers = new RecordHeaders();
             headers.add(SUPPLIER_HEADER, supplierId.getBytes(StandardCharsets.UTF_8));
             headers.add("restock.event-type", PurchaseOrderDocument.eventType(record.value()).getBytes(StandardCharsets.UTF_8));
-            context.forward(new Record<>(record.key(), PurchaseOrderDocument.json(record.value()), record.timestamp(), headers));
+            context().forward(new Record<>(record.key(), PurchaseOrderDocument.json(record.value()), record.timestamp(),
+                    headers));
         }
     }
 

@@ -2,8 +2,11 @@ package io.restock.suppliergateway.access;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.restock.kafkatest.SecuredBroker;
+import io.restock.kafkatest.Closeables;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.kafkatest.KafkaEnvironment;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.localkafka.LocalBroker;
 import io.restock.localkafka.Ports;
@@ -24,7 +27,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,10 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -69,7 +68,6 @@ class SecuredGatewayIT {
     private static final String ADMIN_KEY = "admin-key-" + UUID.randomUUID();
     private static final String GATEWAY_PASSWORD = UUID.randomUUID().toString();
     private static final String SUPPLIER_PASSWORD = UUID.randomUUID().toString();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
@@ -81,8 +79,7 @@ class SecuredGatewayIT {
 
     @BeforeAll
     static void start(final KafkaEnvironment shared) throws Exception {
-        broker = LocalBroker.start(new LocalBroker.Settings(0, dir.resolve("kafka"), Duration.ofSeconds(90))
-                .withSasl(LocalBroker.Sasl.withRandomAdminPassword()));
+        broker = SecuredBroker.start(dir.resolve("kafka"));
         final Map<String, Object> adminConfig = broker.clientProperties();
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
@@ -104,10 +101,7 @@ class SecuredGatewayIT {
         properties.put("endpoints.all.port", port);
         properties.put("supplier-gateway.kafka.bootstrap-servers", broker.bootstrapServers());
         properties.put("supplier-gateway.kafka.schema-registry-url", shared.schemaRegistryUrl());
-        properties.put("supplier-gateway.kafka.security-protocol", "SASL_PLAINTEXT");
-        properties.put("supplier-gateway.kafka.sasl-mechanism", LocalBroker.Sasl.MECHANISM);
-        properties.put("supplier-gateway.kafka.sasl-jaas-config",
-                LocalBroker.Sasl.clientProperties(GATEWAY_USER, GATEWAY_PASSWORD).get(SaslConfigs.SASL_JAAS_CONFIG));
+        properties.putAll(SecuredBroker.login("supplier-gateway", GATEWAY_USER, GATEWAY_PASSWORD));
         properties.put("supplier-gateway.streams.application-id", APPLICATION_ID);
         properties.put("supplier-gateway.webhooks.group-id", APPLICATION_ID + "-webhooks");
         properties.put("supplier-gateway.admin.api-key-sha256", SupplierDirectory.sha256Hex(ADMIN_KEY));
@@ -126,12 +120,7 @@ class SecuredGatewayIT {
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        Closeables.closeAll(context, broker);
     }
 
     @Test
@@ -199,13 +188,6 @@ class SecuredGatewayIT {
 
     private static HttpResponse<String> send(final HttpRequest.Builder request, final String key) {
         request.header("Authorization", "Bearer " + key);
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceUnderTest.exchange(request.timeout(Duration.ofSeconds(30)).build());
     }
 }

@@ -1,5 +1,7 @@
 package io.restock.suppliergateway.access;
 
+import io.restock.kafkatest.SecuredBroker;
+import io.restock.kafkatest.Closeables;
 import io.restock.localkafka.LocalBroker;
 import io.restock.schemas.access.AccessGrant;
 import io.restock.schemas.access.AccessGrants;
@@ -37,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -65,8 +68,7 @@ class SupplierTopicAclIT {
 
     @BeforeAll
     static void startASecuredBroker() throws Exception {
-        broker = LocalBroker.start(new LocalBroker.Settings(0, dir.resolve("kafka"), Duration.ofSeconds(90))
-                .withSasl(LocalBroker.Sasl.withRandomAdminPassword()));
+        broker = SecuredBroker.start(dir.resolve("kafka"));
         admin = Admin.create(adminConfig());
         new TopicProvisioner(admin, new InMemorySchemaRegistryClient(), Duration.ofSeconds(30),
                 broker.bootstrapServers()).provision(List.of(Topics.supplierPurchaseOrders(SUPPLIER_A),
@@ -90,12 +92,7 @@ class SupplierTopicAclIT {
 
     @AfterAll
     static void stop() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        Closeables.closeAll(admin, broker);
     }
 
     @Test
@@ -115,15 +112,10 @@ class SupplierTopicAclIT {
 
     @Test
     void aSupplierIsRefusedAnotherSuppliersTopic() {
-        final String group = AccessGrants.supplierGroupPrefix(SUPPLIER_A) + "snoop";
-        try (KafkaConsumer<String, String> consumer = consumer("supplier-a", group)) {
-            consumer.subscribe(List.of(TOPIC_B));
-
-            assertThatThrownBy(() -> pollFor(consumer))
-                    .isExactlyInstanceOf(TopicAuthorizationException.class)
-                    .satisfies(e -> assertThat(((TopicAuthorizationException) e).unauthorizedTopics())
-                            .containsExactly(TOPIC_B));
-        }
+        assertThat(pollingAsSupplierA(AccessGrants.supplierGroupPrefix(SUPPLIER_A) + "snoop", TOPIC_B))
+                .isExactlyInstanceOf(TopicAuthorizationException.class)
+                .satisfies(e -> assertThat(((TopicAuthorizationException) e).unauthorizedTopics())
+                        .containsExactly(TOPIC_B));
         try (KafkaConsumer<String, String> consumer = consumer("supplier-a", null)) {
             consumer.assign(List.of(new TopicPartition(TOPIC_B, 0)));
             consumer.seekToBeginning(consumer.assignment());
@@ -136,13 +128,9 @@ class SupplierTopicAclIT {
     @Test
     void aSupplierIsRefusedAGroupUnderAnotherSuppliersPrefix() {
         final String group = AccessGrants.supplierGroupPrefix(SUPPLIER_B) + "erp";
-        try (KafkaConsumer<String, String> consumer = consumer("supplier-a", group)) {
-            consumer.subscribe(List.of(TOPIC_A));
-
-            assertThatThrownBy(() -> pollFor(consumer))
-                    .isExactlyInstanceOf(GroupAuthorizationException.class)
-                    .satisfies(e -> assertThat(((GroupAuthorizationException) e).groupId()).isEqualTo(group));
-        }
+        assertThat(pollingAsSupplierA(group, TOPIC_A))
+                .isExactlyInstanceOf(GroupAuthorizationException.class)
+                .satisfies(e -> assertThat(((GroupAuthorizationException) e).groupId()).isEqualTo(group));
     }
 
     @Test
@@ -205,6 +193,14 @@ class SupplierTopicAclIT {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return config;
+    }
+
+    /** What polling {@code topic} as supplier-a, subscribed in {@code group}, throws (null: nothing). */
+    private static Throwable pollingAsSupplierA(final String group, final String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer("supplier-a", group)) {
+            consumer.subscribe(List.of(topic));
+            return catchThrowable(() -> pollFor(consumer));
+        }
     }
 
     private static KafkaConsumer<String, String> consumer(final String user, final String group) {

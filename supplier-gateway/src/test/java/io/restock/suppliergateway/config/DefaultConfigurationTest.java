@@ -1,7 +1,6 @@
 package io.restock.suppliergateway.config;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.Environment;
 import io.restock.kafkatest.ShippedConfiguration;
 import io.restock.service.streams.AdvertisedServer;
 import io.restock.suppliergateway.topology.GatewayTopology;
@@ -21,36 +20,26 @@ class DefaultConfigurationTest {
 
     @Test
     void supplierMessageIdsAreRememberedAsLongAsTheAnswersTopicKeepsThem() {
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
-            final Environment environment = context.getEnvironment().start();
-            assertThat(environment.getProperty("supplier-gateway.answers.message-id-retention", Duration.class))
-                    .contains(GatewayTopology.DEFAULT_MESSAGE_ID_RETENTION);
-        }
+        assertThat(ShippedConfiguration.property("supplier-gateway.answers.message-id-retention", Duration.class))
+                .contains(GatewayTopology.DEFAULT_MESSAGE_ID_RETENTION);
     }
 
     @Test
     void withNoAdvertisedServerSetOtherInstancesReachThisOneOnLoopbackAtTheHttpPort() {
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
-            final Environment environment = context.getEnvironment().start();
-            final String configured = environment.getProperty("supplier-gateway.streams.application-server", String.class)
-                    .orElse(null);
-            final int port = environment.getProperty("micronaut.server.port", Integer.class).orElseThrow();
-            assertThat(AdvertisedServer.resolve(configured, port)).isEqualTo(
-                    System.getenv().getOrDefault("SUPPLIER_GATEWAY_ADVERTISED_SERVER", "127.0.0.1:" + port));
-            assertThat(environment.getProperty("supplier-gateway.http.forward-timeout", Duration.class))
-                    .get().matches(t -> t.compareTo(environment.getProperty("supplier-gateway.producer.delivery-timeout",
-                            Duration.class).orElseThrow()) > 0, "longer than the owner's wait for Kafka");
-        }
+        ShippedConfiguration.assertAdvertisedServerIsLoopbackAtTheHttpPort("supplier-gateway", AdvertisedServer::resolve);
+        final Duration ownersWaitForKafka = ShippedConfiguration.property("supplier-gateway.producer.delivery-timeout",
+                Duration.class).orElseThrow();
+        assertThat(ShippedConfiguration.property("supplier-gateway.http.forward-timeout", Duration.class))
+                .get().matches(t -> t.compareTo(ownersWaitForKafka) > 0, "longer than the owner's wait for Kafka");
     }
 
     @Test
     void theStreamsBlockKeepsOneThreadAndATenSecondSessionTimeout() {
+        assertThat(ShippedConfiguration.property("supplier-gateway.streams.threads", Integer.class)).contains(1);
+        assertThat(ShippedConfiguration.property("supplier-gateway.streams.config.consumer.session.timeout.ms",
+                Integer.class)).contains(10_000);
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
-            final Environment environment = context.getEnvironment().start();
-            assertThat(environment.getProperty("supplier-gateway.streams.threads", Integer.class)).contains(1);
-            assertThat(environment.getProperty("supplier-gateway.streams.config.consumer.session.timeout.ms",
-                    Integer.class)).contains(10_000);
-            assertThat(environment.containsProperties("kafka.streams.default")).isFalse();
+            assertThat(context.getEnvironment().start().containsProperties("kafka.streams.default")).isFalse();
         }
     }
 }

@@ -3,9 +3,9 @@ package io.restock.suppliergateway.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
+import io.restock.kafkatest.TopicReader;
 import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
@@ -13,36 +13,32 @@ import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.streams.KeyOwner;
+import io.restock.suppliergateway.KafkaSuppliers;
 import io.restock.suppliergateway.PurchaseOrders;
 import io.restock.suppliergateway.streams.GatewayStores;
-import io.restock.suppliergateway.directory.SupplierDirectory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import static io.restock.suppliergateway.KafkaSuppliers.ACME_KEY;
+import static io.restock.suppliergateway.KafkaSuppliers.GLOBEX_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,8 +53,6 @@ class GatewayForwardingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACME_KEY = "acme-key-" + UUID.randomUUID();
-    private static final String GLOBEX_KEY = "globex-key-" + UUID.randomUUID();
 
     @Test
     void eitherInstanceAnswersForEveryPurchaseOrderOfTheSupplier(final KafkaEnvironment kafka) throws Exception {
@@ -79,7 +73,7 @@ class GatewayForwardingIT {
              Instance b = Instance.start(kafka, applicationId);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producerProperties(),
                      new StringSerializer(), new ByteArraySerializer())) {
-            final GatewayStores storesOfA = a.context.getBean(GatewayStores.class);
+            final GatewayStores storesOfA = a.context().getBean(GatewayStores.class);
             await().atMost(WAIT).until(() -> a.get("/purchase-orders/none", ACME_KEY).statusCode() == 404
                     && b.get("/purchase-orders/none", ACME_KEY).statusCode() == 404
                     && acmeOrders.stream().map(id -> storesOfA.ownerOfPurchaseOrder(id, null).getClass())
@@ -148,66 +142,35 @@ class GatewayForwardingIT {
                         PurchaseOrders.issued(purchaseOrderId, supplierId)))).get();
     }
 
-    /** The supplier events keyed by {@code purchaseOrderId}, read from the start (committed only). */
+    /** The supplier events keyed by {@code purchaseOrderId} (committed only), read to the end. */
     private static List<ConsumerRecord<String, byte[]>> eventsFor(final KafkaEnvironment kafka,
                                                                  final String purchaseOrderId) {
-        final Map<String, Object> props = new HashMap<>(kafka.consumerProperties("fwd-it-" + UUID.randomUUID()));
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        final List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.SUPPLIER_EVENTS.name()));
-            await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(rec -> {
-                    if (purchaseOrderId.equals(rec.key())) {
-                        found.add(rec);
-                    }
-                });
-                return !found.isEmpty();
-            });
-            // A duplicate would have been written next to the first: one more poll to catch it.
-            consumer.poll(Duration.ofMillis(500)).forEach(rec -> {
-                if (purchaseOrderId.equals(rec.key())) {
-                    found.add(rec);
-                }
-            });
-        }
-        return found;
+        return TopicReader.read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                Topics.SUPPLIER_EVENTS.name(), new ByteArrayDeserializer(), purchaseOrderId::equals, 1, WAIT);
     }
 
     /** One instance of the service: its own HTTP port (= its application.server) and state directory. */
-    private record Instance(ApplicationContext context, String baseUrl) implements AutoCloseable {
+    private record Instance(ServiceUnderTest service) implements AutoCloseable {
 
-        static Instance start(final KafkaEnvironment kafka, final String applicationId) throws IOException {
-            final int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            final Map<String, Object> props = new HashMap<>();
-            props.put("micronaut.server.port", port);
-            props.put("endpoints.all.port", port);
-            props.put("supplier-gateway.kafka.bootstrap-servers", kafka.bootstrapServers());
-            props.put("supplier-gateway.kafka.schema-registry-url", kafka.schemaRegistryUrl());
-            props.put("supplier-gateway.streams.application-id", applicationId);
-            props.put("supplier-gateway.webhooks.group-id", applicationId + "-webhooks");
-            props.put("supplier-gateway.streams.state-dir", Files.createTempDirectory("supplier-gateway-fwd-it").toString());
-            props.put("supplier-gateway.streams.config.replication.factor", 1);
-            props.put("supplier-gateway.suppliers.acme.channel", "KAFKA");
-            props.put("supplier-gateway.suppliers.acme.api-key-sha256", SupplierDirectory.sha256Hex(ACME_KEY));
-            props.put("supplier-gateway.suppliers.globex.channel", "KAFKA");
-            props.put("supplier-gateway.suppliers.globex.api-key-sha256", SupplierDirectory.sha256Hex(GLOBEX_KEY));
-            return new Instance(ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext(),
-                    "http://127.0.0.1:" + port);
+        static Instance start(final KafkaEnvironment kafka, final String applicationId) {
+            final Map<String, Object> settings = new HashMap<>(KafkaSuppliers.settings());
+            settings.put("supplier-gateway.streams.application-id", applicationId);
+            settings.put("supplier-gateway.webhooks.group-id", applicationId + "-webhooks");
+            settings.put("supplier-gateway.streams.config.replication.factor", 1);
+            return new Instance(ServiceUnderTest.start("supplier-gateway", kafka, settings));
+        }
+
+        ApplicationContext context() {
+            return service.context();
         }
 
         HttpResponse<String> get(final String path, final String key) {
-            return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), key);
+            return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET(), key);
         }
 
         HttpResponse<String> post(final String path, final String key, final String body) {
-            return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)), key);
+            return send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), key);
         }
 
         private static HttpResponse<String> send(final HttpRequest.Builder request, final String key) {
@@ -217,7 +180,7 @@ class GatewayForwardingIT {
 
         @Override
         public void close() {
-            context.close();
+            service.close();
         }
     }
 }

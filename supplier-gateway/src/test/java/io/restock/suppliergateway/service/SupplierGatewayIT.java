@@ -3,31 +3,31 @@ package io.restock.suppliergateway.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import io.restock.kafkatest.Closeables;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.SupplierEvent;
 import io.restock.events.PurchaseOrderAcknowledged;
 import io.restock.kafkatest.KafkaEnvironment;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.kafkatest.RestockKafka;
+import io.restock.kafkatest.TopicReader;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
+import io.restock.suppliergateway.KafkaSuppliers;
 import io.restock.suppliergateway.PurchaseOrders;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
 import io.restock.suppliergateway.directory.SupplierDirectory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,22 +37,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
+import static io.restock.suppliergateway.KafkaSuppliers.ACME_KEY;
+import static io.restock.suppliergateway.KafkaSuppliers.GLOBEX_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,15 +63,13 @@ class SupplierGatewayIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACME_KEY = "acme-key-" + UUID.randomUUID();
-    private static final String GLOBEX_KEY = "globex-key-" + UUID.randomUUID();
     private static final String ADMIN_KEY = "admin-key-" + UUID.randomUUID();
     private static final String HOOK_SECRET = "whsec_it_" + UUID.randomUUID();
     private static final String FUTURE = LocalDate.now().plusDays(20).toString();
     private static final String PAST = LocalDate.now().minusDays(1).toString();
 
     private static KafkaEnvironment kafka;
-    private static ApplicationContext context;
+    private static ServiceUnderTest service;
     private static String baseUrl;
     private static String applicationId;
     private static Map<String, Object> properties;
@@ -85,7 +81,6 @@ class SupplierGatewayIT {
     private static FakeSupplier fast;
     private static FakeSupplier throttling;
     private static final CountDownLatch SLOW = new CountDownLatch(1);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start(final KafkaEnvironment environment) throws IOException {
@@ -102,13 +97,8 @@ class SupplierGatewayIT {
         fast = new FakeSupplier(HOOK_SECRET, List.of(200), null);
         throttling = new FakeSupplier(HOOK_SECRET, List.of(429, 200), null, "1");
 
-        final int port = freePort();
         applicationId = "supplier-gateway-it-" + UUID.randomUUID().toString().substring(0, 8);
         properties = new HashMap<>();
-        properties.put("micronaut.server.port", port);
-        properties.put("endpoints.all.port", port);
-        properties.put("supplier-gateway.kafka.bootstrap-servers", kafka.bootstrapServers());
-        properties.put("supplier-gateway.kafka.schema-registry-url", kafka.schemaRegistryUrl());
         properties.put("supplier-gateway.streams.application-id", applicationId);
         properties.put("supplier-gateway.webhooks.group-id", applicationId + "-webhooks");
         properties.put("supplier-gateway.webhooks.max-attempts", 4);
@@ -116,19 +106,16 @@ class SupplierGatewayIT {
         // Backoff caps stay 50-400 ms over the 4 tries; the bound lets a 1 s Retry-After through.
         properties.put("supplier-gateway.webhooks.max-delay", "2s");
         properties.put("supplier-gateway.admin.api-key-sha256", SupplierDirectory.sha256Hex(ADMIN_KEY));
-        properties.put("supplier-gateway.streams.state-dir", Files.createTempDirectory("supplier-gateway-it").toString());
         properties.put("supplier-gateway.streams.config.replication.factor", 1);
-        properties.put("supplier-gateway.suppliers.acme.channel", "KAFKA");
-        properties.put("supplier-gateway.suppliers.acme.api-key-sha256", SupplierDirectory.sha256Hex(ACME_KEY));
-        properties.put("supplier-gateway.suppliers.globex.channel", "KAFKA");
-        properties.put("supplier-gateway.suppliers.globex.api-key-sha256", SupplierDirectory.sha256Hex(GLOBEX_KEY));
+        properties.putAll(KafkaSuppliers.settings());
         webhookSupplier("flaky", flaky);
         webhookSupplier("rejecting", rejecting);
         webhookSupplier("slow", slow);
         webhookSupplier("fast", fast);
         webhookSupplier("throttling", throttling);
-        baseUrl = "http://127.0.0.1:" + port;
-        startService();
+        service = ServiceUnderTest.start("supplier-gateway", kafka, properties);
+        baseUrl = service.baseUrl();
+        awaitRunning();
         serdes = EventSerdes.registry(kafka.schemaRegistryUrl(), false);
         producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ByteArraySerializer());
     }
@@ -140,8 +127,7 @@ class SupplierGatewayIT {
         properties.put("supplier-gateway.suppliers." + id + ".api-key-sha256", SupplierDirectory.sha256Hex(id + "-key"));
     }
 
-    private static void startService() {
-        context = ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();
+    private static void awaitRunning() {
         // RUNNING once an unknown order answers 404 rather than 503.
         await().atMost(WAIT).until(() -> get("/purchase-orders/none", ACME_KEY).statusCode() == 404);
     }
@@ -149,20 +135,25 @@ class SupplierGatewayIT {
     @AfterAll
     static void stop() {
         SLOW.countDown();
-        if (producer != null) {
-            producer.close();
-        }
-        if (context != null) {
-            context.close();
-        }
-        for (final FakeSupplier s : new FakeSupplier[]{flaky, rejecting, slow, fast, throttling}) {
-            if (s != null) {
-                s.close();
-            }
-        }
+        Closeables.closeAll(producer, service, flaky, rejecting, slow, fast, throttling);
     }
 
     // ---- helpers
+
+    /** A purchase order delivered by webhook: the event, its delivery id and every attempt to deliver it. */
+    private record Delivery(PurchaseOrderEvent event, String id, List<FakeSupplier.Received> attempts) {
+    }
+
+    /** Issues a purchase order to the webhook supplier {@code supplierId} and waits until {@code supplier} processed it. */
+    private static Delivery deliverTo(final String supplierId, final FakeSupplier supplier) {
+        final String po = newId("po");
+        final PurchaseOrderEvent event = PurchaseOrders.issued(po, supplierId);
+        publish(po, event);
+        final String deliveryId = PurchaseOrderDocument.eventId(event);
+        await().atMost(WAIT).until(() -> supplier.processed.containsKey(deliveryId));
+        return new Delivery(event, deliveryId, supplier.received.stream()
+                .filter(r -> r.deliveryId().equals(deliveryId)).toList());
+    }
 
     private static String newId(final String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -196,14 +187,7 @@ class SupplierGatewayIT {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceUnderTest.exchange(request.timeout(Duration.ofSeconds(30)).build());
     }
 
     private static JsonNode json(final HttpResponse<String> response) {
@@ -214,30 +198,11 @@ class SupplierGatewayIT {
         }
     }
 
+    /** The records keyed {@code key} on {@code topic} (committed only), at least {@code atLeast}, read to the end. */
     private static List<ConsumerRecord<String, byte[]>> readAll(final String topic, final String key,
                                                                 final int atLeast) {
-        final Map<String, Object> props = kafka.consumerProperties(newId("it-reader"));
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        final List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= atLeast;
-            });
-            // Anything more would have arrived with the rest; one more poll to catch duplicates.
-            consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                if (key.equals(r.key())) {
-                    found.add(r);
-                }
-            });
-        }
-        return found;
+        return TopicReader.read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), topic,
+                new ByteArrayDeserializer(), key::equals, atLeast, WAIT);
     }
 
     // ---- supplier answers over HTTP
@@ -295,8 +260,8 @@ class SupplierGatewayIT {
         assertThat(ack.getLines().get(1).getPromisedDate()).isEqualTo(LocalDate.parse(FUTURE));
 
         // A new instance (nothing in memory) still knows the message id: from the store, restored from Kafka.
-        context.close();
-        startService();
+        service.restart();
+        awaitRunning();
         final HttpResponse<String> afterRestart = post("/purchase-orders/" + po + "/acknowledgements", ACME_KEY, body);
         assertThat(afterRestart.statusCode()).isEqualTo(202);
         assertThat(json(afterRestart).get("eventId").asText()).isEqualTo(eventId);
@@ -365,30 +330,17 @@ class SupplierGatewayIT {
 
     @Test
     void aWebhookIsSignedRetriedOn503AndProcessedOnce() {
-        final String po = newId("po");
-        final PurchaseOrderEvent event = PurchaseOrders.issued(po, "flaky");
-        publish(po, event);
-        final String deliveryId = PurchaseOrderDocument.eventId(event);
+        final Delivery delivery = deliverTo("flaky", flaky);
 
-        await().atMost(WAIT).until(() -> flaky.processed.containsKey(deliveryId));
-        final List<FakeSupplier.Received> attempts = flaky.received.stream()
-                .filter(r -> r.deliveryId().equals(deliveryId)).toList();
-        assertThat(attempts).extracting(FakeSupplier.Received::answered).containsExactly(503, 503, 200);
-        assertThat(attempts).allMatch(FakeSupplier.Received::signatureValid);
-        assertThat(flaky.processed.get(deliveryId)).isEqualTo(PurchaseOrderDocument.bytes(event));
+        assertThat(delivery.attempts()).extracting(FakeSupplier.Received::answered).containsExactly(503, 503, 200);
+        assertThat(delivery.attempts()).allMatch(FakeSupplier.Received::signatureValid);
+        assertThat(flaky.processed.get(delivery.id())).isEqualTo(PurchaseOrderDocument.bytes(delivery.event()));
         assertThat(flaky.duplicates).isEmpty();
     }
 
     @Test
     void aWebhookAnswered429WithRetryAfterIsRetriedNoSoonerThanAsked() {
-        final String po = newId("po");
-        final PurchaseOrderEvent event = PurchaseOrders.issued(po, "throttling");
-        publish(po, event);
-        final String deliveryId = PurchaseOrderDocument.eventId(event);
-
-        await().atMost(WAIT).until(() -> throttling.processed.containsKey(deliveryId));
-        final List<FakeSupplier.Received> attempts = throttling.received.stream()
-                .filter(r -> r.deliveryId().equals(deliveryId)).toList();
+        final List<FakeSupplier.Received> attempts = deliverTo("throttling", throttling).attempts();
         assertThat(attempts).extracting(FakeSupplier.Received::answered).containsExactly(429, 200);
         // Without Retry-After the second try would come within the 50 ms backoff.
         assertThat(Duration.ofNanos(attempts.get(1).receivedAtNanos() - attempts.get(0).receivedAtNanos()))
@@ -403,7 +355,7 @@ class SupplierGatewayIT {
         assertThat(dead).hasSize(1);
         assertThat(DeadLetters.header(dead.getFirst().headers(), DeadLetters.ERROR_REASON)).contains("WEBHOOK_REJECTED_400");
         assertThat(rejecting.received.stream().filter(r -> r.deliveryId().equals("issued-" + po))).hasSize(1);
-        final MeterRegistry meters = context.getBean(MeterRegistry.class);
+        final MeterRegistry meters = service.context().getBean(MeterRegistry.class);
         assertThat(meters.get("supplier.gateway.webhook.dead.letters").tag("supplier", "rejecting").counter().count())
                 .isGreaterThanOrEqualTo(1.0);
     }
@@ -439,13 +391,5 @@ class SupplierGatewayIT {
         issue(po, id, key);
         assertThat(readAll(Topics.supplierPurchaseOrders(id).name(), po, 1)).hasSize(1);
         assertThat(get("/admin/suppliers/" + id, ADMIN_KEY).statusCode()).isEqualTo(200);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
