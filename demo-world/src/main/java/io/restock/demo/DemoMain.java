@@ -28,11 +28,7 @@ public final class DemoMain {
 
     public static void main(final String[] args) {
         final DemoOptions options = CommandLine.parseOrExit("restock demo", DemoOptions.USAGE,
-                () -> DemoOptions.parse(args));
-        if (options.help()) {
-            System.out.println(DemoOptions.USAGE);
-            return;
-        }
+                () -> DemoOptions.parse(args), DemoOptions::help);
         int status;
         try {
             status = options.attach() ? attach(options) : run(options, rootDir(), System.out) ? 0 : 1;

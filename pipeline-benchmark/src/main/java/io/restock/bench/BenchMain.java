@@ -64,11 +64,7 @@ public final class BenchMain {
     public static void main(final String[] args) {
         final Path root = Path.of(System.getProperty("restock.root", ".")).toAbsolutePath().normalize();
         final BenchOptions options = CommandLine.parseOrExit("restock bench", BenchOptions.USAGE,
-                () -> BenchOptions.parse(args, root));
-        if (options.help()) {
-            System.out.println(BenchOptions.USAGE);
-            return;
-        }
+                () -> BenchOptions.parse(args, root), BenchOptions::help);
         int status = 0;
         try {
             new BenchMain(options, root, System.out).run();
