@@ -3,6 +3,7 @@ package io.restock.chaos.load;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restock.chaos.log.RunLog;
+import io.restock.localkafka.clients.TextProducer;
 import io.restock.schemas.suppliers.SupplierOrderBook.Line;
 import io.restock.schemas.suppliers.SupplierOrderBook.Order;
 
@@ -89,14 +90,7 @@ public final class Load {
         this.runId = "c" + Long.toString(seed, 36);
         this.warehouse = new Warehouse(bootstrapServers, schemaRegistryUrl, runId,
                 line -> workers.submit(() -> shipment(line)));
-        final java.util.Properties producer = new java.util.Properties();
-        producer.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        producer.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
-        producer.put(org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer.put(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 0);
-        this.shopProducer = new org.apache.kafka.clients.producer.KafkaProducer<>(producer,
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer());
+        this.shopProducer = TextProducer.idempotent(bootstrapServers);
         this.suppliers = new Suppliers(bootstrapServers, List.of(SUPPLIER, SECOND_SUPPLIER), runId,
                 po -> after(Duration.ofSeconds(2), () -> acknowledge(po)));
         for (int i = 0; i < skuCount; i++) {
