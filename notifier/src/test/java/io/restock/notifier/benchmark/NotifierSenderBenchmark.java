@@ -6,6 +6,7 @@ import io.restock.events.CustomerNotificationSent;
 import io.restock.events.NotificationChannel;
 import io.restock.events.NotificationEvent;
 import io.restock.localkafka.LocalBroker;
+import io.restock.localkafka.measure.Percentiles;
 import io.restock.notifier.delivery.Channel;
 import io.restock.notifier.delivery.EmailChannel;
 import io.restock.notifier.delivery.OutboxSender;
@@ -45,7 +46,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -258,7 +258,8 @@ public final class NotifierSenderBenchmark {
                 i++;
             }
             final int total = options.emails() + options.latencyEmails();
-            return new Result(name, options.emails(), seconds, new Percentiles(toSmtp), new Percentiles(toRecorded),
+            return new Result(name, options.emails(), seconds, new Percentiles(toSmtp, toSmtp.length),
+                    new Percentiles(toRecorded, toRecorded.length),
                     (int) (deliveries.get() - total));
         } finally {
             sender.stop();
@@ -455,28 +456,6 @@ public final class NotifierSenderBenchmark {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (final IOException ignored) {
             // a temp directory
-        }
-    }
-
-    /** Nearest-rank percentiles of samples in milliseconds. */
-    static final class Percentiles {
-        private final long[] sorted;
-
-        Percentiles(final long[] samples) {
-            this.sorted = samples.clone();
-            Arrays.sort(sorted);
-        }
-
-        int count() {
-            return sorted.length;
-        }
-
-        long at(final double p) {
-            if (sorted.length == 0) {
-                return -1;
-            }
-            final int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
         }
     }
 }
