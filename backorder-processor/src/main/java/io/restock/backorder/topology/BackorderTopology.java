@@ -17,6 +17,7 @@ import io.restock.events.SupplierOffer;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.streams.ByType;
+import io.restock.schemas.streams.OfferKey;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -163,12 +164,9 @@ public final class BackorderTopology {
 
     /** Re-keys an offer ({@code supplierId/sku}) by SKU; a tombstone withdraws it. */
     private static KeyValue<String, OfferChange> offerBySku(final String key, final SupplierOffer offer) {
-        final int slash = key == null ? -1 : key.indexOf('/');
-        if (slash <= 0 || slash == key.length() - 1) {
-            throw new InvalidInputException("INVALID_KEY", "supplier offer key is not supplierId/sku: " + key);
-        }
-        final String supplierId = key.substring(0, slash);
-        final String sku = key.substring(slash + 1);
+        final OfferKey offerKey = OfferKey.parse(key);
+        final String supplierId = offerKey.supplierId();
+        final String sku = offerKey.sku();
         if (offer == null) {
             return KeyValue.pair(sku, new OfferChange(supplierId, sku, null));
         }

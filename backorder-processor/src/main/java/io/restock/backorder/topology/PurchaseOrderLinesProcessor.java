@@ -19,6 +19,7 @@ import io.restock.events.ShipmentDispatched;
 import io.restock.events.ShippedLine;
 import io.restock.events.SupplierEvent;
 import io.restock.schemas.deadletter.DeadLetters;
+import io.restock.schemas.deadletter.InvalidInputException;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.topics.Topics;
 import io.restock.schemas.streams.OutputHeaders;

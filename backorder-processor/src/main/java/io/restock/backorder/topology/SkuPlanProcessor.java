@@ -20,6 +20,7 @@ import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.SkuPolicy;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShortfall;
+import io.restock.schemas.deadletter.InvalidInputException;
 import io.restock.schemas.streams.OutputHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

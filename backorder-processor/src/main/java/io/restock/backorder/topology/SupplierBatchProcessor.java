@@ -13,6 +13,7 @@ import io.restock.backorder.reliability.SupplierReliability;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.PurchaseOrderIssued;
 import io.restock.events.PurchaseOrderLine;
+import io.restock.schemas.deadletter.InvalidInputException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
