@@ -45,7 +45,7 @@ final class BackorderFactory {
 
     /** Forwards a read to the instance that owns the SKU (one hop); see {@link ReadController}. */
     @Singleton
-    OwnerForwarder ownerForwarder(final BackorderStreams streams,
+    OwnerForwarder ownerForwarder(final StreamsRunner streams,
                                   @Value("${backorder-processor.http.forward-timeout:2s}") final Duration timeout) {
         return new OwnerForwarder(streams.owners().selfName(), timeout);
     }

@@ -33,10 +33,12 @@ import io.restock.service.streams.KeyOwner;
 import io.restock.service.streams.OwnerForwarder;
 import io.restock.service.streams.OwnerUnavailableException;
 import io.restock.service.streams.StoreOwners;
+import io.restock.service.streams.StreamsRunner;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -69,13 +71,14 @@ public final class ReadController {
     /** {@code ?scope=local}: only this instance's partitions (what a gathering instance asks each instance). */
     static final String LOCAL_SCOPE = "local";
 
-    private final BackorderStreams streams;
+    /** The service's Kafka Streams application ({@link BackorderFactory}); a store read while not RUNNING is 503. */
+    private final StreamsRunner streams;
     private final BackorderSettings settings;
     private final OwnerForwarder forwarder;
     private final ObjectMapper json;
     private final long retryAfterSeconds;
 
-    public ReadController(final BackorderStreams streams, final BackorderSettings settings,
+    public ReadController(final StreamsRunner streams, final BackorderSettings settings,
                           final OwnerForwarder forwarder, final ObjectMapper json,
                           @Value("${backorder-processor.http.retry-after:2s}") final Duration retryAfter) {
         this.streams = streams;
@@ -111,7 +114,8 @@ public final class ReadController {
                         Map.of("Accept", MediaType.APPLICATION_JSON)).toResponse();
             }
             final int partition = ((KeyOwner.Local) owner).partition();
-            final SkuPlanState state = streams.<SkuPlanState>store(BackorderTopology.SKU_PLANS, partition).get(sku);
+            final SkuPlanState state = streams.store(BackorderTopology.SKU_PLANS,
+                    QueryableStoreTypes.<String, SkuPlanState>keyValueStore(), partition).get(sku);
             if (state == null) {
                 return null;
             }
@@ -179,7 +183,8 @@ public final class ReadController {
                               final BiFunction<String, V, List<Map<String, Object>>> rows) {
         final Supplier<List<Map<String, Object>>> localPart = () -> {
             final List<Map<String, Object>> part = new ArrayList<>();
-            try (KeyValueIterator<String, V> all = streams.<V>store(store).all()) {
+            try (KeyValueIterator<String, V> all = streams.store(store,
+                    QueryableStoreTypes.<String, V>keyValueStore()).all()) {
                 all.forEachRemaining(kv -> part.addAll(rows.apply(kv.key, kv.value)));
             }
             return part;

@@ -22,6 +22,7 @@ import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.streams.KeyOwner;
+import io.restock.service.streams.StreamsRunner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -185,8 +186,8 @@ class BackorderForwardingIT {
                     "backorder-processor.procurement.idle-flush-after", "1s")));
         }
 
-        BackorderStreams streams() {
-            return service.context().getBean(BackorderStreams.class);
+        StreamsRunner streams() {
+            return service.context().getBean(StreamsRunner.class);
         }
 
         HttpResponse<String> get(final String path) {
