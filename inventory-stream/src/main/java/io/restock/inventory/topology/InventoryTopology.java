@@ -18,6 +18,7 @@ import io.restock.inventory.orders.OrderShipmentProcessor;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.streams.ByType;
+import io.restock.schemas.streams.PrivateStores;
 import io.restock.schemas.streams.OfferKey;
 import io.restock.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
@@ -102,12 +103,9 @@ public final class InventoryTopology {
         // cache would just fill up and evict; the SKU writer keeps the headers it wrote decoded itself
         // (HeaderCache), so the cache's sorted-map insert and flush per header (~11% of the stream thread
         // in a profile) bought nothing but fewer changelog records on SKUs hit many times per commit.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_BOOK),
-                Serdes.String(), new PrivateAvroSerde<>(OrderState.class)).withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_STOCK),
-                Serdes.String(), new PrivateAvroSerde<>(SkuState.class)).withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_LINES),
-                Serdes.String(), new PrivateAvroSerde<>(LineState.class)).withCachingDisabled());
+        builder.addStateStore(PrivateStores.keyValue(ORDER_BOOK, OrderState.class).withCachingDisabled());
+        builder.addStateStore(PrivateStores.keyValue(SKU_STOCK, SkuState.class).withCachingDisabled());
+        builder.addStateStore(PrivateStores.keyValue(SKU_LINES, LineState.class).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_MOVEMENT_IDS),
                 Serdes.String(), Serdes.String()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WITHDRAWN_SHIPMENTS),
