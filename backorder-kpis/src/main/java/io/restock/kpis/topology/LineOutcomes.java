@@ -14,10 +14,7 @@ import io.restock.kpis.internal.KpiDelta;
 import io.restock.kpis.internal.LineStage;
 import io.restock.kpis.internal.LineTrack;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,24 +31,12 @@ import java.time.temporal.ChronoUnit;
  * filled or its drop-ship units shipped by the supplier (its wait and whether the first promised date was kept) or
  * cancelled; the entry is then removed.
  */
-final class LineOutcomes implements Processor<String, SpecificRecord, String, KpiDelta> {
+final class LineOutcomes extends TrackingProcessor<LineTrack> {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(4);
 
-    private final String storeName;
-    private final ZoneId zone;
-    private KeyValueStore<String, LineTrack> tracks;
-    private ProcessorContext<String, KpiDelta> context;
-
     LineOutcomes(final String storeName, final ZoneId zone) {
-        this.storeName = storeName;
-        this.zone = zone;
-    }
-
-    @Override
-    public void init(final ProcessorContext<String, KpiDelta> context) {
-        this.context = context;
-        this.tracks = context.getStateStore(storeName);
+        super(storeName, zone);
     }
 
     @Override
@@ -73,7 +58,7 @@ final class LineOutcomes implements Processor<String, SpecificRecord, String, Kp
             case null, default -> null;
         };
         if (delta != null) {
-            context.forward(new Record<>(KpiTopology.AGGREGATE_KEY, delta, record.timestamp()));
+            forward(delta, record.timestamp());
         }
     }
 

@@ -3,7 +3,7 @@ package io.restock.kpis.topology;
 import io.restock.kpis.figures.KpiReport;
 import io.restock.kpis.figures.WindowFigures;
 import io.restock.schemas.topics.Topics;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -18,12 +18,8 @@ import static org.assertj.core.api.Assertions.within;
 /** Each KPI from events on the real topology (TopologyTestDriver), with numbers worked by hand in each test. */
 class KpiTopologyTest {
 
+    @AutoClose
     private final KpiDriver kpis = new KpiDriver();
-
-    @AfterEach
-    void close() {
-        kpis.close();
-    }
 
     private static Instant at(final Duration sinceT0) {
         return T0.plus(sinceT0);

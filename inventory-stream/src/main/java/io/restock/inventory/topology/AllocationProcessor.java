@@ -10,7 +10,6 @@ import io.restock.events.StockLevel;
 import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShipped;
-import io.restock.inventory.allocation.InvalidInputException;
 import io.restock.inventory.allocation.Level;
 import io.restock.inventory.allocation.LineRequest;
 import io.restock.inventory.allocation.Outcome;
@@ -21,9 +20,10 @@ import io.restock.inventory.internal.LineCommand;
 import io.restock.inventory.internal.LineCommandKind;
 import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.SkuState;
+import io.restock.schemas.deadletter.InvalidInputException;
 import io.restock.schemas.streams.OutputHeaders;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -54,7 +54,7 @@ import java.util.List;
  * global thread's polling, so an offered substitute may have sold out meanwhile (it is an offer,
  * not a reservation).
  */
-final class AllocationProcessor implements Processor<String, SkuInput, String, SpecificRecord> {
+final class AllocationProcessor extends ContextualProcessor<String, SkuInput, String, SpecificRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AllocationProcessor.class);
     /** Decoded headers kept per task (~0.5 KB each): the benchmark's 10 000 SKUs over 6 tasks fit. */
@@ -62,7 +62,6 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     static final String RETURNED_TO_BACKORDER = "RETURNED_TO_BACKORDER";
 
     private final InventorySettings settings;
-    private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, SkuState> headers;
     private KeyValueStore<String, LineState> lines;
     private KeyValueStore<String, String> movementIds;
@@ -78,7 +77,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
 
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> context) {
-        this.context = context;
+        super.init(context);
         this.headers = context.getStateStore(InventoryTopology.SKU_STOCK);
         this.lines = context.getStateStore(InventoryTopology.SKU_LINES);
         this.movementIds = context.getStateStore(InventoryTopology.SKU_MOVEMENT_IDS);
@@ -178,19 +177,19 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
             final String eventId = OutcomeEvents.eventId(causeId, outcome, sku);
             if (outcome instanceof Outcome.DropShipRequested request) {
                 final var terms = book.terms().orElseThrow();
-                context.forward(record.withKey(sku).withValue(OutcomeEvents.dropShipRequest(request, eventId, now, sku,
+                context().forward(record.withKey(sku).withValue(OutcomeEvents.dropShipRequest(request, eventId, now, sku,
                         book.level(), new OutcomeEvents.SkuTermsView(terms.reorderPoint(), terms.targetLevel()))));
             } else if (outcome instanceof Outcome.ShortfallRaised shortfall) {
-                context.forward(record.withKey(sku).withValue(OutcomeEvents.shortfall(shortfall, eventId, now, sku)));
+                context().forward(record.withKey(sku).withValue(OutcomeEvents.shortfall(shortfall, eventId, now, sku)));
             } else if (outcome instanceof Outcome.DateChanged changed) {
-                context.forward(record.withKey(changed.orderId())
+                context().forward(record.withKey(changed.orderId())
                         .withValue(OutcomeEvents.dateChanged(changed, eventId, now, sku)));
             } else {
-                context.forward(record.withKey(OutcomeEvents.orderId(outcome))
+                context().forward(record.withKey(OutcomeEvents.orderId(outcome))
                         .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy)));
                 if (returnedToBackorder && outcome instanceof Outcome.Backordered b) {
                     final String revokeId = causeId + "/shipment-request-revoked/" + b.orderId() + "/" + b.lineId();
-                    context.forward(record.withKey(b.orderId()).withValue(new ShipmentRequestRevoked(revokeId, now,
+                    context().forward(record.withKey(b.orderId()).withValue(new ShipmentRequestRevoked(revokeId, now,
                             b.orderId(), RETURNED_TO_BACKORDER, List.of(new LineQuantity(b.lineId(), sku, b.quantity())))));
                 }
             }
@@ -198,7 +197,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         final Level after = book.level();
         if (!after.equals(before)) {
             final String eventId = OutcomeEvents.stockLevelEventId(causeId, sku);
-            context.forward(record.withKey(sku).withValue(OutcomeEvents.stockLevel(after, eventId, now, sku)));
+            context().forward(record.withKey(sku).withValue(OutcomeEvents.stockLevel(after, eventId, now, sku)));
         }
     }
 

@@ -12,7 +12,7 @@ import io.restock.inventory.config.InventorySettings;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,12 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every kind of bad input has a defined outcome, and the stream keeps running after it. */
 class BadInputTest {
 
+    @AutoClose
     private final InventoryDriver inventory = new InventoryDriver();
-
-    @AfterEach
-    void close() {
-        inventory.close();
-    }
 
     private static String header(final TestRecord<String, byte[]> record, final String name) {
         return DeadLetters.header(record.headers(), name).orElseThrow();

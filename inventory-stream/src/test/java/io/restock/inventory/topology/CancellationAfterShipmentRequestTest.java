@@ -8,7 +8,7 @@ import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShippingPolicy;
 import io.restock.inventory.internal.SkuState;
 import io.restock.schemas.topics.Topics;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static io.restock.inventory.topology.InventoryDriver.T0;
@@ -23,12 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CancellationAfterShipmentRequestTest {
 
+    @AutoClose
     private final InventoryDriver inventory = new InventoryDriver();
-
-    @AfterEach
-    void close() {
-        inventory.close();
-    }
 
     private static String revoked(final ShipmentRequestRevoked r) {
         final LineQuantity q = r.getLines().getFirst();

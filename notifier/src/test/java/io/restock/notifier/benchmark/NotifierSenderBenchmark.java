@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.restock.events.CustomerNotificationSent;
 import io.restock.events.NotificationChannel;
 import io.restock.events.NotificationEvent;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.localkafka.LocalBroker;
 import io.restock.localkafka.measure.Percentiles;
 import io.restock.notifier.delivery.Channel;
@@ -39,7 +40,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -153,7 +153,7 @@ public final class NotifierSenderBenchmark {
                 admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(rawTopic(), 6, (short) 1)))
                         .all().get();
             }
-            smtpPort = freePort();
+            smtpPort = ServiceUnderTest.freePort();
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
             try {
@@ -437,11 +437,6 @@ public final class NotifierSenderBenchmark {
         return consumer;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String loadAverage() {
         try {
