@@ -108,7 +108,7 @@ final class KpiDriver implements AutoCloseable {
     void filled(final String order, final String line, final String sku, final int quantity, final int remaining,
                 final Instant at) {
         lines.pipeInput(order, new LineEvent(new BackorderAllocated(id("fill"), at, order, line, sku, quantity,
-                remaining)), at);
+                remaining, null)), at);
     }
 
     void dropShipped(final String order, final String line, final String sku, final int quantity, final Instant at) {

@@ -210,7 +210,7 @@ class NotifierIT {
                 "Der Liefertermin für sku-1 hat sich vom 24. November 2026 auf den 26. November 2026 verschoben.");
 
         for (final String order : List.of(en, de)) {
-            lineEvent(order, new BackorderAllocated("ba1-" + order, Instant.now(), order, "1", "sku-1", 2, 0));
+            lineEvent(order, new BackorderAllocated("ba1-" + order, Instant.now(), order, "1", "sku-1", 2, 0, null));
         }
         assertThat(text(awaitEmail("ann-" + run, 3))).contains("sku-1 is in stock and ready to ship.");
         assertThat(text(awaitEmail("bert-" + run, 3))).contains("sku-1 ist auf Lager und versandbereit.");

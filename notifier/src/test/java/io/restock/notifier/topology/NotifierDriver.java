@@ -126,7 +126,7 @@ final class NotifierDriver implements AutoCloseable {
     String allocated(final String orderId, final String lineId, final int quantity, final int remaining) {
         final String eventId = id("ba");
         lines.pipeInput(orderId, new LineEvent(new BackorderAllocated(eventId, T0, orderId, lineId, "sku-" + lineId,
-                quantity, remaining)));
+                quantity, remaining, null)));
         return eventId;
     }
 

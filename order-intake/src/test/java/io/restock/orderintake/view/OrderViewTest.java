@@ -109,7 +109,7 @@ class OrderViewTest {
         assertThat(waiting.find("2").status(waiting.shipsNow())).isEqualTo(LineStatus.ALLOCATED);
 
         final OrderView whole = waiting.applyLineEvent(new LineEvent(new BackorderAllocated("e", T.plusSeconds(9),
-                "o-1", "1", "SKU-1", 5, 0)));
+                "o-1", "1", "SKU-1", 5, 0, null)));
 
         assertThat(whole.lines()).extracting(l -> l.status(whole.shipsNow()))
                 .containsExactly(LineStatus.READY_TO_SHIP, LineStatus.READY_TO_SHIP);
