@@ -1,7 +1,7 @@
 package io.restock.inventory.allocation;
 
 /**
- * Input that cannot be applied as it stands (a shipment of more than was allocated, a cancellation of
+ * Input that cannot be applied as it stands (a shipment of more than its line has open, a cancellation of
  * a line the order never had, a zero quantity on a stock movement). Not a business outcome: the
  * record goes to the dead-letter topic with this exception in its headers, nothing of it is applied,
  * and processing goes on. The message starts with {@link #reason()}.

@@ -40,7 +40,8 @@ import java.util.List;
  * {@code sku-lines} and its remembered movement ids in {@code sku-movement-ids}, read and written
  * only as the operation needs them), applies the input, stores the header back and forwards what
  * it decided: {@code LineEvent}s and {@code DeliveryDateChanged} keyed by orderId, {@code ShipmentRequestRevoked}
- * keyed by orderId for allocated units sent back to backorder by a shipment of a cancelled line's units, and
+ * keyed by orderId for allocated units sent back to backorder by a shipment that took units they held (a cancelled
+ * line's units, or units a line still waited for), and
  * {@code StockShortfall} (a stock shortfall, or a drop-ship line's request naming the line) and {@code StockLevel}
  * keyed by SKU (a stock level whenever on-hand,
  * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
@@ -69,8 +70,13 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     private KeyValueStore<String, Integer> withdrawn;
     private ReadOnlyKeyValueStore<String, Object> levels;
     private final HeaderCache headerCache = new HeaderCache(HEADER_CACHE_ENTRIES);
-    /** Whether the record being processed sent allocated units back to backorder ({@link SkuBook#shipWithdrawn}). */
+    /**
+     * Whether the record being processed is a shipment, which may send allocated units back to backorder
+     * ({@link SkuBook#shipWithdrawn}, {@link SkuBook#ship}): every {@link Outcome.Backordered} it yields is such a return.
+     */
     private boolean returnedToBackorder;
+    /** The movement id of the shipment being processed, or null. */
+    private String shipmentMovementId;
 
     AllocationProcessor(final InventorySettings settings) {
         this.settings = settings;
@@ -111,6 +117,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                 settings.defaultMaxWaitDays(), this::available);
 
         returnedToBackorder = false;
+        shipmentMovementId = null;
         final String causeId;
         final List<Outcome> outcomes;
         ShippingPolicy shippingPolicy = ShippingPolicy.PARTIAL;
@@ -187,7 +194,8 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                         .withValue(OutcomeEvents.dateChanged(changed, eventId, now, sku)));
             } else {
                 context.forward(record.withKey(OutcomeEvents.orderId(outcome))
-                        .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy)));
+                        .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy,
+                                shipmentMovementId)));
                 if (returnedToBackorder && outcome instanceof Outcome.Backordered b) {
                     final String revokeId = causeId + "/shipment-request-revoked/" + b.orderId() + "/" + b.lineId();
                     context.forward(record.withKey(b.orderId()).withValue(new ShipmentRequestRevoked(revokeId, now,
@@ -203,15 +211,20 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     }
 
     /**
-     * A shipment of an open line is applied to it; one of a line cancelled after its shipment request
-     * (units released and remembered in {@value InventoryTopology#WITHDRAWN_SHIPMENTS}) is accounted as
-     * units that left anyway ({@link SkuBook#shipWithdrawn}); anything else is refused by the book.
+     * A shipment of an open line is applied to it (its allocated units, and beyond them units it still waits for,
+     * {@link SkuBook#ship}); one of a line cancelled after its shipment request (units released and remembered in
+     * {@value InventoryTopology#WITHDRAWN_SHIPMENTS}) is accounted as units that left anyway
+     * ({@link SkuBook#shipWithdrawn}); anything else is refused by the book. Either may return other lines'
+     * allocated units to backorder: their shipment requests are revoked.
      */
     private List<Outcome> ship(final SkuBook book, final String sku, final StockShipped s, final SkuBook.Context ctx) {
         final String key = SkuKeys.line(sku, s.getOrderId(), s.getLineId());
         final Integer released = lines.get(key) == null ? withdrawn.get(key) : null;
         if (released == null) {
-            return book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
+            final List<Outcome> outcomes = book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
+            returnedToBackorder = true;
+            shipmentMovementId = s.getMovementId();
+            return outcomes;
         }
         if (s.getQuantity() > released) {
             throw new InvalidInputException("SHIPMENT_EXCEEDS_WITHDRAWN", "line " + s.getOrderId() + "/" + s.getLineId()

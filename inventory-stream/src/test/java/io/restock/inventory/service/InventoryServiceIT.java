@@ -182,7 +182,7 @@ class InventoryServiceIT {
                  "quantity": %d}""";
         final RunningService.Reply tooMany = service.post("/warehouse/shipments", shipment.formatted(sku, sku, orderId, 7));
         assertThat(tooMany.status()).isEqualTo(422);
-        assertThat(tooMany.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-allocated");
+        assertThat(tooMany.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-line");
         assertThat(service.post("/warehouse/shipments", shipment.formatted(sku, sku, orderId, 6)).status())
                 .isEqualTo(202);
         stockOnceVisible(sku, s -> s.get("onHand").asInt() == 4 && s.get("allocated").asInt() == 0);
@@ -209,7 +209,7 @@ class InventoryServiceIT {
                 {"movementId": "mv-s-%s", "warehouseId": "wh-1", "sku": "%s", "orderId": "o-1", "lineId": "1",
                  "quantity": 1}""".formatted(sku, sku));
         assertThat(shipment.status()).isEqualTo(422);
-        assertThat(shipment.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-allocated");
+        assertThat(shipment.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-line");
 
         assertThat(service.post("/warehouse/adjustments", """
                 {"movementId": "mv-b-%s", "warehouseId": "wh-1", "sku": "%s", "delta": -3, "reason": "damaged"}"""
