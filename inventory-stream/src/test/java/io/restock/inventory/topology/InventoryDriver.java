@@ -171,7 +171,12 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     InventoryDriver ship(final String sku, final String orderId, final String lineId, final int quantity) {
-        movements.pipeInput(sku, new StockMovement(new StockShipped(id("ev"), now, id("mv"), "wh-1", sku, orderId,
+        return ship(sku, orderId, lineId, quantity, id("mv"));
+    }
+
+    InventoryDriver ship(final String sku, final String orderId, final String lineId, final int quantity,
+                         final String movementId) {
+        movements.pipeInput(sku, new StockMovement(new StockShipped(id("ev"), now, movementId, "wh-1", sku, orderId,
                 lineId, quantity, "dhl", "TRACK-1")), now);
         return this;
     }
