@@ -130,6 +130,15 @@ final class NotifierDriver implements AutoCloseable {
         return eventId;
     }
 
+    /** The warehouse shipped waiting units of the line (inventory-stream's BackorderAllocated naming that shipment). */
+    String allocatedByShipment(final String orderId, final String lineId, final int quantity, final int remaining,
+                               final String movementId) {
+        final String eventId = id("bs");
+        lines.pipeInput(orderId, new LineEvent(new BackorderAllocated(eventId, T0, orderId, lineId, "sku-" + lineId,
+                quantity, remaining, movementId)));
+        return eventId;
+    }
+
     String cancelled(final String orderId, final String lineId) {
         final String eventId = id("bc");
         lines.pipeInput(orderId, new LineEvent(new BackorderCancelled(eventId, T0, orderId, lineId, "sku-" + lineId, 2)));
