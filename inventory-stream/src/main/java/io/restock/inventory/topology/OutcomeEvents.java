@@ -61,12 +61,6 @@ final class OutcomeEvents {
                 DateChangeReason.valueOf(d.reason().name()));
     }
 
-    /** The line event for a line outcome (not {@link Outcome.ShippedFromBackorder}: it names its shipment). */
-    static LineEvent lineEvent(final Outcome outcome, final String eventId, final Instant at, final String sku,
-                               final ShippingPolicy shippingPolicy) {
-        return lineEvent(outcome, eventId, at, sku, shippingPolicy, null);
-    }
-
     /**
      * The line event for a line outcome; {@code shipmentMovementId} is the movement id of the shipment being applied
      * (null for other inputs), which a {@link Outcome.ShippedFromBackorder} names on its {@code BackorderAllocated}.
