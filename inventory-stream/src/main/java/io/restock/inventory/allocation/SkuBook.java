@@ -63,7 +63,7 @@ import java.util.TreeMap;
  *       {@link Outcome.DateChanged}. A filled line leaves the queue first and is never re-dated.</li>
  *   <li>5: the queue is ranked by the {@link PriorityRule} at the operation's {@code now}.</li>
  *   <li>6: cancelling releases allocated units (then offered to the queue) and drops backordered units.
- *       A line with any shipped unit can no longer be cancelled: the cancellation does nothing.
+ *       A partly shipped line gives up only what has not shipped.
  *       A shipment is a physical fact: it is accepted up to the line's open units and on hand; units beyond the
  *       line's allocation ship from its backorder and come off on hand, where the lowest-priority holders give back
  *       what on hand no longer covers ({@link #ship}, {@link #shipWithdrawn}).</li>
