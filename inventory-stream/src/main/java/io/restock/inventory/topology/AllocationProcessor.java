@@ -71,11 +71,9 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     private ReadOnlyKeyValueStore<String, Object> levels;
     private final HeaderCache headerCache = new HeaderCache(HEADER_CACHE_ENTRIES);
     /**
-     * Whether the record being processed is a shipment, which may send allocated units back to backorder
+     * The movement id of the shipment being processed, or null. A shipment may send allocated units back to backorder
      * ({@link SkuBook#shipWithdrawn}, {@link SkuBook#ship}): every {@link Outcome.Backordered} it yields is such a return.
      */
-    private boolean returnedToBackorder;
-    /** The movement id of the shipment being processed, or null. */
     private String shipmentMovementId;
 
     AllocationProcessor(final InventorySettings settings) {
@@ -116,7 +114,6 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         final SkuBook.Context ctx = new SkuBook.Context(settings.priorityRule(), now, settings.zone(),
                 settings.defaultMaxWaitDays(), this::available);
 
-        returnedToBackorder = false;
         shipmentMovementId = null;
         final String causeId;
         final List<Outcome> outcomes;
@@ -196,7 +193,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                 context.forward(record.withKey(OutcomeEvents.orderId(outcome))
                         .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy,
                                 shipmentMovementId)));
-                if (returnedToBackorder && outcome instanceof Outcome.Backordered b) {
+                if (shipmentMovementId != null && outcome instanceof Outcome.Backordered b) {
                     final String revokeId = causeId + "/shipment-request-revoked/" + b.orderId() + "/" + b.lineId();
                     context.forward(record.withKey(b.orderId()).withValue(new ShipmentRequestRevoked(revokeId, now,
                             b.orderId(), RETURNED_TO_BACKORDER, List.of(new LineQuantity(b.lineId(), sku, b.quantity())))));
@@ -220,18 +217,15 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     private List<Outcome> ship(final SkuBook book, final String sku, final StockShipped s, final SkuBook.Context ctx) {
         final String key = SkuKeys.line(sku, s.getOrderId(), s.getLineId());
         final Integer released = lines.get(key) == null ? withdrawn.get(key) : null;
+        shipmentMovementId = s.getMovementId();
         if (released == null) {
-            final List<Outcome> outcomes = book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
-            returnedToBackorder = true;
-            shipmentMovementId = s.getMovementId();
-            return outcomes;
+            return book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
         }
         if (s.getQuantity() > released) {
             throw new InvalidInputException("SHIPMENT_EXCEEDS_WITHDRAWN", "line " + s.getOrderId() + "/" + s.getLineId()
                     + " was cancelled with " + released + " units requested, " + s.getQuantity() + " shipped");
         }
         final List<Outcome> outcomes = book.shipWithdrawn(s.getQuantity(), ctx);
-        returnedToBackorder = true;
         if (released == s.getQuantity()) {
             withdrawn.delete(key);
         } else {

@@ -63,7 +63,8 @@ final class OutcomeEvents {
 
     /**
      * The line event for a line outcome; {@code shipmentMovementId} is the movement id of the shipment being applied
-     * (null for other inputs), which a {@link Outcome.ShippedFromBackorder} names on its {@code BackorderAllocated}.
+     * (null for other inputs): a {@link Outcome.ShippedFromBackorder} names it on its {@code BackorderAllocated}, and an
+     * {@link Outcome.Backordered} it caused is units returned to backorder ({@code returnedToBackorder}).
      */
     static LineEvent lineEvent(final Outcome outcome, final String eventId, final Instant at, final String sku,
                                final ShippingPolicy shippingPolicy, final String shipmentMovementId) {
@@ -72,7 +73,7 @@ final class OutcomeEvents {
                     a.orderedQuantity(), shippingPolicy);
             case Outcome.Backordered b -> new LineBackordered(eventId, at, b.orderId(), b.lineId(), sku, b.quantity(),
                     b.orderedQuantity(), b.queuePosition(), b.promisedDate(), b.placedAt(), tier(b.tierRank()),
-                    b.lineValue().setScale(4, RoundingMode.HALF_UP), b.dropShipSupplierId());
+                    b.lineValue().setScale(4, RoundingMode.HALF_UP), b.dropShipSupplierId(), shipmentMovementId != null);
             case Outcome.Rejected r -> new LineRejected(eventId, at, r.orderId(), r.lineId(), sku, r.quantity(),
                     RejectionReason.valueOf(r.reason().name()), r.detail(),
                     r.substitutes().stream().map(s -> new Substitute(s.sku(), s.available())).toList());

@@ -147,7 +147,7 @@ class NotifierIT {
         final String order = "svc-" + run;
         place(order, "cleo-" + run + "@example.com", "en");
         lineEvent(order, new LineBackordered("bo1-" + order, Instant.now(), order, "1", "sku-1", 2, 3, 1, DAY,
-                Instant.now(), null, null, null));
+                Instant.now(), null, null, null, false));
 
         assertThat(awaitEmail("cleo-" + run, 1).getSubject()).isEqualTo("Your order " + order + ": on backorder");
         await().atMost(WAIT).untilAsserted(() -> {
@@ -170,8 +170,8 @@ class NotifierIT {
         place(en, "ann-" + run + "@example.com", "en");
         place(de, "bert-" + run + "@example.com", "de-DE");
 
-        lineEvent(en, new LineBackordered("bo1-" + en, Instant.now(), en, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null));
-        lineEvent(de, new LineBackordered("bo1-" + de, Instant.now(), de, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null));
+        lineEvent(en, new LineBackordered("bo1-" + en, Instant.now(), en, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null, false));
+        lineEvent(de, new LineBackordered("bo1-" + de, Instant.now(), de, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null, false));
         final MimeMessage enFirst = awaitEmail("ann-" + run, 1);
         final MimeMessage deFirst = awaitEmail("bert-" + run, 1);
         assertThat(enFirst.getSubject()).isEqualTo("Your order " + en + ": on backorder");

@@ -112,7 +112,7 @@ final class NotifierDriver implements AutoCloseable {
     String backordered(final String orderId, final String lineId, final LocalDate promised) {
         final String eventId = id("bo");
         lines.pipeInput(orderId, new LineEvent(new LineBackordered(eventId, T0, orderId, lineId, "sku-" + lineId, 2, 3,
-                1, promised, T0, null, null, null)));
+                1, promised, T0, null, null, null, false)));
         return eventId;
     }
 

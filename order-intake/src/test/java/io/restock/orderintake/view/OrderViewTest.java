@@ -48,7 +48,7 @@ class OrderViewTest {
 
     static LineEvent backordered(final String line, final int quantity, final LocalDate date) {
         return new LineEvent(new LineBackordered("e", T.plusSeconds(1), "o-1", line, "SKU-" + line, quantity, 15, 3,
-                date, T, null, null, null));
+                date, T, null, null, null, false));
     }
 
     @Test
