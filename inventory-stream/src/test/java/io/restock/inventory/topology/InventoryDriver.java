@@ -244,6 +244,12 @@ final class InventoryDriver implements AutoCloseable {
         return take(ShipmentRequested.class);
     }
 
+    /** A revocation of one line as {@code orderId/lineId:quantity:reason}. */
+    static String revoked(final ShipmentRequestRevoked r) {
+        final io.restock.events.LineQuantity q = r.getLines().getFirst();
+        return r.getOrderId() + "/" + q.getLineId() + ":" + q.getQuantity() + ":" + r.getReason();
+    }
+
     /** The shipment requests revoked since last asked. */
     List<ShipmentRequestRevoked> revocations() {
         return take(ShipmentRequestRevoked.class);

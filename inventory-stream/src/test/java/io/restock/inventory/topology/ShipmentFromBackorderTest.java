@@ -3,8 +3,6 @@ package io.restock.inventory.topology;
 import io.restock.events.BackorderAllocated;
 import io.restock.events.CustomerTier;
 import io.restock.events.LineBackordered;
-import io.restock.events.LineQuantity;
-import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;
 import io.restock.events.ShippingPolicy;
 import io.restock.inventory.internal.LineState;
@@ -38,11 +36,6 @@ class ShipmentFromBackorderTest {
         inventory.close();
     }
 
-    private static String revoked(final ShipmentRequestRevoked r) {
-        final LineQuantity q = r.getLines().getFirst();
-        return r.getOrderId() + "/" + q.getLineId() + ":" + q.getQuantity() + ":" + r.getReason();
-    }
-
     private static String requested(final ShipmentRequested r) {
         return r.getOrderId() + ":" + r.getLines().stream().map(l -> l.getLineId() + "x" + l.getQuantity()).toList();
     }
@@ -67,7 +60,7 @@ class ShipmentFromBackorderTest {
         inventory.at(T0.plusSeconds(10)).cancel("o-1", "1");
         assertThat(inventory.shipments()).extracting(ShipmentFromBackorderTest::requested).contains("o-3:[1x5]");
         inventory.at(T0.plusSeconds(20)).ship("sku-a", "o-1", "1", 6);
-        assertThat(inventory.revocations()).extracting(ShipmentFromBackorderTest::revoked)
+        assertThat(inventory.revocations()).extracting(InventoryDriver::revoked)
                 .contains("o-3/1:5:RETURNED_TO_BACKORDER");
         inventory.drain();
     }
@@ -92,7 +85,7 @@ class ShipmentFromBackorderTest {
         assertThat(events).filteredOn(LineBackordered.class::isInstance)
                 .extracting(e -> ((LineBackordered) e).getOrderId() + ":" + ((LineBackordered) e).getQuantity())
                 .as("on hand 1 no longer covers o-2's 4: o-2 gives 3 back").containsExactly("o-2:3");
-        assertThat(inventory.revocations()).extracting(ShipmentFromBackorderTest::revoked)
+        assertThat(inventory.revocations()).extracting(InventoryDriver::revoked)
                 .containsExactly("o-2/1:3:RETURNED_TO_BACKORDER");
         assertThat(inventory.shipments()).as("no shipment request for units already gone").isEmpty();
         final SkuState book = inventory.book("sku-a");
