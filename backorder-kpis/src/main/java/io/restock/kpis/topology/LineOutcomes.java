@@ -27,7 +27,8 @@ import java.time.temporal.ChronoUnit;
  * both keyed by orderId, so one line's events arrive in order on one partition) into {@link KpiDelta}s. A line
  * counts once as decided at order time: on {@code LineAllocated}, or on a {@code LineBackordered} /
  * {@code LineRejected} that nothing was allocated before (a partly allocated line is remembered in
- * {@code line-tracks} until its remainder's event). A backordered line is followed in {@code line-tracks} until it is
+ * {@code line-tracks} until its remainder's event); a {@code LineBackordered} with {@code returnedToBackorder} (units the
+ * line held went back to the queue) is an open backorder again, never a second decision. A backordered line is followed in {@code line-tracks} until it is
  * filled or its drop-ship units shipped by the supplier (its wait and whether the first promised date was kept) or
  * cancelled; the entry is then removed.
  */
@@ -81,8 +82,11 @@ final class LineOutcomes extends TrackingProcessor<LineTrack> {
             return Deltas.of(b.getEventId(), b.getOccurredAt())
                     .setOpenBackorders(Deltas.open(b.getSku(), 0, b.getQuantity(), track.getUnitValue())).build();
         }
-        final boolean partlyAllocated = track != null;
-        final boolean atOrderTime = partlyAllocated || b.getQuantity() == b.getOrderedQuantity();
+        // Units a line held and gave back (returnedToBackorder) wait again: an open backorder, not a decision at order
+        // time (the line was counted when it was decided, and its first fill, if any, was counted then).
+        final boolean partlyAllocated = track != null && !b.getReturnedToBackorder();
+        final boolean atOrderTime = !b.getReturnedToBackorder()
+                && (partlyAllocated || b.getQuantity() == b.getOrderedQuantity());
         final BigDecimal unitValue = b.getLineValue() == null || b.getOrderedQuantity() <= 0 ? ZERO
                 : b.getLineValue().divide(BigDecimal.valueOf(b.getOrderedQuantity()), 4, RoundingMode.HALF_UP);
         tracks.put(key, new LineTrack(b.getSku(), LineStage.WAITING, b.getOccurredAt(), b.getPromisedDate(),

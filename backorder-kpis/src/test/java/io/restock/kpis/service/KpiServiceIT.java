@@ -106,12 +106,12 @@ class KpiServiceIT {
             producer.send(new ProducerRecord<>(topic, null, opened.toEpochMilli(), order, new LineEvent(
                     new LineBackordered(order + "/b", opened, order, "2", "SKU-B", 4, 4, 1,
                             LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(3), opened, null,
-                            new BigDecimal("40.0000"), null))));
+                            new BigDecimal("40.0000"), null, false))));
             producer.send(new ProducerRecord<>(topic, order, new LineEvent(new LineBackordered(order + "/c", now, order,
                     "3", "SKU-C", 2, 2, 1, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(3), now, null,
-                    new BigDecimal("500.0000"), null))));
+                    new BigDecimal("500.0000"), null, false))));
             producer.send(new ProducerRecord<>(topic, null, now.toEpochMilli(), order, new LineEvent(
-                    new BackorderAllocated(order + "/f", now, order, "2", "SKU-B", 4, 0))));
+                    new BackorderAllocated(order + "/f", now, order, "2", "SKU-B", 4, 0, null))));
             try (KafkaProducer<String, PurchaseOrderEvent> pos = new KafkaProducer<>(kafka.producerProperties(),
                     new StringSerializer(), Topics.PURCHASE_ORDERS.valueSerde(serdes).serializer());
                  KafkaProducer<String, SupplierEvent> answers = new KafkaProducer<>(kafka.producerProperties(),

@@ -84,7 +84,20 @@ final class KpiDriver implements AutoCloseable {
     void backordered(final String order, final String line, final String sku, final int quantity, final int ordered,
                      final LocalDate promised, final BigDecimal lineValue, final Instant at) {
         lineEvent(order, new LineBackordered(id("back"), at, order, line, sku, quantity, ordered, 1,
-                promised, at, null, lineValue, null), at);
+                promised, at, null, lineValue, null, false), at);
+    }
+
+    /** Units the line held went back to the queue (inventory-stream's LineBackordered with returnedToBackorder). */
+    void returnedToBackorder(final String order, final String line, final String sku, final int quantity,
+                             final int ordered, final Instant at) {
+        lineEvent(order, new LineBackordered(id("back"), at, order, line, sku, quantity, ordered, 1,
+                TODAY.plusDays(7), at, null, BigDecimal.TEN.multiply(BigDecimal.valueOf(ordered)), null, true), at);
+    }
+
+    /** The warehouse shipped waiting units of the line (BackorderAllocated naming the shipment). */
+    void shippedFromBackorder(final String order, final String line, final String sku, final int quantity,
+                              final int remaining, final Instant at) {
+        lineEvent(order, new BackorderAllocated(id("fill"), at, order, line, sku, quantity, remaining, id("mv")), at);
     }
 
     void backordered(final String order, final String line, final String sku, final int quantity, final int ordered,
@@ -100,7 +113,7 @@ final class KpiDriver implements AutoCloseable {
 
     void filled(final String order, final String line, final String sku, final int quantity, final int remaining,
                 final Instant at) {
-        lineEvent(order, new BackorderAllocated(id("fill"), at, order, line, sku, quantity, remaining), at);
+        lineEvent(order, new BackorderAllocated(id("fill"), at, order, line, sku, quantity, remaining, null), at);
     }
 
     void dropShipped(final String order, final String line, final String sku, final int quantity, final Instant at) {

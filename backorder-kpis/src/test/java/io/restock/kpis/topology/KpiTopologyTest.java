@@ -45,6 +45,28 @@ class KpiTopologyTest {
     }
 
     @Test
+    void unitsReturnedToBackorderAreAnOpenBackorderAgainNotASecondDecision() {
+        kpis.allocated("o1", "1", "A", 4, 4, T0);                            // decided at order time, all in stock
+        kpis.backordered("o2", "1", "A", 5, 5, T0);                          // decided, backordered
+        kpis.filled("o2", "1", "A", 5, 0, at(Duration.ofHours(1)));          // filled once
+        // a shipment took units on hand no longer covered: o1 gives 3 back, o2 all 5
+        kpis.returnedToBackorder("o1", "1", "A", 3, 4, at(Duration.ofHours(2)));
+        kpis.returnedToBackorder("o2", "1", "A", 5, 5, at(Duration.ofHours(2)));
+        // the warehouse had shipped 2 of o2's units: they leave its backorder
+        kpis.shippedFromBackorder("o2", "1", "A", 2, 3, at(Duration.ofHours(3)));
+
+        final WindowFigures all = all();
+        assertThat(all.linesDecided()).as("each line once").isEqualTo(2);
+        assertThat(all.linesBackordered()).isEqualTo(1);
+        assertThat(all.unitsOrdered()).isEqualTo(9);
+        assertThat(all.unitsAllocatedAtOrder()).isEqualTo(4);
+        assertThat(all.backordersFilled()).as("o2's first fill only").isEqualTo(1);
+        final KpiReport.OpenTotals open = kpis.report(T0).openBackorders();
+        assertThat(open.lines()).isEqualTo(2);
+        assertThat(open.units()).as("o1's 3 and o2's 5 - 2 shipped").isEqualTo(6);
+    }
+
+    @Test
     void fillRateIsTheShareOfUnitsAllocatedAtOrderTime() {
         kpis.allocated("o1", "1", "A", 10, 10, T0);
         kpis.allocated("o2", "1", "B", 2, 5, T0);

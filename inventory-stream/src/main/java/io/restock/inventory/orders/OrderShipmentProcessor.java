@@ -33,7 +33,8 @@ import java.util.List;
  * kept: a PARTIAL order's state is read (for its policy) but not rewritten per line event.
  * <ul>
  *   <li>PARTIAL: one {@code ShipmentRequested} for every quantity that becomes allocated
- *       ({@code LineAllocated}, {@code BackorderAllocated}).</li>
+ *       ({@code LineAllocated}, {@code BackorderAllocated}), except a {@code BackorderAllocated} with a
+ *       {@code shipmentMovementId}: the warehouse shipped those units already (see {@code SkuBook.ship}).</li>
  *   <li>COMPLETE: one {@code ShipmentRequested} for the whole order once every line is settled
  *       (allocated + backordered + rejected + cancelled = ordered) with nothing backordered and
  *       something allocated.</li>
@@ -193,6 +194,10 @@ public final class OrderShipmentProcessor extends ContextualProcessor<String, Li
                 case LineRejected r -> new Change(r.getEventId(), r.getOrderId(), r.getLineId(), 0, 0, r.getQuantity(), 0);
                 case LineReleased r -> new Change(r.getEventId(), r.getOrderId(), r.getLineId(), -r.getQuantity(), 0, 0,
                         r.getQuantity());
+                // units the warehouse shipped already (more than the line had allocated): settled, nothing to request
+                // (counted with the units that leave the order without a shipment request, as drop-shipped ones are)
+                case BackorderAllocated f when f.getShipmentMovementId() != null -> new Change(f.getEventId(),
+                        f.getOrderId(), f.getLineId(), 0, -f.getQuantity(), 0, f.getQuantity());
                 case BackorderAllocated f -> new Change(f.getEventId(), f.getOrderId(), f.getLineId(), f.getQuantity(),
                         -f.getQuantity(), 0, 0);
                 case BackorderCancelled c -> new Change(c.getEventId(), c.getOrderId(), c.getLineId(), 0,

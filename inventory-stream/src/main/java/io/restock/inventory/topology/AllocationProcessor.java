@@ -40,7 +40,8 @@ import java.util.List;
  * {@code sku-lines} and its remembered movement ids in {@code sku-movement-ids}, read and written
  * only as the operation needs them), applies the input, stores the header back and forwards what
  * it decided: {@code LineEvent}s and {@code DeliveryDateChanged} keyed by orderId, {@code ShipmentRequestRevoked}
- * keyed by orderId for allocated units sent back to backorder by a shipment of a cancelled line's units, and
+ * keyed by orderId for allocated units sent back to backorder by a shipment that took units they held (a cancelled
+ * line's units, or units a line still waited for), and
  * {@code StockShortfall} (a stock shortfall, or a drop-ship line's request naming the line) and {@code StockLevel}
  * keyed by SKU (a stock level whenever on-hand,
  * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
@@ -68,8 +69,11 @@ final class AllocationProcessor extends ContextualProcessor<String, SkuInput, St
     private KeyValueStore<String, Integer> withdrawn;
     private ReadOnlyKeyValueStore<String, Object> levels;
     private final HeaderCache headerCache = new HeaderCache(HEADER_CACHE_ENTRIES);
-    /** Whether the record being processed sent allocated units back to backorder ({@link SkuBook#shipWithdrawn}). */
-    private boolean returnedToBackorder;
+    /**
+     * The movement id of the shipment being processed, or null. A shipment may send allocated units back to backorder
+     * ({@link SkuBook#shipWithdrawn}, {@link SkuBook#ship}): every {@link Outcome.Backordered} it yields is such a return.
+     */
+    private String shipmentMovementId;
 
     AllocationProcessor(final InventorySettings settings) {
         this.settings = settings;
@@ -109,7 +113,7 @@ final class AllocationProcessor extends ContextualProcessor<String, SkuInput, St
         final SkuBook.Context ctx = new SkuBook.Context(settings.priorityRule(), now, settings.zone(),
                 settings.defaultMaxWaitDays(), this::available);
 
-        returnedToBackorder = false;
+        shipmentMovementId = null;
         final String causeId;
         final List<Outcome> outcomes;
         ShippingPolicy shippingPolicy = ShippingPolicy.PARTIAL;
@@ -186,8 +190,9 @@ final class AllocationProcessor extends ContextualProcessor<String, SkuInput, St
                         .withValue(OutcomeEvents.dateChanged(changed, eventId, now, sku)));
             } else {
                 context().forward(record.withKey(OutcomeEvents.orderId(outcome))
-                        .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy)));
-                if (returnedToBackorder && outcome instanceof Outcome.Backordered b) {
+                        .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy,
+                                shipmentMovementId)));
+                if (shipmentMovementId != null && outcome instanceof Outcome.Backordered b) {
                     final String revokeId = causeId + "/shipment-request-revoked/" + b.orderId() + "/" + b.lineId();
                     context().forward(record.withKey(b.orderId()).withValue(new ShipmentRequestRevoked(revokeId, now,
                             b.orderId(), RETURNED_TO_BACKORDER, List.of(new LineQuantity(b.lineId(), sku, b.quantity())))));
@@ -202,13 +207,16 @@ final class AllocationProcessor extends ContextualProcessor<String, SkuInput, St
     }
 
     /**
-     * A shipment of an open line is applied to it; one of a line cancelled after its shipment request
-     * (units released and remembered in {@value InventoryTopology#WITHDRAWN_SHIPMENTS}) is accounted as
-     * units that left anyway ({@link SkuBook#shipWithdrawn}); anything else is refused by the book.
+     * A shipment of an open line is applied to it (its allocated units, and beyond them units it still waits for,
+     * {@link SkuBook#ship}); one of a line cancelled after its shipment request (units released and remembered in
+     * {@value InventoryTopology#WITHDRAWN_SHIPMENTS}) is accounted as units that left anyway
+     * ({@link SkuBook#shipWithdrawn}); anything else is refused by the book. Either may return other lines'
+     * allocated units to backorder: their shipment requests are revoked.
      */
     private List<Outcome> ship(final SkuBook book, final String sku, final StockShipped s, final SkuBook.Context ctx) {
         final String key = SkuKeys.line(sku, s.getOrderId(), s.getLineId());
         final Integer released = lines.get(key) == null ? withdrawn.get(key) : null;
+        shipmentMovementId = s.getMovementId();
         if (released == null) {
             return book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
         }
@@ -217,7 +225,6 @@ final class AllocationProcessor extends ContextualProcessor<String, SkuInput, St
                     + " was cancelled with " + released + " units requested, " + s.getQuantity() + " shipped");
         }
         final List<Outcome> outcomes = book.shipWithdrawn(s.getQuantity(), ctx);
-        returnedToBackorder = true;
         if (released == s.getQuantity()) {
             withdrawn.delete(key);
         } else {

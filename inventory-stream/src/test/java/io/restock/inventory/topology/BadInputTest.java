@@ -174,7 +174,7 @@ class BadInputTest {
     }
 
     @Test
-    void aShipmentOfMoreThanWasAllocatedIsDeadLettered() {
+    void aShipmentBeyondTheLinesOpenQuantityOrOfAnUnknownLineIsDeadLettered() {
         inventory.sku("sku-a").receive("sku-a", 10);
         inventory.order("o-1", line("1", "sku-a", 2)).drain();
 
@@ -183,7 +183,7 @@ class BadInputTest {
 
         assertThat(inventory.deadLetters(Topics.STOCK_MOVEMENTS.name()))
                 .extracting(r -> header(r, DeadLetters.ERROR_MESSAGE).split(":")[0])
-                .containsExactly("SHIPMENT_EXCEEDS_ALLOCATION", "UNKNOWN_LINE");
+                .containsExactly("SHIPMENT_EXCEEDS_LINE", "UNKNOWN_LINE");
         assertThat(inventory.book("sku-a").getOnHand()).isEqualTo(10);
     }
 

@@ -3,8 +3,6 @@ package io.restock.inventory.topology;
 import io.restock.events.BackorderAllocated;
 import io.restock.events.CustomerTier;
 import io.restock.events.LineBackordered;
-import io.restock.events.LineQuantity;
-import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShippingPolicy;
 import io.restock.inventory.internal.SkuState;
 import io.restock.schemas.topics.Topics;
@@ -26,11 +24,6 @@ class CancellationAfterShipmentRequestTest {
     @AutoClose
     private final InventoryDriver inventory = new InventoryDriver();
 
-    private static String revoked(final ShipmentRequestRevoked r) {
-        final LineQuantity q = r.getLines().getFirst();
-        return r.getOrderId() + "/" + q.getLineId() + ":" + q.getQuantity() + ":" + r.getReason();
-    }
-
     @Test
     void aCancellationAfterAShipmentRequestRevokesTheRequestedUnits() {
         inventory.sku("sku-a").receive("sku-a", 10);
@@ -39,7 +32,7 @@ class CancellationAfterShipmentRequestTest {
 
         inventory.cancel("o-1", "1");
 
-        assertThat(inventory.revocations()).extracting(CancellationAfterShipmentRequestTest::revoked)
+        assertThat(inventory.revocations()).extracting(InventoryDriver::revoked)
                 .containsExactly("o-1/1:4:CANCELLED");
         assertThat(inventory.shipments()).isEmpty();
     }
@@ -53,7 +46,7 @@ class CancellationAfterShipmentRequestTest {
 
         inventory.cancel("o-1", "2");
 
-        assertThat(inventory.revocations()).extracting(CancellationAfterShipmentRequestTest::revoked)
+        assertThat(inventory.revocations()).extracting(InventoryDriver::revoked)
                 .containsExactly("o-1/2:2:CANCELLED");
     }
 
@@ -101,7 +94,7 @@ class CancellationAfterShipmentRequestTest {
         assertThat(inventory.lineEvents()).filteredOn(LineBackordered.class::isInstance)
                 .map(e -> ((LineBackordered) e).getOrderId() + ":" + ((LineBackordered) e).getQuantity())
                 .containsExactly("o-4:1", "o-3:5");
-        assertThat(inventory.revocations()).extracting(CancellationAfterShipmentRequestTest::revoked)
+        assertThat(inventory.revocations()).extracting(InventoryDriver::revoked)
                 .containsExactly("o-4/1:1:RETURNED_TO_BACKORDER", "o-3/1:5:RETURNED_TO_BACKORDER");
         assertThat(inventory.deadLetters(Topics.STOCK_MOVEMENTS.name())).isEmpty();
 

@@ -157,7 +157,12 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     InventoryDriver ship(final String sku, final String orderId, final String lineId, final int quantity) {
-        pipe(Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockShipped(id("ev"), now, id("mv"), "wh-1", sku,
+        return ship(sku, orderId, lineId, quantity, id("mv"));
+    }
+
+    InventoryDriver ship(final String sku, final String orderId, final String lineId, final int quantity,
+                         final String movementId) {
+        pipe(Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockShipped(id("ev"), now, movementId, "wh-1", sku,
                 orderId, lineId, quantity, "dhl", "TRACK-1")));
         return this;
     }
@@ -223,6 +228,12 @@ final class InventoryDriver implements AutoCloseable {
     /** The shipment requests written since last asked (revocations stay for {@link #revocations}). */
     List<ShipmentRequested> shipments() {
         return take(ShipmentRequested.class);
+    }
+
+    /** A revocation of one line as {@code orderId/lineId:quantity:reason}. */
+    static String revoked(final ShipmentRequestRevoked r) {
+        final io.restock.events.LineQuantity q = r.getLines().getFirst();
+        return r.getOrderId() + "/" + q.getLineId() + ":" + q.getQuantity() + ":" + r.getReason();
     }
 
     /** The shipment requests revoked since last asked. */

@@ -158,7 +158,7 @@ class NotifierIT {
         final String order = "svc-" + run;
         place(order, "cleo-" + run + "@example.com", "en");
         lineEvent(order, new LineBackordered("bo1-" + order, Instant.now(), order, "1", "sku-1", 2, 3, 1, DAY,
-                Instant.now(), null, null, null));
+                Instant.now(), null, null, null, false));
 
         assertThat(awaitEmail("cleo-" + run, 1).getSubject()).isEqualTo("Your order " + order + ": on backorder");
         await().atMost(WAIT).untilAsserted(() -> {
@@ -181,8 +181,8 @@ class NotifierIT {
         place(en, "ann-" + run + "@example.com", "en");
         place(de, "bert-" + run + "@example.com", "de-DE");
 
-        lineEvent(en, new LineBackordered("bo1-" + en, Instant.now(), en, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null));
-        lineEvent(de, new LineBackordered("bo1-" + de, Instant.now(), de, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null));
+        lineEvent(en, new LineBackordered("bo1-" + en, Instant.now(), en, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null, false));
+        lineEvent(de, new LineBackordered("bo1-" + de, Instant.now(), de, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null, false));
         final MimeMessage enFirst = awaitEmail("ann-" + run, 1);
         final MimeMessage deFirst = awaitEmail("bert-" + run, 1);
         assertThat(enFirst.getSubject()).isEqualTo("Your order " + en + ": on backorder");
@@ -221,7 +221,7 @@ class NotifierIT {
                 "Der Liefertermin für sku-1 hat sich vom 24. November 2026 auf den 26. November 2026 verschoben.");
 
         for (final String order : List.of(en, de)) {
-            lineEvent(order, new BackorderAllocated("ba1-" + order, Instant.now(), order, "1", "sku-1", 2, 0));
+            lineEvent(order, new BackorderAllocated("ba1-" + order, Instant.now(), order, "1", "sku-1", 2, 0, null));
         }
         assertThat(text(awaitEmail("ann-" + run, 3))).contains("sku-1 is in stock and ready to ship.");
         assertThat(text(awaitEmail("bert-" + run, 3))).contains("sku-1 ist auf Lager und versandbereit.");

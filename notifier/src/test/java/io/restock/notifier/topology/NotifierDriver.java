@@ -98,7 +98,7 @@ final class NotifierDriver implements AutoCloseable {
     String backordered(final String orderId, final String lineId, final LocalDate promised) {
         final String eventId = id("bo");
         lineEvent(orderId, new LineBackordered(eventId, T0, orderId, lineId, "sku-" + lineId, 2, 3, 1, promised, T0,
-                null, null, null));
+                null, null, null, false));
         return eventId;
     }
 
@@ -111,7 +111,17 @@ final class NotifierDriver implements AutoCloseable {
 
     String allocated(final String orderId, final String lineId, final int quantity, final int remaining) {
         final String eventId = id("ba");
-        lineEvent(orderId, new BackorderAllocated(eventId, T0, orderId, lineId, "sku-" + lineId, quantity, remaining));
+        lineEvent(orderId, new BackorderAllocated(eventId, T0, orderId, lineId, "sku-" + lineId, quantity, remaining,
+                null));
+        return eventId;
+    }
+
+    /** The warehouse shipped waiting units of the line (inventory-stream's BackorderAllocated naming that shipment). */
+    String allocatedByShipment(final String orderId, final String lineId, final int quantity, final int remaining,
+                               final String movementId) {
+        final String eventId = id("bs");
+        lineEvent(orderId, new BackorderAllocated(eventId, T0, orderId, lineId, "sku-" + lineId, quantity, remaining,
+                movementId));
         return eventId;
     }
 

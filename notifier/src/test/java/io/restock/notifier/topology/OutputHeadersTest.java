@@ -48,7 +48,7 @@ class OutputHeadersTest {
 
             orders.pipeInput(new TestRecord<>("o1", new OrderEvent(placed), internal(), T0));
             lines.pipeInput(new TestRecord<>("o1", new LineEvent(new LineBackordered("ev-2", T0, "o1", "1", "sku-1", 3, 3,
-                    1, DAY0, T0, null, null, null)), internal(), T0));
+                    1, DAY0, T0, null, null, null, false)), internal(), T0));
             lines.pipeInput(new TestRecord<>("o1", new LineEvent(new LineRejected("ev-3", T0, "o1", "1", "sku-1", 3,
                     RejectionReason.DUPLICATE_LINE, null, List.of())), internal(), T0));
             d.advance(NotifierSettings.defaults().groupingWindow().plusSeconds(1));
