@@ -142,6 +142,13 @@ class InvariantCheckersTest {
             movements.add(new Movement("m-" + movementId, kind, movementId, sku, quantity));
         }
 
+        /** o2's line gives 3 allocated units back to the queue: the revocation's return and its LineBackordered. */
+        void o2ReturnsThree() {
+            lineEvents.add(new LineFact("ship-x/line-backordered/o2/1", LineKind.BACKORDERED, "o2", "1", "A", 3, 8,
+                    -1));
+            returned.add(new History.Returned("ship-x/shipment-request-revoked/o2/1", "o2", "1", "A", 3));
+        }
+
         History history() {
             return new History(sentOrders, sentMovements, sentCancellations, placed, cancellations, lineEvents,
                     movements, levels, shortfalls, poLines, notifications, emails, shipmentRequests, offers, answers,
@@ -274,9 +281,7 @@ class InvariantCheckersTest {
     @Test
     void unitsReturnedToBackorderAreNotASecondDecisionAndLeaveTheAllocation() {
         final Consumer<Fixture> returnThree = f -> {
-            f.lineEvents.add(new LineFact("ship-x/line-backordered/o2/1", LineKind.BACKORDERED, "o2", "1", "A", 3, 8,
-                    -1));
-            f.returned.add(new History.Returned("ship-x/shipment-request-revoked/o2/1", "o2", "1", "A", 3));
+            f.o2ReturnsThree();
             f.levels.put("A", new Level("A", 9, 5, 4, 3));
         };
         assertThat(violations(LINES_DECIDED_ONCE, returnThree)).isEmpty();
@@ -293,9 +298,7 @@ class InvariantCheckersTest {
         // o2 gave 3 units back (a return to backorder); the warehouse had picked them and ships all 8 it still wanted:
         // its 5 allocated, and its 3 waiting (BackorderAllocated naming the shipment, nothing left waiting)
         final Consumer<Fixture> returnThreeThenShipEight = f -> {
-            f.lineEvents.add(new LineFact("ship-x/line-backordered/o2/1", LineKind.BACKORDERED, "o2", "1", "A", 3, 8,
-                    -1));
-            f.returned.add(new History.Returned("ship-x/shipment-request-revoked/o2/1", "o2", "1", "A", 3));
+            f.o2ReturnsThree();
             f.sentMovements.add(new History.SentMovement(MovementKind.SHIPPED, "o2-r2/1", "A", 8, 202));
             f.movements.add(new Movement("m-o2-r2/1", MovementKind.SHIPPED, "o2-r2/1", "A", 8, "o2/1"));
             f.lineEvents.add(new LineFact("m-o2-r2/1/backorder-shipped/o2/1", LineKind.BACKORDER_ALLOCATED, "o2", "1",
