@@ -17,13 +17,11 @@ import io.restock.events.StockLevel;
 import io.restock.orderintake.shops.ShopConfiguration;
 import io.restock.orderintake.shops.ShopDirectory;
 import io.restock.orderintake.status.OrderIntakeTopology;
-import io.restock.orderintake.submission.Submissions;
 import io.restock.orderintake.view.LineView;
 import io.restock.orderintake.view.OrderView;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
@@ -32,12 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,14 +59,8 @@ class ShipmentFromBackorderAcrossServicesTest {
     void start() throws Exception {
         services = new TwoServices(PromiseSettings.defaults(), T0);
         final EventSerdes serdes = EventSerdes.plain();
-        final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-intake");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("order-intake").toString());
         final ShopConfiguration shop = new ShopConfiguration("shop-1", "a".repeat(64), 200, null, null);
-        intake = new TopologyTestDriver(OrderIntakeTopology.build(serdes,
-                new Submissions(Clock.fixed(T0, ZoneOffset.UTC)), new ShopDirectory(List.of(shop)),
-                (partition, offset) -> { }), props, T0);
+        intake = OrderIntakeDriver.start(serdes, new ShopDirectory(List.of(shop)), T0);
         intakeOrders = intake.createInputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().serializer(),
                 Topics.ORDER_EVENTS.valueSerde(serdes).serializer());
         intakeLines = intake.createInputTopic(Topics.LINE_EVENTS.name(), Serdes.String().serializer(),

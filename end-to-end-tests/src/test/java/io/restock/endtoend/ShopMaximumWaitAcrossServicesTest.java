@@ -5,15 +5,12 @@ import io.restock.events.LineBackordered;
 import io.restock.events.LineRejected;
 import io.restock.events.OrderEvent;
 import io.restock.events.RejectionReason;
-import io.restock.orderintake.status.OrderIntakeTopology;
 import io.restock.orderintake.shops.ShopConfiguration;
 import io.restock.orderintake.shops.ShopDirectory;
-import io.restock.orderintake.submission.Submissions;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -21,13 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,12 +50,7 @@ class ShopMaximumWaitAcrossServicesTest {
         final ShopDirectory shops = new ShopDirectory(List.of(shop("tight-shop", "a".repeat(64), "5"),
                 shop("loose-shop", "b".repeat(64), "30")));
         final EventSerdes serdes = EventSerdes.plain();
-        final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-intake");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("order-intake").toString());
-        intake = new TopologyTestDriver(OrderIntakeTopology.build(serdes,
-                new Submissions(Clock.fixed(T0, ZoneOffset.UTC)), shops, (partition, offset) -> { }), props, T0);
+        intake = OrderIntakeDriver.start(serdes, shops, T0);
         orderEvents = intake.createOutputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().deserializer(),
                 Topics.ORDER_EVENTS.valueSerde(serdes).deserializer());
     }
