@@ -5,18 +5,15 @@ import io.restock.demo.world.Endpoints;
 import io.restock.demo.world.World;
 import io.restock.demo.world.WorldSettings;
 import io.restock.localkafka.cli.CommandLine;
+import io.restock.localkafka.files.Directories;
 import io.restock.stack.Service;
 import io.restock.stack.Stack;
 import io.restock.stack.StackOptions;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code bin/restock demo}: starts Restock through the launcher with the demo's settings (short batch and
@@ -31,11 +28,7 @@ public final class DemoMain {
 
     public static void main(final String[] args) {
         final DemoOptions options = CommandLine.parseOrExit("restock demo", DemoOptions.USAGE,
-                () -> DemoOptions.parse(args));
-        if (options.help()) {
-            System.out.println(DemoOptions.USAGE);
-            return;
-        }
+                () -> DemoOptions.parse(args), DemoOptions::help);
         int status;
         try {
             status = options.attach() ? attach(options) : run(options, rootDir(), System.out) ? 0 : 1;
@@ -89,7 +82,7 @@ public final class DemoMain {
      * Returns whether every process the stack started has exited.
      */
     static boolean run(final DemoOptions options, final Path root, final PrintStream out) throws Exception {
-        deleteRecursively(root.resolve(".restock").resolve("demo").resolve("data"));
+        Directories.deleteRecursively(root.resolve(".restock").resolve("demo").resolve("data"));
         final StackOptions stackOptions = stackOptions(root, options.portOffset(), options.settings(), out);
         final World.Outcome outcome;
         final Map<String, Long> rss;
@@ -122,17 +115,6 @@ public final class DemoMain {
 
     private static Path rootDir() {
         return Path.of(System.getProperty("restock.root", ".")).toAbsolutePath().normalize();
-    }
-
-    private static void deleteRecursively(final Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     static Duration minutes(final double value) {

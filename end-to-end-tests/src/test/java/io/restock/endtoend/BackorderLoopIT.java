@@ -85,92 +85,49 @@ class BackorderLoopIT {
     void orderBeyondStockIsOrderedPromisedReplannedAndFilled(final KafkaEnvironment kafka,
                                                              @TempDir final Path inventoryState,
                                                              @TempDir final Path backorderState) throws Exception {
-        final Duration timeout = Duration.ofSeconds(20);
-        final String run = UUID.randomUUID().toString().substring(0, 8);
-        final String sku = "sku-" + run;
-        final String supplier = "acme-" + run;
-        final String orderId = "order-" + run;
-        final var registry = new HttpSchemaRegistryClient(kafka.schemaRegistryUrl());
-        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
-            new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(Topics.ALL);
-        }
-        final EventSerdes serdes = EventSerdes.registry(registry, false);
         final LocalDate today = LocalDate.now(ZoneOffset.UTC);
-
-        final StreamsBuilder inventory = new StreamsBuilder();
-        InventoryTopology.define(inventory, serdes, InventorySettings.defaults());
-        final Properties inventoryProps = InventoryStreamsConfig.properties(kafka.bootstrapServers(),
-                inventoryState.toString());
-        inventoryProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-stream-bp-it-" + run);
-        inventoryProps.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-
-        final StreamsBuilder backorders = new StreamsBuilder();
-        BackorderTopology.define(backorders, serdes, new BackorderSettings(
-                io.restock.allocation.rules.PromiseSettings.defaults(), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), true, false, 1000, Duration.ofMinutes(5)));
-        final Properties backorderProps = BackorderStreamsConfig.properties(kafka.bootstrapServers(),
-                backorderState.toString());
-        backorderProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "backorder-processor-it-" + run);
-        backorderProps.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        assertThat(backorderProps.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
-
-        final Instant now = Instant.now();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producerProperties(),
-                new StringSerializer(), new ByteArraySerializer());
-             KafkaStreams inventoryStreams = new KafkaStreams(inventory.build(), inventoryProps);
-             KafkaStreams backorderStreams = new KafkaStreams(backorders.build(), backorderProps);
-             Watch<io.restock.events.StockLevel> levels = new Watch<>(kafka, Topics.STOCK_LEVELS, serdes);
-             Watch<LineEvent> lines = new Watch<>(kafka, Topics.LINE_EVENTS, serdes);
-             Watch<StockShortfall> shortfalls = new Watch<>(kafka, Topics.STOCK_SHORTFALLS, serdes);
-             Watch<PurchaseOrderEvent> purchaseOrders = new Watch<>(kafka, Topics.PURCHASE_ORDERS, serdes);
-             Watch<DeliveryDateChanged> dates = new Watch<>(kafka, Topics.DELIVERY_DATES, serdes)) {
-            send(producer, serdes, Topics.SKU_POLICIES, sku, SkuPolicy.newBuilder().setEventId("p-" + run)
-                    .setOccurredAt(now).setSku(sku).setBackorderable(true).setMaxWaitDays(60).setReorderPoint(0)
-                    .setTargetLevel(0).setHandlingDays(1).setSubstitutes(List.of()).build());
-            send(producer, serdes, Topics.SUPPLIER_OFFERS, Topics.offerKey(supplier, sku), new SupplierOffer("so-" + run,
-                    now, supplier, sku, 5, new BigDecimal("2.0000"), "EUR", 20, 10, false, 1.0, true));
-            send(producer, serdes, Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("r-" + run, now,
-                    "mv-" + run, "wh-1", sku, 10, null, null)));
+        try (Loop loop = new Loop(kafka, inventoryState, backorderState, "", "acme-", false);
+             Watch<io.restock.events.StockLevel> levels = new Watch<>(kafka, Topics.STOCK_LEVELS, loop.serdes);
+             Watch<LineEvent> lines = new Watch<>(kafka, Topics.LINE_EVENTS, loop.serdes);
+             Watch<StockShortfall> shortfalls = new Watch<>(kafka, Topics.STOCK_SHORTFALLS, loop.serdes);
+             Watch<PurchaseOrderEvent> purchaseOrders = new Watch<>(kafka, Topics.PURCHASE_ORDERS, loop.serdes);
+             Watch<DeliveryDateChanged> dates = new Watch<>(kafka, Topics.DELIVERY_DATES, loop.serdes)) {
+            loop.catalogueAndStock();
             // The catalogue and the stock are in before the order: both applications start on them.
-            inventoryStreams.start();
-            backorderStreams.start();
-            levels.first(sku, l -> l.getOnHand() == 10 ? Optional.of(l) : Optional.empty());
-            send(producer, serdes, Topics.ORDER_EVENTS, orderId, new OrderEvent(OrderPlaced.newBuilder()
-                    .setEventId("o-" + run).setOccurredAt(Instant.now()).setOrderId(orderId).setShopId("shop-1")
-                    .setCustomer(Customer.newBuilder().setCustomerId("c-1").setEmail(null)
-                            .setTier(CustomerTier.STANDARD).build())
-                    .setPlacedAt(Instant.now()).setShippingPolicy(ShippingPolicy.PARTIAL).setMaxWaitDays(null)
-                    .setCurrency("EUR").setLines(List.of(new OrderLine("1", sku, 15, new BigDecimal("9.9900"))))
-                    .build()));
+            loop.start();
+            levels.first(loop.sku, l -> l.getOnHand() == 10 ? Optional.of(l) : Optional.empty());
+            loop.orderFifteen();
 
             // order beyond stock -> backordered, shortfall
-            final LineBackordered backordered = lines.first(orderId, e -> e.getEvent() instanceof LineBackordered b
-                    ? Optional.of(b) : Optional.empty());
+            final LineBackordered backordered = lines.first(loop.orderId,
+                    e -> e.getEvent() instanceof LineBackordered b ? Optional.of(b) : Optional.empty());
             assertThat(backordered.getQuantity()).isEqualTo(5);
-            final StockShortfall shortfall = shortfalls.first(sku, Optional::of);
+            final StockShortfall shortfall = shortfalls.first(loop.sku, Optional::of);
             assertThat(shortfall.getQuantity()).isEqualTo(5);
 
             // shortfall -> purchase order of 20 (minimum 20, pack 10)
             final PurchaseOrderIssued issued = purchaseOrders.firstAny(e -> e.getEvent() instanceof PurchaseOrderIssued i
-                    && i.getSupplierId().equals(supplier) ? Optional.of(i) : Optional.empty());
+                    && i.getSupplierId().equals(loop.supplier) ? Optional.of(i) : Optional.empty());
             final PurchaseOrderLine line = issued.getLines().getFirst();
-            assertThat(line.getSku()).isEqualTo(sku);
+            assertThat(line.getSku()).isEqualTo(loop.sku);
             assertThat(line.getQuantity()).isEqualTo(20);
 
             // supplier acknowledges a later date -> the backorder's date changes
             final LocalDate promised = today.plusDays(20);
-            send(producer, serdes, Topics.SUPPLIER_EVENTS, issued.getPurchaseOrderId(), new SupplierEvent(
-                    new PurchaseOrderAcknowledged("ack-" + run, Instant.now(), issued.getPurchaseOrderId(), supplier,
-                            "msg-" + run, List.of(new AcknowledgedLine(line.getLineId(), 20, promised)))));
-            final DeliveryDateChanged changed = dates.first(orderId, c -> c.getNewDate().equals(promised.plusDays(1))
-                    ? Optional.of(c) : Optional.empty());
-            assertThat(changed.getSku()).isEqualTo(sku);
+            loop.send(Topics.SUPPLIER_EVENTS, issued.getPurchaseOrderId(), new SupplierEvent(
+                    new PurchaseOrderAcknowledged("ack-" + loop.run, Instant.now(), issued.getPurchaseOrderId(),
+                            loop.supplier, "msg-" + loop.run,
+                            List.of(new AcknowledgedLine(line.getLineId(), 20, promised)))));
+            final DeliveryDateChanged changed = dates.first(loop.orderId,
+                    c -> c.getNewDate().equals(promised.plusDays(1)) ? Optional.of(c) : Optional.empty());
+            assertThat(changed.getSku()).isEqualTo(loop.sku);
 
             // receipt against the line -> the backorder is allocated
-            send(producer, serdes, Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("r2-" + run,
-                    Instant.now(), "mv2-" + run, "wh-1", sku, 20, issued.getPurchaseOrderId(), line.getLineId())));
-            final BackorderAllocated filled = lines.first(orderId, e -> e.getEvent() instanceof BackorderAllocated a
-                    ? Optional.of(a) : Optional.empty());
+            loop.send(Topics.STOCK_MOVEMENTS, loop.sku, new StockMovement(new StockReceived("r2-" + loop.run,
+                    Instant.now(), "mv2-" + loop.run, "wh-1", loop.sku, 20, issued.getPurchaseOrderId(),
+                    line.getLineId())));
+            final BackorderAllocated filled = lines.first(loop.orderId,
+                    e -> e.getEvent() instanceof BackorderAllocated a ? Optional.of(a) : Optional.empty());
             assertThat(filled.getQuantity()).isEqualTo(5);
             assertThat(filled.getRemainingBackordered()).isZero();
         }
@@ -187,110 +144,175 @@ class BackorderLoopIT {
                                                                         @TempDir final Path inventoryState,
                                                                         @TempDir final Path backorderState)
             throws Exception {
-        final Duration timeout = Duration.ofSeconds(20);
-        final String run = UUID.randomUUID().toString().substring(0, 8);
-        final String sku = "sku-ds-" + run;
-        final String supplier = "ds-" + run;
-        final String orderId = "order-ds-" + run;
-        final var registry = new HttpSchemaRegistryClient(kafka.schemaRegistryUrl());
-        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
-            new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(Topics.ALL);
-        }
-        final EventSerdes serdes = EventSerdes.registry(registry, false);
         final LocalDate today = LocalDate.now(ZoneOffset.UTC);
-
-        final StreamsBuilder inventory = new StreamsBuilder();
-        InventoryTopology.define(inventory, serdes, InventorySettings.defaults());
-        final Properties inventoryProps = InventoryStreamsConfig.properties(kafka.bootstrapServers(),
-                inventoryState.toString());
-        inventoryProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-stream-ds-it-" + run);
-        inventoryProps.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        final StreamsBuilder backorders = new StreamsBuilder();
-        BackorderTopology.define(backorders, serdes, new BackorderSettings(
-                io.restock.allocation.rules.PromiseSettings.defaults(), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), true, true, 1000, Duration.ofMinutes(5)));
-        final Properties backorderProps = BackorderStreamsConfig.properties(kafka.bootstrapServers(),
-                backorderState.toString());
-        backorderProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "backorder-processor-ds-it-" + run);
-        backorderProps.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-
-        final Instant now = Instant.now();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producerProperties(),
-                new StringSerializer(), new ByteArraySerializer());
-             KafkaStreams inventoryStreams = new KafkaStreams(inventory.build(), inventoryProps);
-             KafkaStreams backorderStreams = new KafkaStreams(backorders.build(), backorderProps);
-             Watch<io.restock.events.StockLevel> levels = new Watch<>(kafka, Topics.STOCK_LEVELS, serdes);
-             Watch<io.restock.events.SkuSupply> schedules = new Watch<>(kafka, Topics.SKU_SUPPLY, serdes);
-             Watch<LineEvent> lines = new Watch<>(kafka, Topics.LINE_EVENTS, serdes);
-             Watch<PurchaseOrderEvent> purchaseOrders = new Watch<>(kafka, Topics.PURCHASE_ORDERS, serdes);
-             Watch<DeliveryDateChanged> dates = new Watch<>(kafka, Topics.DELIVERY_DATES, serdes)) {
-            send(producer, serdes, Topics.SKU_POLICIES, sku, SkuPolicy.newBuilder().setEventId("p-" + run)
-                    .setOccurredAt(now).setSku(sku).setBackorderable(true).setMaxWaitDays(60).setReorderPoint(0)
-                    .setTargetLevel(0).setHandlingDays(1).setSubstitutes(List.of()).setDropShipAllowed(true).build());
-            send(producer, serdes, Topics.SUPPLIER_OFFERS, Topics.offerKey(supplier, sku), new SupplierOffer("so-" + run,
-                    now, supplier, sku, 5, new BigDecimal("2.0000"), "EUR", 20, 10, true, 1.0, true));
-            send(producer, serdes, Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("r-" + run, now,
-                    "mv-" + run, "wh-1", sku, 10, null, null)));
-            inventoryStreams.start();
-            backorderStreams.start();
-            levels.first(sku, l -> l.getOnHand() == 10 ? Optional.of(l) : Optional.empty());
+        try (Loop loop = new Loop(kafka, inventoryState, backorderState, "ds-", "ds-", true);
+             Watch<io.restock.events.StockLevel> levels = new Watch<>(kafka, Topics.STOCK_LEVELS, loop.serdes);
+             Watch<io.restock.events.SkuSupply> schedules = new Watch<>(kafka, Topics.SKU_SUPPLY, loop.serdes);
+             Watch<LineEvent> lines = new Watch<>(kafka, Topics.LINE_EVENTS, loop.serdes);
+             Watch<PurchaseOrderEvent> purchaseOrders = new Watch<>(kafka, Topics.PURCHASE_ORDERS, loop.serdes);
+             Watch<DeliveryDateChanged> dates = new Watch<>(kafka, Topics.DELIVERY_DATES, loop.serdes)) {
+            loop.catalogueAndStock();
+            loop.start();
+            levels.first(loop.sku, l -> l.getOnHand() == 10 ? Optional.of(l) : Optional.empty());
             // Whether a line is drop-shipped is the schedule's word (nextOrder.dropShip): an order before it is
             // queued as a stock backorder from the local offer, so this test orders once the schedule says so.
-            schedules.first(sku, s -> s.getNextOrder() != null && s.getNextOrder().getDropShip()
+            schedules.first(loop.sku, s -> s.getNextOrder() != null && s.getNextOrder().getDropShip()
                     ? Optional.of(s) : Optional.empty());
-            send(producer, serdes, Topics.ORDER_EVENTS, orderId, new OrderEvent(OrderPlaced.newBuilder()
-                    .setEventId("o-" + run).setOccurredAt(Instant.now()).setOrderId(orderId).setShopId("shop-1")
-                    .setCustomer(Customer.newBuilder().setCustomerId("c-1").setEmail(null)
-                            .setTier(CustomerTier.STANDARD).build())
-                    .setPlacedAt(Instant.now()).setShippingPolicy(ShippingPolicy.PARTIAL).setMaxWaitDays(null)
-                    .setCurrency("EUR").setLines(List.of(new OrderLine("1", sku, 15, new BigDecimal("9.9900"))))
-                    .build()));
+            loop.orderFifteen();
 
-            final LineBackordered routed = lines.first(orderId, e -> e.getEvent() instanceof LineBackordered b
+            final LineBackordered routed = lines.first(loop.orderId, e -> e.getEvent() instanceof LineBackordered b
                     ? Optional.of(b) : Optional.empty());
             assertThat(routed.getQuantity()).isEqualTo(5);
-            assertThat(routed.getDropShipSupplierId()).isEqualTo(supplier);
+            assertThat(routed.getDropShipSupplierId()).isEqualTo(loop.supplier);
             assertThat(routed.getQueuePosition()).isZero();
             assertThat(routed.getPromisedDate()).isEqualTo(today.plusDays(5));
 
             final PurchaseOrderIssued issued = purchaseOrders.firstAny(e -> e.getEvent() instanceof PurchaseOrderIssued i
-                    && i.getSupplierId().equals(supplier) ? Optional.of(i) : Optional.empty());
+                    && i.getSupplierId().equals(loop.supplier) ? Optional.of(i) : Optional.empty());
             final PurchaseOrderLine line = issued.getLines().getFirst();
             assertThat(line.getDropShip()).isTrue();
             assertThat(line.getQuantity()).as("the customer's units, no MOQ").isEqualTo(5);
-            assertThat(line.getDropShipOrderId()).isEqualTo(orderId);
+            assertThat(line.getDropShipOrderId()).isEqualTo(loop.orderId);
 
             final LocalDate promised = today.plusDays(7);
-            send(producer, serdes, Topics.SUPPLIER_EVENTS, issued.getPurchaseOrderId(), new SupplierEvent(
-                    new PurchaseOrderAcknowledged("ack-" + run, Instant.now(), issued.getPurchaseOrderId(), supplier,
-                            "msg-" + run, List.of(new AcknowledgedLine(line.getLineId(), 5, promised)))));
-            assertThat(dates.first(orderId, c -> c.getNewDate().equals(promised) ? Optional.of(c) : Optional.empty())
+            loop.send(Topics.SUPPLIER_EVENTS, issued.getPurchaseOrderId(), new SupplierEvent(
+                    new PurchaseOrderAcknowledged("ack-" + loop.run, Instant.now(), issued.getPurchaseOrderId(),
+                            loop.supplier, "msg-" + loop.run,
+                            List.of(new AcknowledgedLine(line.getLineId(), 5, promised)))));
+            assertThat(dates.first(loop.orderId,
+                    c -> c.getNewDate().equals(promised) ? Optional.of(c) : Optional.empty())
                     .getPreviousDate()).isEqualTo(today.plusDays(5));
 
-            send(producer, serdes, Topics.SUPPLIER_EVENTS, issued.getPurchaseOrderId(), new SupplierEvent(
-                    new ShipmentDispatched("ship-" + run, Instant.now(), issued.getPurchaseOrderId(), supplier,
-                            "msg2-" + run, "sh-" + run, promised, "DHL", "JD-" + run,
+            loop.send(Topics.SUPPLIER_EVENTS, issued.getPurchaseOrderId(), new SupplierEvent(
+                    new ShipmentDispatched("ship-" + loop.run, Instant.now(), issued.getPurchaseOrderId(),
+                            loop.supplier, "msg2-" + loop.run, "sh-" + loop.run, promised, "DHL", "JD-" + loop.run,
                             List.of(new ShippedLine(line.getLineId(), 5)))));
-            final LineDropShipped shipped = lines.first(orderId, e -> e.getEvent() instanceof LineDropShipped d
+            final LineDropShipped shipped = lines.first(loop.orderId, e -> e.getEvent() instanceof LineDropShipped d
                     ? Optional.of(d) : Optional.empty());
             assertThat(shipped.getQuantity()).isEqualTo(5);
-            assertThat(levels.latest(sku)).satisfies(l -> {
+            assertThat(levels.latest(loop.sku)).satisfies(l -> {
                 assertThat(l.getOnHand()).as("drop-shipped units never were on hand").isEqualTo(10);
                 assertThat(l.getBackordered()).isZero();
             });
         }
     }
 
-    private static <V> void send(final KafkaProducer<String, byte[]> producer, final EventSerdes serdes,
-                                 final Topic<String, V> topic, final String key, final V value) throws Exception {
-        send(producer, serdes, topic, key, value, null);
+    /**
+     * One run of the loop: the run's names (SKU, supplier, order), the catalogue provisioned, a producer, and
+     * inventory-stream and backorder-processor, each with its own configuration (exactly_once_v2), application id
+     * and state, not started yet.
+     */
+    private static final class Loop implements AutoCloseable {
+        final String run = UUID.randomUUID().toString().substring(0, 8);
+        final String sku;
+        final String supplier;
+        final String orderId;
+        final EventSerdes serdes;
+        private final boolean dropShip;
+        private final KafkaProducer<String, byte[]> producer;
+        private final KafkaStreams inventory;
+        private final KafkaStreams backorders;
+
+        /**
+         * @param name     prefix of the SKU's and the order's names and of the application ids
+         * @param dropShip whether the SKU and its supplier's offer allow drop-ship, and backorder-processor uses it
+         */
+        Loop(final KafkaEnvironment kafka, final Path inventoryState, final Path backorderState, final String name,
+             final String supplierName, final boolean dropShip) throws Exception {
+            this.sku = "sku-" + name + run;
+            this.supplier = supplierName + run;
+            this.orderId = "order-" + name + run;
+            this.dropShip = dropShip;
+            this.serdes = provisioned(kafka);
+            this.producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(),
+                    new ByteArraySerializer());
+            this.inventory = inventoryStream(kafka, serdes, inventoryState, "inventory-stream-" + name + "it-" + run);
+            this.backorders = backorderProcessor(kafka, serdes, backorderState,
+                    "backorder-processor-" + name + "it-" + run, dropShip);
+        }
+
+        void start() {
+            inventory.start();
+            backorders.start();
+        }
+
+        /**
+         * The SKU (backorderable, 60 days' wait, handling 1 day), its supplier's offer (lead time 5 days, minimum 20,
+         * pack 10), drop-ship allowed on both as the loop says, and 10 units received.
+         */
+        void catalogueAndStock() throws Exception {
+            final Instant now = Instant.now();
+            send(Topics.SKU_POLICIES, sku, SkuPolicy.newBuilder().setEventId("p-" + run)
+                    .setOccurredAt(now).setSku(sku).setBackorderable(true).setMaxWaitDays(60).setReorderPoint(0)
+                    .setTargetLevel(0).setHandlingDays(1).setSubstitutes(List.of()).setDropShipAllowed(dropShip)
+                    .build());
+            send(Topics.SUPPLIER_OFFERS, Topics.offerKey(supplier, sku), new SupplierOffer("so-" + run,
+                    now, supplier, sku, 5, new BigDecimal("2.0000"), "EUR", 20, 10, dropShip, 1.0, true));
+            send(Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("r-" + run, now,
+                    "mv-" + run, "wh-1", sku, 10, null, null)));
+        }
+
+        /** An order of 15 units of the SKU (one line, PARTIAL, a standard customer), placed now. */
+        void orderFifteen() throws Exception {
+            send(Topics.ORDER_EVENTS, orderId, new OrderEvent(OrderPlaced.newBuilder()
+                    .setEventId("o-" + run).setOccurredAt(Instant.now()).setOrderId(orderId).setShopId("shop-1")
+                    .setCustomer(Customer.newBuilder().setCustomerId("c-1").setEmail(null)
+                            .setTier(CustomerTier.STANDARD).build())
+                    .setPlacedAt(Instant.now()).setShippingPolicy(ShippingPolicy.PARTIAL).setMaxWaitDays(null)
+                    .setCurrency("EUR").setLines(List.of(new OrderLine("1", sku, 15, new BigDecimal("9.9900"))))
+                    .build()));
+        }
+
+        <V> void send(final Topic<String, V> topic, final String key, final V value) throws Exception {
+            producer.send(new ProducerRecord<>(topic.name(), key,
+                    topic.valueSerde(serdes).serializer().serialize(topic.name(), value))).get();
+        }
+
+        @Override
+        public void close() {
+            backorders.close();
+            inventory.close();
+            producer.close();
+        }
     }
 
-    private static <V> void send(final KafkaProducer<String, byte[]> producer, final EventSerdes serdes,
-                                 final Topic<String, V> topic, final String key, final V value, final Instant at)
-            throws Exception {
-        producer.send(new ProducerRecord<>(topic.name(), null, at == null ? null : at.toEpochMilli(), key,
-                topic.valueSerde(serdes).serializer().serialize(topic.name(), value))).get();
+    /** Every topic of the catalogue provisioned on the broker and registry; the registry's serdes. */
+    private static EventSerdes provisioned(final KafkaEnvironment kafka) throws Exception {
+        final Duration timeout = Duration.ofSeconds(20);
+        final var registry = new HttpSchemaRegistryClient(kafka.schemaRegistryUrl());
+        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
+            new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(Topics.ALL);
+        }
+        return EventSerdes.registry(registry, false);
+    }
+
+    /** inventory-stream's topology with its own configuration (exactly_once_v2), application id and state. */
+    private static KafkaStreams inventoryStream(final KafkaEnvironment kafka, final EventSerdes serdes,
+                                                final Path state, final String applicationId) {
+        final StreamsBuilder inventory = new StreamsBuilder();
+        InventoryTopology.define(inventory, serdes, InventorySettings.defaults());
+        final Properties props = InventoryStreamsConfig.properties(kafka.bootstrapServers(), state.toString());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        return new KafkaStreams(inventory.build(), props);
+    }
+
+    /**
+     * backorder-processor's topology with its own configuration (exactly_once_v2), application id and state, batching
+     * shortfalls for a second; {@code dropShip}: whether its suppliers may drop-ship.
+     */
+    private static KafkaStreams backorderProcessor(final KafkaEnvironment kafka, final EventSerdes serdes,
+                                                   final Path state, final String applicationId,
+                                                   final boolean dropShip) {
+        final StreamsBuilder backorders = new StreamsBuilder();
+        BackorderTopology.define(backorders, serdes, new BackorderSettings(
+                io.restock.allocation.rules.PromiseSettings.defaults(), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), true, dropShip, 1000, Duration.ofMinutes(5)));
+        final Properties props = BackorderStreamsConfig.properties(kafka.bootstrapServers(), state.toString());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        return new KafkaStreams(backorders.build(), props);
     }
 
     /** A read_committed consumer of one topic that keeps what it saw. */

@@ -60,6 +60,23 @@ class DropShipAcrossBothServicesTest {
                 .findFirst().orElseThrow();
     }
 
+    /** The drop-ship purchase order of O-1's units beyond stock: its id and its one line's. */
+    private record DropShipOrder(String id, String lineId) {
+    }
+
+    /** O-1 orders 15 of the SKU: 10 come from stock, the other 5 are ordered from supplier ds to drop-ship. */
+    private static DropShipOrder orderBeyondStock(final TwoServices services) {
+        services.order("O-1", SKU, 15, 0, T0.plusSeconds(60));
+        final PurchaseOrderIssued po = dropShipOrder(services);
+        return new DropShipOrder(po.getPurchaseOrderId(), po.getLines().getFirst().getLineId());
+    }
+
+    /** Supplier ds accepts the line's 5 units for {@code promised}, two hours after the start. */
+    private static void acknowledged(final TwoServices services, final DropShipOrder ordered,
+                                     final LocalDate promised) {
+        services.acknowledge(ordered.id(), "ds", ordered.lineId(), 5, promised, T0.plus(Duration.ofHours(2)));
+    }
+
     @Test
     void aLineTheChosenSupplierDropShipsLeavesTheQueueAndIsDatedFromTheSupplier() {
         try (TwoServices services = dropShipWorld(null)) {
@@ -125,11 +142,9 @@ class DropShipAcrossBothServicesTest {
     @Test
     void aReceiptAgainstADropShipLineIsDeadLetteredWithItsReason() {
         try (TwoServices services = dropShipWorld(null)) {
-            services.order("O-1", SKU, 15, 0, T0.plusSeconds(60));
-            final PurchaseOrderIssued po = dropShipOrder(services);
-            final String lineId = po.getLines().getFirst().getLineId();
+            final DropShipOrder ordered = orderBeyondStock(services);
 
-            services.receive(SKU, 5, po.getPurchaseOrderId(), lineId, T0.plus(Duration.ofDays(3)));
+            services.receive(SKU, 5, ordered.id(), ordered.lineId(), T0.plus(Duration.ofDays(3)));
 
             final List<TestRecord<byte[], byte[]>> dead = services.deadLetteredMovements();
             assertThat(dead).singleElement().satisfies(r -> assertThat(new String(
@@ -142,12 +157,10 @@ class DropShipAcrossBothServicesTest {
     @Test
     void theSuppliersPromisedDateRedatesTheDropShippedLine() {
         try (TwoServices services = dropShipWorld(null)) {
-            services.order("O-1", SKU, 15, 0, T0.plusSeconds(60));
-            final PurchaseOrderIssued po = dropShipOrder(services);
-            final String lineId = po.getLines().getFirst().getLineId();
+            final DropShipOrder ordered = orderBeyondStock(services);
 
-            services.acknowledge(po.getPurchaseOrderId(), "ds", lineId, 5, DAY0.plusDays(6), T0.plus(Duration.ofHours(2)));
-            services.slip(po.getPurchaseOrderId(), "ds", lineId, DAY0.plusDays(8), T0.plus(Duration.ofHours(3)));
+            acknowledged(services, ordered, DAY0.plusDays(6));
+            services.slip(ordered.id(), "ds", ordered.lineId(), DAY0.plusDays(8), T0.plus(Duration.ofHours(3)));
 
             assertThat(services.dateChanges()).extracting(DeliveryDateChanged::getOrderId,
                             DeliveryDateChanged::getPreviousDate, DeliveryDateChanged::getNewDate,
@@ -163,13 +176,11 @@ class DropShipAcrossBothServicesTest {
     @Test
     void theSuppliersShipmentNoticeShipsTheDropShippedLine() {
         try (TwoServices services = dropShipWorld(null)) {
-            services.order("O-1", SKU, 15, 0, T0.plusSeconds(60));
-            final PurchaseOrderIssued po = dropShipOrder(services);
-            final String lineId = po.getLines().getFirst().getLineId();
-            services.acknowledge(po.getPurchaseOrderId(), "ds", lineId, 5, DAY0.plusDays(4), T0.plus(Duration.ofHours(2)));
+            final DropShipOrder ordered = orderBeyondStock(services);
+            acknowledged(services, ordered, DAY0.plusDays(4));
 
-            services.ship(po.getPurchaseOrderId(), "ds", lineId, 5, DAY0.plusDays(4), T0.plus(Duration.ofDays(2)));
-            services.ship(po.getPurchaseOrderId(), "ds", lineId, 5, DAY0.plusDays(4), T0.plus(Duration.ofDays(2)));
+            services.ship(ordered.id(), "ds", ordered.lineId(), 5, DAY0.plusDays(4), T0.plus(Duration.ofDays(2)));
+            services.ship(ordered.id(), "ds", ordered.lineId(), 5, DAY0.plusDays(4), T0.plus(Duration.ofDays(2)));
 
             assertThat(events(services, LineDropShipped.class)).as("told once, even for a repeated notice")
                     .singleElement().satisfies(d -> {
@@ -177,7 +188,7 @@ class DropShipAcrossBothServicesTest {
                         assertThat(d.getLineId()).isEqualTo("1");
                         assertThat(d.getQuantity()).isEqualTo(5);
                         assertThat(d.getSupplierId()).isEqualTo("ds");
-                        assertThat(d.getPurchaseOrderId()).isEqualTo(po.getPurchaseOrderId());
+                        assertThat(d.getPurchaseOrderId()).isEqualTo(ordered.id());
                     });
             assertThat(services.dateChanges()).as("the acknowledged date was the promised one").isEmpty();
             final List<String> ids = services.eventIds();
@@ -188,11 +199,9 @@ class DropShipAcrossBothServicesTest {
     @Test
     void aRejectedDropShipLineJoinsTheQueueAndIsDatedAndServedFromIt() {
         try (TwoServices services = dropShipWorld(null)) {
-            services.order("O-1", SKU, 15, 0, T0.plusSeconds(60));
-            final PurchaseOrderIssued po = dropShipOrder(services);
-            final String lineId = po.getLines().getFirst().getLineId();
+            final DropShipOrder ordered = orderBeyondStock(services);
 
-            services.reject(po.getPurchaseOrderId(), "ds", lineId, T0.plus(Duration.ofHours(1)));
+            services.reject(ordered.id(), "ds", ordered.lineId(), T0.plus(Duration.ofHours(1)));
 
             assertThat(services.dateChanges()).singleElement().satisfies(d -> {
                 assertThat(d.getOrderId()).isEqualTo("O-1");

@@ -202,6 +202,15 @@ final class TwoServices implements AutoCloseable {
         return eventId;
     }
 
+    /** The warehouse shipped units of an order line (read by both services); returns the shipment's event id. */
+    String shipped(final String sku, final String orderId, final String lineId, final int quantity,
+                   final String movementId, final Instant at) {
+        final String eventId = id("shipped");
+        both(Topics.STOCK_MOVEMENTS, sku, new StockMovement(new io.restock.events.StockShipped(eventId, at, movementId,
+                "wh-1", sku, orderId, lineId, quantity, "DHL", "JD-1")), at);
+        return eventId;
+    }
+
     void acknowledge(final String poId, final String supplierId, final String lineId, final int accepted,
                      final java.time.LocalDate promised, final Instant at) {
         pipe(backorders, Topics.SUPPLIER_EVENTS, poId, new SupplierEvent(new PurchaseOrderAcknowledged(id("ack"), at,

@@ -15,11 +15,7 @@ public final class ChaosMain {
     public static void main(final String[] args) {
         final Path root = Path.of(System.getProperty("restock.root", ".")).toAbsolutePath().normalize();
         final ChaosOptions options = CommandLine.parseOrExit("restock chaos", ChaosOptions.USAGE,
-                () -> ChaosOptions.parse(args, root));
-        if (options.help()) {
-            System.out.println(ChaosOptions.USAGE);
-            return;
-        }
+                () -> ChaosOptions.parse(args, root), ChaosOptions::help);
         int status;
         try {
             final Verdict verdict = new ChaosRun(options, root, System.out).run();

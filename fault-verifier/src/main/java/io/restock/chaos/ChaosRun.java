@@ -9,6 +9,7 @@ import io.restock.chaos.history.TopicSnapshot;
 import io.restock.chaos.load.Load;
 import io.restock.chaos.load.RetryingHttp;
 import io.restock.chaos.log.RunLog;
+import io.restock.localkafka.files.Directories;
 import io.restock.schemas.streams.StreamsDefaults;
 import io.restock.stack.Endpoints;
 import io.restock.stack.Service;
@@ -18,14 +19,11 @@ import io.restock.stack.StackOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 /**
  * One fault-verifier run: a fresh stack with the faults' timing, the seeded catalog, the load with faults,
@@ -130,13 +128,8 @@ public final class ChaosRun {
     }
 
     private static void deleteRecursively(final Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            Directories.deleteRecursively(dir);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot clear " + dir, e);
         }

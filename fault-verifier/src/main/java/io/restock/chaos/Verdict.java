@@ -43,8 +43,12 @@ public record Verdict(Map<String, Long> counts, Map<FaultPlan.Kind, Integer> fau
         counts.put("shipment requests (ShipmentRequested)", (long) history.shipmentRequests().size());
         counts.put("whole-order shipment requests (COMPLETE)", history.shipmentRequests().stream()
                 .filter(r -> "COMPLETE".equals(r.shippingPolicy())).count());
-        counts.put("lines returned to backorder (a cancelled line's units shipped anyway)",
+        counts.put("lines returned to backorder (a shipment took units on hand no longer covered)",
                 (long) history.returnedToBackorder().size());
+        counts.put("shipments of units a line still waited for (BackorderAllocated.shipmentMovementId)",
+                history.lineEvents().stream().filter(f -> f.shipmentMovementId() != null).count());
+        counts.put("  units shipped from a line's backorder", history.lineEvents().stream()
+                .filter(f -> f.shipmentMovementId() != null).mapToLong(History.LineFact::quantity).sum());
         counts.put("shipments sent (one per request line)", sent(history, History.MovementKind.SHIPPED));
         counts.put("shipments answered 2xx", history.sentMovements().stream()
                 .filter(m -> m.kind() == History.MovementKind.SHIPPED && m.accepted()).count());

@@ -19,6 +19,7 @@ import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.config.InventoryStreamsConfig;
 import io.restock.inventory.topology.InventoryTopology;
 import io.restock.localkafka.LocalBroker;
+import io.restock.localkafka.measure.Percentiles;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.registry.InMemorySchemaRegistryClient;

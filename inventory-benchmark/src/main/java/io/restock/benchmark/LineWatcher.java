@@ -1,5 +1,6 @@
 package io.restock.benchmark;
 
+import io.restock.localkafka.measure.Percentiles;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -53,14 +53,6 @@ class WorkloadTest {
     }
 
     @Test
-    void percentilesAreNearestRank() {
-        final Percentiles p = new Percentiles(new long[] {5, 1, 4, 2, 3, 9, 9, 9, 9, 10}, 10);
-        assertThat(p.at(50)).isEqualTo(5);
-        assertThat(p.at(99)).isEqualTo(10);
-        assertThat(new Percentiles(new long[0], 0).at(50)).isEqualTo(-1);
-    }
-
-    @Test
     void optionsRejectUnknownFlagsAndTakeUnderscoredNumbers() {
         final BenchmarkOptions o = BenchmarkOptions.parse(List.of("--lines", "2_000_000", "--skus", "10000", "--embedded"));
         assertThat(o.lines()).isEqualTo(2_000_000);

@@ -6,17 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import io.restock.kafkatest.KafkaEnvironment.Mode;
 import io.restock.localkafka.LocalBroker;
 import io.restock.localkafka.LocalRegistry;
+import io.restock.localkafka.files.Directories;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -183,7 +182,7 @@ public final class KafkaEnvironments {
         final List<AutoCloseable> started = new ArrayList<>();
         try {
             final Path dir = Files.createTempDirectory("restock-kafka-test-");
-            started.add(() -> deleteRecursively(dir));
+            started.add(() -> Directories.deleteRecursively(dir));
             final LocalBroker broker = LocalBroker.start(LocalBroker.Settings.of(dir.resolve("kafka")).withPort(0));
             started.add(broker);
             final LocalRegistry registry = LocalRegistry.start(
@@ -258,17 +257,6 @@ public final class KafkaEnvironments {
                 started.get(i).close();
             } catch (final Exception ignored) {
                 // already failing: the original error matters more
-            }
-        }
-    }
-
-    private static void deleteRecursively(final Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

@@ -56,19 +56,7 @@ public final class Main {
 
     public static void main(final String[] args) {
         final PrintStream out = System.out;
-        if (args.length > 0 && ("-h".equals(args[0]) || "--help".equals(args[0]))) {
-            out.println(USAGE);
-            return;
-        }
-        final Options options;
-        try {
-            options = Options.parse(args);
-        } catch (final IllegalArgumentException | IllegalStateException e) {
-            System.err.println("restock kafka: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        final Options options = CommandLine.parseOrExit("restock kafka", USAGE, args, Options::parse);
         // Before the first logger exists: Kafka's and our own log lines go to a file, not the console.
         System.setProperty("restock.log.dir", options.logDir().toString());
         if (System.getProperty("logback.configurationFile") == null) {

@@ -97,11 +97,7 @@ class LauncherIT {
     @Test
     void refusesATakenKafkaPortWithAClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Ports.HOST))) {
-            final Process process = start(taken.getLocalPort(), Ports.pickFree(), dir.resolve("data"),
-                    dir.resolve("logs"), dir.resolve("out.txt"));
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).isEqualTo(1);
-            assertThat(Files.readString(dir.resolve("out.txt"))).contains("port " + taken.getLocalPort()
+            assertThat(refusal(taken.getLocalPort(), Ports.pickFree())).contains("port " + taken.getLocalPort()
                     + " on 127.0.0.1 is already in use: is another Kafka running? choose another with --port");
         }
     }
@@ -109,16 +105,21 @@ class LauncherIT {
     @Test
     void refusesATakenRegistryPortBeforeStartingKafka() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Ports.HOST))) {
-            final Process process = start(Ports.pickFree(), taken.getLocalPort(), dir.resolve("data"),
-                    dir.resolve("logs"), dir.resolve("out.txt"));
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).isEqualTo(1);
-            assertThat(Files.readString(dir.resolve("out.txt")))
+            assertThat(refusal(Ports.pickFree(), taken.getLocalPort()))
                     .contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
                     .contains("--registry-port")
                     .doesNotContain("Starting Kafka");
             assertThat(dir.resolve("data")).doesNotExist();
         }
+    }
+
+    /** Starts the launcher on these ports, expects it to exit with status 1 within 30 s; what it printed. */
+    private String refusal(final int port, final int registryPort) throws Exception {
+        final Process process = start(port, registryPort, dir.resolve("data"), dir.resolve("logs"),
+                dir.resolve("out.txt"));
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        return Files.readString(dir.resolve("out.txt"));
     }
 
     private record Launched(Process process, int port, int registryPort, Path output) {

@@ -15,6 +15,7 @@ import io.restock.demo.world.OpenLoop;
 import io.restock.demo.world.World;
 import io.restock.demo.world.WorldSettings;
 import io.restock.localkafka.cli.CommandLine;
+import io.restock.localkafka.files.Directories;
 import io.restock.stack.Service;
 import io.restock.stack.Stack;
 import io.restock.stack.StackOptions;
@@ -32,12 +33,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * {@code bin/restock bench}: the whole-pipeline benchmark (see the module README). Exit 0 with a report written,
@@ -65,11 +64,7 @@ public final class BenchMain {
     public static void main(final String[] args) {
         final Path root = Path.of(System.getProperty("restock.root", ".")).toAbsolutePath().normalize();
         final BenchOptions options = CommandLine.parseOrExit("restock bench", BenchOptions.USAGE,
-                () -> BenchOptions.parse(args, root));
-        if (options.help()) {
-            System.out.println(BenchOptions.USAGE);
-            return;
-        }
+                () -> BenchOptions.parse(args, root), BenchOptions::help);
         int status = 0;
         try {
             new BenchMain(options, root, System.out).run();
@@ -98,7 +93,7 @@ public final class BenchMain {
             final Baselines.Result baselines = phase("baselines", () -> baselines(runs.getFirst(), broker));
             report = report(started, loadBefore, runs, baselines, null);
         } else {
-            deleteRecursively(options.dataDir());
+            Directories.deleteRecursively(options.dataDir());
             try (Stack stack = Stack.start(stackOptions())) {
                 final Endpoints endpoints = DemoMain.endpoints(stack, options.portOffset());
                 final List<Report.PipelineRun> runs = new ArrayList<>();
@@ -271,7 +266,7 @@ public final class BenchMain {
             return new Baselines(options.bootstrapServers(), stateDir, brokerPids, out).run(options.baselineRecords(),
                     KEY_BYTES, valueBytes, options.ordersPerSecond(), Duration.ofSeconds(options.baselineSeconds()));
         } finally {
-            deleteRecursively(stateDir);
+            Directories.deleteRecursively(stateDir);
         }
     }
 
@@ -290,7 +285,7 @@ public final class BenchMain {
             final String name = Stack.instanceName(Service.INVENTORY_STREAM, instance);
             if (stack.pids().containsKey(name)) {
                 stack.stopProcess(name);
-                deleteRecursively(stack.stateDir(Service.INVENTORY_STREAM, instance));
+                Directories.deleteRecursively(stack.stateDir(Service.INVENTORY_STREAM, instance));
             }
         }
         final long changelogRecords = load.changelogRecords();
@@ -368,16 +363,5 @@ public final class BenchMain {
 
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static void deleteRecursively(final Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

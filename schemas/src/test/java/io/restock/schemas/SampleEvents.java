@@ -94,11 +94,12 @@ public final class SampleEvents {
                                 .build()))),
                 Map.entry(Topics.LINE_EVENTS, List.of(
                         new LineEvent(new LineAllocated("e-3", AT, "o-1", "l-1", "SKU-1", 10, 15, ShippingPolicy.PARTIAL)),
-                        new LineEvent(new LineBackordered("e-4", AT, "o-1", "l-1", "SKU-1", 5, 15, 1, DAY, AT, CustomerTier.GOLD, new BigDecimal("149.8500"), null)),
+                        new LineEvent(new LineBackordered("e-4", AT, "o-1", "l-1", "SKU-1", 5, 15, 1, DAY, AT, CustomerTier.GOLD, new BigDecimal("149.8500"), null, false)),
                         new LineEvent(new LineRejected("e-5", AT, "o-2", "l-1", "SKU-2", 3, RejectionReason.WAIT_TOO_LONG,
                                 "promise 2027-01-10 beyond max wait 14 days", List.of(new Substitute("SKU-3", 7)))),
                         new LineEvent(new LineReleased("e-6", AT, "o-1", "l-1", "SKU-1", 10)),
-                        new LineEvent(new BackorderAllocated("e-7", AT, "o-1", "l-1", "SKU-1", 3, 2)),
+                        new LineEvent(new BackorderAllocated("e-7", AT, "o-1", "l-1", "SKU-1", 3, 2, null)),
+                        new LineEvent(new BackorderAllocated("e-7b", AT, "o-3", "l-1", "SKU-1", 2, 1, "m-3")),
                         new LineEvent(new BackorderCancelled("e-8", AT, "o-1", "l-1", "SKU-1", 2)),
                         new LineEvent(new LineDropShipped("e-8b", AT, "o-2", "l-1", "SKU-1", 2, "acme", "po-2")))),
                 Map.entry(Topics.STOCK_MOVEMENTS, List.of(

@@ -60,15 +60,8 @@ final class Health {
 
     /** Ready when {@code uri} answers 200. */
     static String answers200(final URI uri) {
-        try {
-            final HttpResponse<Void> response = HTTP.send(request(uri), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200 ? null : uri + " answered " + response.statusCode();
-        } catch (final IOException e) {
-            return uri + ": " + e;
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
+        return probe(uri, response -> response.statusCode() == 200 ? null
+                : uri + " answered " + response.statusCode());
     }
 
     /**
@@ -76,8 +69,7 @@ final class Health {
      * application's state is RUNNING.
      */
     static String isUp(final URI health) {
-        try {
-            final HttpResponse<String> response = HTTP.send(request(health), HttpResponse.BodyHandlers.ofString());
+        return probe(health, response -> {
             if (response.statusCode() != 200) {
                 return health + " answered " + response.statusCode() + " " + abbreviate(response.body());
             }
@@ -90,8 +82,21 @@ final class Health {
                 return health + ": " + streamsState;
             }
             return null;
+        });
+    }
+
+    /** What a readiness probe makes of the answer: null when ready, else why not. */
+    @FunctionalInterface
+    private interface Verdict {
+        String notReadyBecause(HttpResponse<String> response) throws IOException;
+    }
+
+    /** GETs {@code uri} and judges the answer; no answer (or an unreadable one) is why it is not ready. */
+    private static String probe(final URI uri, final Verdict verdict) {
+        try {
+            return verdict.notReadyBecause(HTTP.send(request(uri), HttpResponse.BodyHandlers.ofString()));
         } catch (final IOException e) {
-            return health + ": " + e;
+            return uri + ": " + e;
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";

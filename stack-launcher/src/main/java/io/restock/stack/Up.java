@@ -1,5 +1,7 @@
 package io.restock.stack;
 
+import io.restock.localkafka.cli.CommandLine;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -69,19 +71,8 @@ public final class Up {
 
     public static void main(final String[] args) {
         final PrintStream out = System.out;
-        if (args.length > 0 && ("-h".equals(args[0]) || "--help".equals(args[0]))) {
-            out.println(USAGE);
-            return;
-        }
-        final StackOptions options;
-        try {
-            options = parse(Path.of(System.getProperty("restock.root", ".")), args);
-        } catch (final IllegalArgumentException e) {
-            System.err.println("restock up: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        final StackOptions options = CommandLine.parseOrExit("restock up", USAGE, args,
+                a -> parse(Path.of(System.getProperty("restock.root", ".")), a));
         final Stack stack;
         try {
             stack = Stack.start(options);

@@ -1,22 +1,18 @@
 package io.restock.stack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restock.stack.StackTests.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,9 +24,6 @@ import static org.awaitility.Awaitility.await;
  * cannot run them fail; a plain {@code ./mvnw verify} skips it (images on disk may be older than the code).
  */
 class ContainerImageIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
@@ -45,16 +38,10 @@ class ContainerImageIT {
         assertThat(built).as("every service's target/jib-image.tar (bin/restock images)").isTrue();
         assertThat(ContainerImage.canRunHere()).as("root, unshare, chroot, mount and tar").isTrue();
 
-        final StackOptions options = StackOptions.defaults(root)
-                .withDataDir(work.resolve("data"))
-                .withLogDir(work.resolve("logs"))
-                .withImages(work.resolve("images"))
-                .withPortOffset(FreePorts.offset());
+        final StackOptions options = StackTests.options(root, work).withImages(work.resolve("images"));
         try (Stack stack = Stack.start(options)) {
             for (final Service service : Service.values()) {
-                final HttpResponse<String> health = get(stack.endpoints().health(service));
-                assertThat(health.statusCode()).as(service.id() + " /health").isEqualTo(200);
-                assertThat(JSON.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+                StackTests.assertHealthy(stack, service);
                 final long pid = stack.pids().get(service.id());
                 assertThat(Files.readSymbolicLink(Path.of("/proc/" + pid + "/root")))
                         .as(service.id() + "'s process runs inside its image's root file system")
@@ -62,33 +49,16 @@ class ContainerImageIT {
                 assertThat(Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe")).toString())
                         .as(service.id() + " runs the image's Java runtime").endsWith("/rootfs/opt/java/bin/java");
             }
-            final URI orders = stack.endpoints().service(Service.ORDER_INTAKE).resolve("/orders");
             final String orderId = "image-" + UUID.randomUUID();
-            final HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(orders)
-                    .header("Authorization", "Bearer demo-shop-key")
-                    .header("Idempotency-Key", orderId)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"orderId": "%s", "customer": {"id": "c-7", "email": "bo@example.com"},
-                             "currency": "EUR", "placedAt": "%s",
-                             "lines": [{"lineId": "1", "sku": "KETTLE-BLUE", "quantity": 1, "unitPrice": "19.99"}]}
-                            """.formatted(orderId, Instant.now())))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            final HttpResponse<String> created = StackTests.placeOrder(stack, orderId, "c-7", "bo@example.com", 1);
             assertThat(created.statusCode()).as(created.body()).isBetween(200, 202);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                final HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(orders.resolve("/orders/" + orderId))
-                        .header("Authorization", "Bearer demo-shop-key").GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                final HttpResponse<String> read = StackTests.get(StackTests.orders(stack).resolve("/orders/" + orderId),
+                        Map.of("Authorization", "Bearer demo-shop-key"));
                 assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
                 assertThat(JSON.readTree(read.body()).path("lines").get(0).path("status").asText())
                         .as(read.body()).isNotEqualTo("PENDING");
             });
         }
-    }
-
-
-    private static HttpResponse<String> get(final URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,18 +1,18 @@
 package io.restock.stack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 
+import static io.restock.stack.StackTests.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -24,19 +24,12 @@ import static org.awaitility.Awaitility.await;
  */
 class StackFaultsIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path work;
 
     @Test
     void pausedKilledAndBrokerRestartedProcessesComeBackAndServe() throws Exception {
-        final StackOptions options = StackOptions.defaults(Path.of(System.getProperty("restock.root")))
-                .withDataDir(work.resolve("data"))
-                .withLogDir(work.resolve("logs"))
-                .withPortOffset(FreePorts.offset())
-                .withServices(EnumSet.of(Service.INVENTORY_STREAM));
+        final StackOptions options = StackTests.options(work).withServices(EnumSet.of(Service.INVENTORY_STREAM));
         try (Stack stack = Stack.start(options)) {
             final long first = stack.pids().get("inventory-stream");
 
@@ -64,9 +57,7 @@ class StackFaultsIT {
                             {"movementId": "faults-1", "warehouseId": "wh-1", "sku": "FAULT-SKU", "quantity": 7}
                             """).statusCode()).isEqualTo(202));
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-                final HttpResponse<String> stock = HTTP.send(HttpRequest.newBuilder(
-                        inventory.resolve("/skus/FAULT-SKU/stock")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                final HttpResponse<String> stock = StackTests.get(inventory.resolve("/skus/FAULT-SKU/stock"), Map.of());
                 assertThat(stock.statusCode()).as(stock.body()).isEqualTo(200);
                 assertThat(JSON.readTree(stock.body()).path("onHand").asInt()).isEqualTo(7);
             });
@@ -80,7 +71,7 @@ class StackFaultsIT {
     }
 
     private static HttpResponse<String> post(final URI uri, final String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        return StackTests.HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,20 +1,18 @@
 package io.restock.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restock.stack.StackTests.JSON;
+import static io.restock.stack.StackTests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,43 +23,26 @@ import static org.awaitility.Awaitility.await;
  */
 class StackIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path work;
 
     @Test
     void startsEveryServiceHealthyTakesAnOrderAndLeavesNoProcessAfterClose() throws Exception {
-        final StackOptions options = StackOptions.defaults(Path.of(System.getProperty("restock.root")))
-                .withDataDir(work.resolve("data"))
-                .withLogDir(work.resolve("logs"))
-                .withPortOffset(FreePorts.offset());
+        final StackOptions options = StackTests.options(work);
         final Map<String, Long> pids;
         try (Stack stack = Stack.start(options)) {
             pids = stack.pids();
             assertThat(pids).containsKeys(Stack.KAFKA, Stack.SCHEMA_REGISTRY, "order-intake", "inventory-stream",
                     "backorder-processor", "supplier-gateway", "notifier", "backorder-kpis");
             for (final Service service : Service.values()) {
-                final HttpResponse<String> health = get(stack.endpoints().health(service), Map.of());
-                assertThat(health.statusCode()).as(service.id() + " /health").isEqualTo(200);
-                assertThat(JSON.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+                StackTests.assertHealthy(stack, service);
                 assertThat(stack.endpoints().service(service).getPort())
                         .isEqualTo(service.defaultPort() + options.portOffset());
             }
 
-            final URI orders = stack.endpoints().service(Service.ORDER_INTAKE).resolve("/orders");
+            final URI orders = StackTests.orders(stack);
             final String orderId = "it-" + UUID.randomUUID();
-            final HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(orders)
-                    .header("Authorization", "Bearer demo-shop-key")
-                    .header("Idempotency-Key", orderId)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"orderId": "%s", "customer": {"id": "c-42", "email": "ann@example.com"},
-                             "currency": "EUR", "placedAt": "%s",
-                             "lines": [{"lineId": "1", "sku": "KETTLE-BLUE", "quantity": 2, "unitPrice": "19.99"}]}
-                            """.formatted(orderId, Instant.now())))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            final HttpResponse<String> created = StackTests.placeOrder(stack, orderId, "c-42", "ann@example.com", 2);
             assertThat(created.statusCode()).as(created.body()).isBetween(200, 202);
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -90,10 +71,4 @@ class StackIT {
                 .as("process %d after close()", pid).isEmpty());
     }
 
-
-    private static HttpResponse<String> get(final URI uri, final Map<String, String> headers) throws Exception {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

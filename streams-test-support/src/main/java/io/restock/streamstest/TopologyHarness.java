@@ -18,30 +18,58 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * A service's real topology in a {@link TopologyTestDriver}, for the drivers its topology tests talk to: a state
  * directory of its own (deleted on {@link #close}), the application's own Kafka Streams settings, plain-Avro
- * {@link EventSerdes}, and the catalogue's typed topics as test input and output topics.
+ * {@link EventSerdes}, and the catalogue's typed topics as test input and output topics. Drivers keep no topic
+ * fields of their own: they ask for {@link #input} and {@link #output} where they pipe and read.
  */
 public final class TopologyHarness implements AutoCloseable {
+
+    /** What the application's settings get for bootstrap servers: a {@link TopologyTestDriver} connects to none. */
+    private static final String UNUSED_BOOTSTRAP_SERVERS = "unused:9092";
 
     private final TopologyTestDriver driver;
     private final EventSerdes serdes;
     private final Path stateDir;
+    private final Instant start;
+    private final Duration recordStep;
+    private final Map<String, TestInputTopic<String, ?>> inputs = new HashMap<>();
 
     /**
+     * A harness whose input topics give a record piped without a time the time {@code start}.
+     *
      * @param name       names the state directory
-     * @param properties the application's Kafka Streams settings, given the state directory
+     * @param properties the application's Kafka Streams settings, given bootstrap servers (none: the driver
+     *                   connects to no broker) and the state directory
      * @param topology   adds the topology to the builder with the given serdes
      * @param start      the driver's wall clock at the start
      */
-    public TopologyHarness(final String name, final Function<String, Properties> properties,
+    public TopologyHarness(final String name, final BiFunction<String, String, Properties> properties,
                            final TopologyDefinition topology, final Instant start) {
+        this(name, properties, topology, start, Duration.ZERO);
+    }
+
+    /**
+     * @param name       names the state directory
+     * @param properties the application's Kafka Streams settings, given bootstrap servers (none: the driver
+     *                   connects to no broker) and the state directory
+     * @param topology   adds the topology to the builder with the given serdes
+     * @param start      the driver's wall clock at the start, and the time of the first record piped without a time
+     *                   on each input topic
+     * @param recordStep how far each input topic's record time advances per record piped without a time
+     */
+    public TopologyHarness(final String name, final BiFunction<String, String, Properties> properties,
+                           final TopologyDefinition topology, final Instant start, final Duration recordStep) {
         this.serdes = EventSerdes.plain();
+        this.start = start;
+        this.recordStep = recordStep;
         try {
             this.stateDir = Files.createTempDirectory(name);
         } catch (final IOException e) {
@@ -49,7 +77,8 @@ public final class TopologyHarness implements AutoCloseable {
         }
         final StreamsBuilder builder = new StreamsBuilder();
         topology.define(builder, serdes);
-        this.driver = new TopologyTestDriver(builder.build(), properties.apply(stateDir.toString()), start);
+        this.driver = new TopologyTestDriver(builder.build(),
+                properties.apply(UNUSED_BOOTSTRAP_SERVERS, stateDir.toString()), start);
     }
 
     /** Adds a topology to a builder: the service's pure {@code define(builder, serdes, ...)}. */
@@ -66,20 +95,17 @@ public final class TopologyHarness implements AutoCloseable {
         return serdes;
     }
 
-    /** The catalogue topic as a test input topic, with its own serdes. */
+    /**
+     * The catalogue topic as a test input topic, with its own serdes: one per topic, so its clock for records piped
+     * without a time (from the start, by the record step) carries on from one call to the next.
+     */
+    @SuppressWarnings("unchecked") // each entry was created for its topic's value type
     public <V> TestInputTopic<String, V> input(final Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde(serdes).serializer(),
-                topic.valueSerde(serdes).serializer());
+        return (TestInputTopic<String, V>) inputs.computeIfAbsent(topic.name(), name -> driver.createInputTopic(name,
+                topic.keySerde(serdes).serializer(), topic.valueSerde(serdes).serializer(), start, recordStep));
     }
 
-    /** {@link #input(Topic)} whose record times start at {@code start} and advance by {@code step} per record. */
-    public <V> TestInputTopic<String, V> input(final Topic<String, V> topic, final Instant start,
-                                               final Duration step) {
-        return driver.createInputTopic(topic.name(), topic.keySerde(serdes).serializer(),
-                topic.valueSerde(serdes).serializer(), start, step);
-    }
-
-    /** The catalogue topic as a test output topic, with its own serdes. */
+    /** The catalogue topic as a test output topic, with its own serdes (all of a topic's share what it holds). */
     public <V> TestOutputTopic<String, V> output(final Topic<String, V> topic) {
         return driver.createOutputTopic(topic.name(), topic.keySerde(serdes).deserializer(),
                 topic.valueSerde(serdes).deserializer());

@@ -1,7 +1,6 @@
 package io.restock.allocation.rules;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,21 +52,8 @@ public record InboundLine(String purchaseOrderId, String lineId, String supplier
 
     /** The units still to come by date, the received ones taken off the earliest arrivals. */
     public List<Supply.Inbound> schedule(final int receivedLocally) {
-        int toSkip = Math.max(receivedQuantity, receivedLocally);
-        int left = remaining(receivedLocally);
-        final List<Supply.Inbound> out = new ArrayList<>();
-        for (final Supply.Inbound a : arrivals) {
-            int units = a.quantity();
-            final int skipped = Math.min(units, toSkip);
-            units -= skipped;
-            toSkip -= skipped;
-            final int counted = Math.min(units, left);
-            if (counted > 0) {
-                out.add(new Supply.Inbound(a.expected(), counted));
-                left -= counted;
-            }
-        }
-        return out;
+        return Supply.Inbound.stillToCome(arrivals, Math.max(receivedQuantity, receivedLocally),
+                remaining(receivedLocally));
     }
 
     /** The date of the first unit still to come, or null when nothing is. */

@@ -1,6 +1,7 @@
 package io.restock.allocation.rules;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +37,29 @@ public record Supply(int availableNow, List<Inbound> inbound, OptionalInt newSup
             if (quantity < 0) {
                 throw new IllegalArgumentException("quantity must be >= 0");
             }
+        }
+
+        /**
+         * What is still to come of a line's arrivals once {@code received} of its units came: the received units
+         * are taken off the arrivals in the order given (the first count as received first), and at most
+         * {@code remaining} units are kept.
+         */
+        public static List<Inbound> stillToCome(final List<Inbound> arrivals, final int received, final int remaining) {
+            int toSkip = received;
+            int left = remaining;
+            final List<Inbound> out = new ArrayList<>();
+            for (final Inbound a : arrivals) {
+                int units = a.quantity();
+                final int skipped = Math.min(units, toSkip);
+                units -= skipped;
+                toSkip -= skipped;
+                final int counted = Math.min(units, left);
+                if (counted > 0) {
+                    out.add(new Inbound(a.expected(), counted));
+                    left -= counted;
+                }
+            }
+            return out;
         }
     }
 }

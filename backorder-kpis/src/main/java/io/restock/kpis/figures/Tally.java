@@ -33,12 +33,8 @@ public final class Tally {
 
     /** {@code counters} plus {@code d} (changes and returns {@code counters}). */
     public static KpiCounters add(final KpiCounters counters, final KpiDelta d) {
-        counters.setLinesDecided(counters.getLinesDecided() + d.getLinesDecided());
-        counters.setLinesBackordered(counters.getLinesBackordered() + d.getLinesBackordered());
-        counters.setUnitsOrdered(counters.getUnitsOrdered() + d.getUnitsOrdered());
-        counters.setUnitsAllocatedAtOrder(counters.getUnitsAllocatedAtOrder() + d.getUnitsAllocatedAtOrder());
-        counters.setBackordersCancelled(counters.getBackordersCancelled() + d.getBackordersCancelled());
-        counters.setBackordersFilled(counters.getBackordersFilled() + d.getBackordersFilled());
+        addLineCounts(counters, d.getLinesDecided(), d.getLinesBackordered(), d.getUnitsOrdered(),
+                d.getUnitsAllocatedAtOrder(), d.getBackordersCancelled(), d.getBackordersFilled());
         if (d.getWaitMillis() != null) {
             final long wait = Math.max(0, d.getWaitMillis());
             counters.setWaitMillisSum(counters.getWaitMillisSum() + wait);
@@ -69,12 +65,8 @@ public final class Tally {
     public static KpiCounters merge(final String scope, final KpiCounters a, final KpiCounters b) {
         final KpiCounters sum = empty(scope);
         for (final KpiCounters c : new KpiCounters[] {a, b}) {
-            sum.setLinesDecided(sum.getLinesDecided() + c.getLinesDecided());
-            sum.setLinesBackordered(sum.getLinesBackordered() + c.getLinesBackordered());
-            sum.setUnitsOrdered(sum.getUnitsOrdered() + c.getUnitsOrdered());
-            sum.setUnitsAllocatedAtOrder(sum.getUnitsAllocatedAtOrder() + c.getUnitsAllocatedAtOrder());
-            sum.setBackordersCancelled(sum.getBackordersCancelled() + c.getBackordersCancelled());
-            sum.setBackordersFilled(sum.getBackordersFilled() + c.getBackordersFilled());
+            addLineCounts(sum, c.getLinesDecided(), c.getLinesBackordered(), c.getUnitsOrdered(),
+                    c.getUnitsAllocatedAtOrder(), c.getBackordersCancelled(), c.getBackordersFilled());
             sum.setWaitMillisSum(sum.getWaitMillisSum() + c.getWaitMillisSum());
             sum.setWaitMillisMax(Math.max(sum.getWaitMillisMax(), c.getWaitMillisMax()));
             sum.setPromisesKept(sum.getPromisesKept() + c.getPromisesKept());
@@ -89,6 +81,18 @@ public final class Tally {
         histogram.add(WaitHistogram.decode(b.getWaitHistogram()));
         sum.setWaitHistogram(WaitHistogram.encode(histogram));
         return sum;
+    }
+
+    /** Adds the line and unit counts (a delta's or another bucket's) to {@code counters}. */
+    private static void addLineCounts(final KpiCounters counters, final long linesDecided, final long linesBackordered,
+                                      final long unitsOrdered, final long unitsAllocatedAtOrder,
+                                      final long backordersCancelled, final long backordersFilled) {
+        counters.setLinesDecided(counters.getLinesDecided() + linesDecided);
+        counters.setLinesBackordered(counters.getLinesBackordered() + linesBackordered);
+        counters.setUnitsOrdered(counters.getUnitsOrdered() + unitsOrdered);
+        counters.setUnitsAllocatedAtOrder(counters.getUnitsAllocatedAtOrder() + unitsAllocatedAtOrder);
+        counters.setBackordersCancelled(counters.getBackordersCancelled() + backordersCancelled);
+        counters.setBackordersFilled(counters.getBackordersFilled() + backordersFilled);
     }
 
     private static void mergeInto(final Map<String, Long> into, final Map<String, Long> from) {

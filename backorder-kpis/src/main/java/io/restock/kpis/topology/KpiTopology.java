@@ -12,6 +12,7 @@ import io.restock.kpis.internal.ReceiptAgainstOrder;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.serde.PrivateAvroSerde;
+import io.restock.schemas.streams.PrivateStores;
 import io.restock.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -76,10 +77,8 @@ public final class KpiTopology {
      * @param zone the zone a fill's or a receipt's day is taken in, against promised dates
      */
     public static void define(final StreamsBuilder builder, final EventSerdes serdes, final ZoneId zone) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINE_TRACKS),
-                Serdes.String(), new PrivateAvroSerde<>(LineTrack.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PURCHASE_ORDER_TRACKS),
-                Serdes.String(), new PrivateAvroSerde<>(PurchaseOrderTrack.class)));
+        builder.addStateStore(PrivateStores.keyValue(LINE_TRACKS, LineTrack.class));
+        builder.addStateStore(PrivateStores.keyValue(PURCHASE_ORDER_TRACKS, PurchaseOrderTrack.class));
         final PrivateAvroSerde<KpiCounters> counters = new PrivateAvroSerde<>(KpiCounters.class);
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(MINUTES, MINUTES_KEPT, MINUTE, false), Serdes.String(), counters)
@@ -89,10 +88,8 @@ public final class KpiTopology {
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS),
                 Serdes.String(), counters).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GAUGES),
-                Serdes.String(), new PrivateAvroSerde<>(KpiGauges.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_BACKORDERS),
-                Serdes.String(), new PrivateAvroSerde<>(OpenBackorders.class)).withCachingEnabled());
+        builder.addStateStore(PrivateStores.keyValue(GAUGES, KpiGauges.class).withCachingEnabled());
+        builder.addStateStore(PrivateStores.keyValue(OPEN_BACKORDERS, OpenBackorders.class).withCachingEnabled());
 
         final KStream<String, SpecificRecord> lineEvents = widen(builder.stream(Topics.LINE_EVENTS.name(),
                 Topics.LINE_EVENTS.consumed(serdes).withName("line-events-source")));

@@ -14,10 +14,7 @@ import io.restock.kpis.internal.KpiDelta;
 import io.restock.kpis.internal.LineStage;
 import io.restock.kpis.internal.LineTrack;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,28 +27,17 @@ import java.time.temporal.ChronoUnit;
  * both keyed by orderId, so one line's events arrive in order on one partition) into {@link KpiDelta}s. A line
  * counts once as decided at order time: on {@code LineAllocated}, or on a {@code LineBackordered} /
  * {@code LineRejected} that nothing was allocated before (a partly allocated line is remembered in
- * {@code line-tracks} until its remainder's event). A backordered line is followed in {@code line-tracks} until it is
+ * {@code line-tracks} until its remainder's event); a {@code LineBackordered} with {@code returnedToBackorder} (units the
+ * line held went back to the queue) is an open backorder again, never a second decision. A backordered line is followed in {@code line-tracks} until it is
  * filled or its drop-ship units shipped by the supplier (its wait and whether the first promised date was kept) or
  * cancelled; the entry is then removed.
  */
-final class LineOutcomes implements Processor<String, SpecificRecord, String, KpiDelta> {
+final class LineOutcomes extends TrackingProcessor<LineTrack> {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(4);
 
-    private final String storeName;
-    private final ZoneId zone;
-    private KeyValueStore<String, LineTrack> tracks;
-    private ProcessorContext<String, KpiDelta> context;
-
     LineOutcomes(final String storeName, final ZoneId zone) {
-        this.storeName = storeName;
-        this.zone = zone;
-    }
-
-    @Override
-    public void init(final ProcessorContext<String, KpiDelta> context) {
-        this.context = context;
-        this.tracks = context.getStateStore(storeName);
+        super(storeName, zone);
     }
 
     @Override
@@ -73,7 +59,7 @@ final class LineOutcomes implements Processor<String, SpecificRecord, String, Kp
             case null, default -> null;
         };
         if (delta != null) {
-            context.forward(new Record<>(KpiTopology.AGGREGATE_KEY, delta, record.timestamp()));
+            forward(delta, record.timestamp());
         }
     }
 
@@ -96,8 +82,11 @@ final class LineOutcomes implements Processor<String, SpecificRecord, String, Kp
             return Deltas.of(b.getEventId(), b.getOccurredAt())
                     .setOpenBackorders(Deltas.open(b.getSku(), 0, b.getQuantity(), track.getUnitValue())).build();
         }
-        final boolean partlyAllocated = track != null;
-        final boolean atOrderTime = partlyAllocated || b.getQuantity() == b.getOrderedQuantity();
+        // Units a line held and gave back (returnedToBackorder) wait again: an open backorder, not a decision at order
+        // time (the line was counted when it was decided, and its first fill, if any, was counted then).
+        final boolean partlyAllocated = track != null && !b.getReturnedToBackorder();
+        final boolean atOrderTime = !b.getReturnedToBackorder()
+                && (partlyAllocated || b.getQuantity() == b.getOrderedQuantity());
         final BigDecimal unitValue = b.getLineValue() == null || b.getOrderedQuantity() <= 0 ? ZERO
                 : b.getLineValue().divide(BigDecimal.valueOf(b.getOrderedQuantity()), 4, RoundingMode.HALF_UP);
         tracks.put(key, new LineTrack(b.getSku(), LineStage.WAITING, b.getOccurredAt(), b.getPromisedDate(),

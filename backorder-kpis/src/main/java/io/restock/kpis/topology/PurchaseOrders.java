@@ -17,10 +17,7 @@ import io.restock.kpis.internal.PurchaseOrderLineTrack;
 import io.restock.kpis.internal.PurchaseOrderTrack;
 import io.restock.kpis.internal.ReceiptAgainstOrder;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,22 +34,10 @@ import java.util.List;
  * Answers that overtake their order's issue start the entry; an answer or receipt for an order never seen is
  * ignored.
  */
-final class PurchaseOrders implements Processor<String, SpecificRecord, String, KpiDelta> {
-
-    private final String storeName;
-    private final ZoneId zone;
-    private KeyValueStore<String, PurchaseOrderTrack> tracks;
-    private ProcessorContext<String, KpiDelta> context;
+final class PurchaseOrders extends TrackingProcessor<PurchaseOrderTrack> {
 
     PurchaseOrders(final String storeName, final ZoneId zone) {
-        this.storeName = storeName;
-        this.zone = zone;
-    }
-
-    @Override
-    public void init(final ProcessorContext<String, KpiDelta> context) {
-        this.context = context;
-        this.tracks = context.getStateStore(storeName);
+        super(storeName, zone);
     }
 
     @Override
@@ -162,7 +147,7 @@ final class PurchaseOrders implements Processor<String, SpecificRecord, String, 
         } else {
             tracks.put(id, track);
         }
-        context.forward(new Record<>(KpiTopology.AGGREGATE_KEY, delta.build(), record.timestamp()));
+        forward(delta.build(), record.timestamp());
     }
 
     private static PurchaseOrderTrack orNew(final PurchaseOrderTrack track, final String supplierId) {

@@ -2,8 +2,6 @@ package io.restock.kpis.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.restock.events.BackorderAllocated;
 import io.restock.events.LineAllocated;
 import io.restock.events.LineBackordered;
@@ -17,6 +15,7 @@ import io.restock.events.ShippingPolicy;
 import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.SupplierEvent;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.kpis.dashboard.GrafanaDashboards;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +68,7 @@ class KpiServiceIT {
 
     static final java.util.List<String> OTHER_SERVICES = java.util.List.of("backorder-processor", "inventory-stream",
             "notifier", "order-intake", "supplier-gateway");
-    static ApplicationContext context;
+    static ServiceUnderTest service;
     static String baseUrl;
     static Map<String, Object> settings;
 
@@ -82,29 +80,16 @@ class KpiServiceIT {
             new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(Topics.ALL);
         }
         kafka.createTopic(Topics.shopSubmissions("demo-shop").deadLetterTopic(), 1);
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        final Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.server.port", port);
-        props.put("endpoints.all.port", port);
-        props.put("backorder-kpis.kafka.bootstrap-servers", kafka.bootstrapServers());
-        props.put("backorder-kpis.kafka.schema-registry-url", kafka.schemaRegistryUrl());
-        props.put("backorder-kpis.streams.application-id", "backorder-kpis-it-" + UUID.randomUUID());
-        settings = Map.copyOf(props);
-        props.put("backorder-kpis.streams.state-dir", Files.createTempDirectory("kpis-it").toString());
+        settings = Map.of("backorder-kpis.streams.application-id", "backorder-kpis-it-" + UUID.randomUUID());
+        final Map<String, Object> props = new HashMap<>(settings);
         props.put("backorder-kpis.metrics.refresh", "500ms");
         props.put("backorder-kpis.lag.refresh", "1s");
-        final int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        final int closed = ServiceUnderTest.freePort();
         for (final String service : OTHER_SERVICES) {
             props.put("backorder-kpis.dashboard.services." + service, "http://127.0.0.1:" + closed);
         }
-        context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
-        baseUrl = "http://127.0.0.1:" + port;
+        service = ServiceUnderTest.start("backorder-kpis", kafka, props);
+        baseUrl = service.baseUrl();
 
         // Two lines: one allocated in full, one backordered and filled 2 hours later: backorder rate 1/2.
         final Instant now = Instant.now();
@@ -121,12 +106,12 @@ class KpiServiceIT {
             producer.send(new ProducerRecord<>(topic, null, opened.toEpochMilli(), order, new LineEvent(
                     new LineBackordered(order + "/b", opened, order, "2", "SKU-B", 4, 4, 1,
                             LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(3), opened, null,
-                            new BigDecimal("40.0000"), null))));
+                            new BigDecimal("40.0000"), null, false))));
             producer.send(new ProducerRecord<>(topic, order, new LineEvent(new LineBackordered(order + "/c", now, order,
                     "3", "SKU-C", 2, 2, 1, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(3), now, null,
-                    new BigDecimal("500.0000"), null))));
+                    new BigDecimal("500.0000"), null, false))));
             producer.send(new ProducerRecord<>(topic, null, now.toEpochMilli(), order, new LineEvent(
-                    new BackorderAllocated(order + "/f", now, order, "2", "SKU-B", 4, 0))));
+                    new BackorderAllocated(order + "/f", now, order, "2", "SKU-B", 4, 0, null))));
             try (KafkaProducer<String, PurchaseOrderEvent> pos = new KafkaProducer<>(kafka.producerProperties(),
                     new StringSerializer(), Topics.PURCHASE_ORDERS.valueSerde(serdes).serializer());
                  KafkaProducer<String, SupplierEvent> answers = new KafkaProducer<>(kafka.producerProperties(),
@@ -158,8 +143,8 @@ class KpiServiceIT {
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -198,18 +183,11 @@ class KpiServiceIT {
      * series on {@code /prometheus}, the other NaN.
      */
     @Test
-    void everyInstanceAnswersTheSameKpisAndOnlyTheHolderReportsThemAsMetrics() throws Exception {
-        final int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        final Map<String, Object> props = new HashMap<>(settings);
-        props.put("micronaut.server.port", port);
-        props.put("endpoints.all.port", port);
-        props.put("backorder-kpis.streams.state-dir", Files.createTempDirectory("kpis-it-second").toString());
-        final List<String> urls = List.of(baseUrl, "http://127.0.0.1:" + port);
-        try (ApplicationContext second = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext()) {
-            assertThat(second.isRunning()).isTrue();
+    void everyInstanceAnswersTheSameKpisAndOnlyTheHolderReportsThemAsMetrics(final KafkaEnvironment kafka)
+            throws Exception {
+        try (ServiceUnderTest second = ServiceUnderTest.start("backorder-kpis", kafka, settings)) {
+            assertThat(second.context().isRunning()).isTrue();
+            final List<String> urls = List.of(baseUrl, second.baseUrl());
             await().atMost(WAIT).untilAsserted(() -> {
                 for (final String url : urls) {
                     final HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/kpis"))

@@ -23,14 +23,13 @@ import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.SupplierEvent;
 import io.restock.kpis.figures.KpiReport;
-import io.restock.schemas.serde.EventSerdes;
+import io.restock.kpis.service.KpiStreams;
 import io.restock.schemas.streams.StreamsDefaults;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
+import io.restock.streamstest.TopologyHarness;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 import java.math.BigDecimal;
@@ -49,31 +48,25 @@ final class KpiDriver implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
 
+    private final TopologyHarness harness;
     private final TopologyTestDriver driver;
-    private final EventSerdes serdes = EventSerdes.plain();
-    private final TestInputTopic<String, LineEvent> lines;
-    private final TestInputTopic<String, DeliveryDateChanged> dates;
-    private final TestInputTopic<String, PurchaseOrderEvent> purchaseOrders;
-    private final TestInputTopic<String, SupplierEvent> supplierEvents;
-    private final TestInputTopic<String, StockMovement> movements;
     private final AtomicInteger ids = new AtomicInteger();
 
     KpiDriver() {
-        final StreamsBuilder builder = new StreamsBuilder();
-        KpiTopology.define(builder, serdes, ZoneOffset.UTC);
-        final Properties props = StreamsDefaults.properties("backorder-kpis", "unused:9092", "target/ttd-state");
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(builder.build(), props, T0);
-        lines = input(Topics.LINE_EVENTS);
-        dates = input(Topics.DELIVERY_DATES);
-        purchaseOrders = input(Topics.PURCHASE_ORDERS);
-        supplierEvents = input(Topics.SUPPLIER_EVENTS);
-        movements = input(Topics.STOCK_MOVEMENTS);
+        harness = new TopologyHarness("kpi-driver", (bootstrapServers, stateDir) -> {
+            final Properties props = StreamsDefaults.properties(KpiStreams.APPLICATION_ID, bootstrapServers, stateDir);
+            props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+            return props;
+        }, (builder, serdes) -> KpiTopology.define(builder, serdes, ZoneOffset.UTC), T0);
+        driver = harness.driver();
     }
 
-    private <V> TestInputTopic<String, V> input(final Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde(serdes).serializer(),
-                topic.valueSerde(serdes).serializer());
+    private <V> void pipe(final Topic<String, V> topic, final String key, final V value, final Instant at) {
+        harness.input(topic).pipeInput(key, value, at);
+    }
+
+    private void lineEvent(final String order, final Object event, final Instant at) {
+        pipe(Topics.LINE_EVENTS, order, new LineEvent(event), at);
     }
 
     private String id(final String kind) {
@@ -84,14 +77,27 @@ final class KpiDriver implements AutoCloseable {
 
     void allocated(final String order, final String line, final String sku, final int quantity, final int ordered,
                    final Instant at) {
-        lines.pipeInput(order, new LineEvent(new LineAllocated(id("alloc"), at, order, line, sku, quantity, ordered,
-                ShippingPolicy.PARTIAL)), at);
+        lineEvent(order, new LineAllocated(id("alloc"), at, order, line, sku, quantity, ordered,
+                ShippingPolicy.PARTIAL), at);
     }
 
     void backordered(final String order, final String line, final String sku, final int quantity, final int ordered,
                      final LocalDate promised, final BigDecimal lineValue, final Instant at) {
-        lines.pipeInput(order, new LineEvent(new LineBackordered(id("back"), at, order, line, sku, quantity, ordered, 1,
-                promised, at, null, lineValue, null)), at);
+        lineEvent(order, new LineBackordered(id("back"), at, order, line, sku, quantity, ordered, 1,
+                promised, at, null, lineValue, null, false), at);
+    }
+
+    /** Units the line held went back to the queue (inventory-stream's LineBackordered with returnedToBackorder). */
+    void returnedToBackorder(final String order, final String line, final String sku, final int quantity,
+                             final int ordered, final Instant at) {
+        lineEvent(order, new LineBackordered(id("back"), at, order, line, sku, quantity, ordered, 1,
+                TODAY.plusDays(7), at, null, BigDecimal.TEN.multiply(BigDecimal.valueOf(ordered)), null, true), at);
+    }
+
+    /** The warehouse shipped waiting units of the line (BackorderAllocated naming the shipment). */
+    void shippedFromBackorder(final String order, final String line, final String sku, final int quantity,
+                              final int remaining, final Instant at) {
+        lineEvent(order, new BackorderAllocated(id("fill"), at, order, line, sku, quantity, remaining, id("mv")), at);
     }
 
     void backordered(final String order, final String line, final String sku, final int quantity, final int ordered,
@@ -101,28 +107,27 @@ final class KpiDriver implements AutoCloseable {
     }
 
     void rejected(final String order, final String line, final String sku, final int quantity, final Instant at) {
-        lines.pipeInput(order, new LineEvent(new LineRejected(id("rej"), at, order, line, sku, quantity,
-                RejectionReason.NOT_BACKORDERABLE, null, List.of())), at);
+        lineEvent(order, new LineRejected(id("rej"), at, order, line, sku, quantity,
+                RejectionReason.NOT_BACKORDERABLE, null, List.of()), at);
     }
 
     void filled(final String order, final String line, final String sku, final int quantity, final int remaining,
                 final Instant at) {
-        lines.pipeInput(order, new LineEvent(new BackorderAllocated(id("fill"), at, order, line, sku, quantity,
-                remaining)), at);
+        lineEvent(order, new BackorderAllocated(id("fill"), at, order, line, sku, quantity, remaining, null), at);
     }
 
     void dropShipped(final String order, final String line, final String sku, final int quantity, final Instant at) {
-        lines.pipeInput(order, new LineEvent(new LineDropShipped(id("dropship"), at, order, line, sku, quantity, "acme",
-                "PO-acme-" + sku + "-ds1")), at);
+        lineEvent(order, new LineDropShipped(id("dropship"), at, order, line, sku, quantity, "acme",
+                "PO-acme-" + sku + "-ds1"), at);
     }
 
     void cancelled(final String order, final String line, final String sku, final int quantity, final Instant at) {
-        lines.pipeInput(order, new LineEvent(new BackorderCancelled(id("cancel"), at, order, line, sku, quantity)), at);
+        lineEvent(order, new BackorderCancelled(id("cancel"), at, order, line, sku, quantity), at);
     }
 
     void dateChanged(final String order, final String line, final String sku, final LocalDate previous,
                      final LocalDate next, final Instant at) {
-        dates.pipeInput(order, new DeliveryDateChanged(id("date"), at, order, line, sku, previous, next,
+        pipe(Topics.DELIVERY_DATES, order, new DeliveryDateChanged(id("date"), at, order, line, sku, previous, next,
                 DateChangeReason.PROMISED_DATE_CHANGED), at);
     }
 
@@ -132,30 +137,30 @@ final class KpiDriver implements AutoCloseable {
         final List<PurchaseOrderLine> poLines = java.util.Arrays.stream(lineIdAndSku)
                 .map(l -> new PurchaseOrderLine(l, "SKU-" + l, 10, new BigDecimal("2.0000"), null, false, null, null))
                 .toList();
-        purchaseOrders.pipeInput(po, new PurchaseOrderEvent(new PurchaseOrderIssued(id("po"), at, po, supplier, "EUR",
-                poLines)), at);
+        pipe(Topics.PURCHASE_ORDERS, po, new PurchaseOrderEvent(new PurchaseOrderIssued(id("po"), at, po, supplier,
+                "EUR", poLines)), at);
     }
 
     void purchaseOrderCancelled(final String po, final String supplier, final Instant at) {
-        purchaseOrders.pipeInput(po, new PurchaseOrderEvent(new PurchaseOrderCancelled(id("po-cancel"), at, po,
+        pipe(Topics.PURCHASE_ORDERS, po, new PurchaseOrderEvent(new PurchaseOrderCancelled(id("po-cancel"), at, po,
                 supplier, List.of(), "demand gone")), at);
     }
 
     void acknowledged(final String po, final String supplier, final String line, final LocalDate promised,
                       final Instant at) {
-        supplierEvents.pipeInput(po, new SupplierEvent(new PurchaseOrderAcknowledged(id("ack"), at, po, supplier,
+        pipe(Topics.SUPPLIER_EVENTS, po, new SupplierEvent(new PurchaseOrderAcknowledged(id("ack"), at, po, supplier,
                 id("msg"), List.of(new AcknowledgedLine(line, 10, promised)))), at);
     }
 
     void promisedDateChanged(final String po, final String supplier, final String line, final LocalDate promised,
                              final Instant at) {
-        supplierEvents.pipeInput(po, new SupplierEvent(new PromisedDateChanged(id("promise"), at, po, supplier,
+        pipe(Topics.SUPPLIER_EVENTS, po, new SupplierEvent(new PromisedDateChanged(id("promise"), at, po, supplier,
                 id("msg"), List.of(new LinePromise(line, promised)))), at);
     }
 
     void received(final String po, final String line, final int quantity, final Instant at) {
-        movements.pipeInput("SKU-" + line, new StockMovement(new StockReceived(id("rcv"), at, id("mv"), "wh-1",
-                "SKU-" + line, quantity, po, line)), at);
+        pipe(Topics.STOCK_MOVEMENTS, "SKU-" + line, new StockMovement(new StockReceived(id("rcv"), at, id("mv"),
+                "wh-1", "SKU-" + line, quantity, po, line)), at);
     }
 
     void deadLetter(final String topic, final Instant at) {
@@ -188,6 +193,6 @@ final class KpiDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        harness.close();
     }
 }

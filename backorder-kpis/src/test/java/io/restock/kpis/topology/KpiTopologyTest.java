@@ -3,7 +3,7 @@ package io.restock.kpis.topology;
 import io.restock.kpis.figures.KpiReport;
 import io.restock.kpis.figures.WindowFigures;
 import io.restock.schemas.topics.Topics;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -18,12 +18,8 @@ import static org.assertj.core.api.Assertions.within;
 /** Each KPI from events on the real topology (TopologyTestDriver), with numbers worked by hand in each test. */
 class KpiTopologyTest {
 
+    @AutoClose
     private final KpiDriver kpis = new KpiDriver();
-
-    @AfterEach
-    void close() {
-        kpis.close();
-    }
 
     private static Instant at(final Duration sinceT0) {
         return T0.plus(sinceT0);
@@ -46,6 +42,28 @@ class KpiTopologyTest {
         assertThat(all.linesDecided()).isEqualTo(4);
         assertThat(all.linesBackordered()).isEqualTo(1);
         assertThat(all.backorderRate()).isEqualTo(0.25);
+    }
+
+    @Test
+    void unitsReturnedToBackorderAreAnOpenBackorderAgainNotASecondDecision() {
+        kpis.allocated("o1", "1", "A", 4, 4, T0);                            // decided at order time, all in stock
+        kpis.backordered("o2", "1", "A", 5, 5, T0);                          // decided, backordered
+        kpis.filled("o2", "1", "A", 5, 0, at(Duration.ofHours(1)));          // filled once
+        // a shipment took units on hand no longer covered: o1 gives 3 back, o2 all 5
+        kpis.returnedToBackorder("o1", "1", "A", 3, 4, at(Duration.ofHours(2)));
+        kpis.returnedToBackorder("o2", "1", "A", 5, 5, at(Duration.ofHours(2)));
+        // the warehouse had shipped 2 of o2's units: they leave its backorder
+        kpis.shippedFromBackorder("o2", "1", "A", 2, 3, at(Duration.ofHours(3)));
+
+        final WindowFigures all = all();
+        assertThat(all.linesDecided()).as("each line once").isEqualTo(2);
+        assertThat(all.linesBackordered()).isEqualTo(1);
+        assertThat(all.unitsOrdered()).isEqualTo(9);
+        assertThat(all.unitsAllocatedAtOrder()).isEqualTo(4);
+        assertThat(all.backordersFilled()).as("o2's first fill only").isEqualTo(1);
+        final KpiReport.OpenTotals open = kpis.report(T0).openBackorders();
+        assertThat(open.lines()).isEqualTo(2);
+        assertThat(open.units()).as("o1's 3 and o2's 5 - 2 shipped").isEqualTo(6);
     }
 
     @Test

@@ -183,29 +183,11 @@ public final class PoLine {
 
     /**
      * The remaining units by expected date: shipped units not yet received at their shipments'
-     * arrival dates (earliest shipments count as received first), the rest at {@link #expected()}.
+     * arrival dates (earliest shipments count as received first), the rest at {@link #expected()}:
+     * {@link #arrivals()} with the received units taken off the first.
      */
     List<Supply.Inbound> schedule() {
-        final List<Supply.Inbound> inbound = new ArrayList<>();
-        int left = remaining();
-        int alreadyReceived = received;
-        final List<Shipment> byArrival = shipments.values().stream()
-                .sorted(Comparator.comparing(Shipment::arrival)).toList();
-        for (final Shipment s : byArrival) {
-            int units = s.quantity();
-            final int consumed = Math.min(units, alreadyReceived);
-            units -= consumed;
-            alreadyReceived -= consumed;
-            final int counted = Math.min(units, left);
-            if (counted > 0) {
-                inbound.add(new Supply.Inbound(s.arrival(), counted));
-                left -= counted;
-            }
-        }
-        if (left > 0) {
-            inbound.add(new Supply.Inbound(expected(), left));
-        }
-        return inbound;
+        return Supply.Inbound.stillToCome(arrivals(), received, remaining());
     }
 
     /**

@@ -19,8 +19,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * Binds the {@code backorder-processor} block of application.yml, and the shared {@code restock.promises}
- * block (the same in every service's application.yml), to the plain-Java settings.
+ * Binds the {@code backorder-processor} block of application.yml, with service-support's bean of the shared
+ * {@code restock.promises} block, to the plain-Java settings.
  */
 @Factory
 final class BackorderFactory {
@@ -45,25 +45,19 @@ final class BackorderFactory {
 
     /** Forwards a read to the instance that owns the SKU (one hop); see {@link ReadController}. */
     @Singleton
-    OwnerForwarder ownerForwarder(final BackorderStreams streams,
+    OwnerForwarder ownerForwarder(final StreamsRunner streams,
                                   @Value("${backorder-processor.http.forward-timeout:2s}") final Duration timeout) {
         return new OwnerForwarder(streams.owners().selfName(), timeout);
     }
 
     @Singleton
-    BackorderSettings settings(@Value("${restock.promises.priority-rule}") final String rule,
-                               @Value("${restock.promises.weights.tier}") final double tierWeight,
-                               @Value("${restock.promises.weights.value}") final double valueWeight,
-                               @Value("${restock.promises.weights.waiting-per-day}") final double waiting,
-                               @Value("${restock.promises.time-zone}") final String zone,
-                               @Value("${restock.promises.default-max-wait-days}") final int defaultMaxWait,
+    BackorderSettings settings(final PromiseSettings promises,
                                @Value("${backorder-processor.procurement.batch-window:15m}") final Duration window,
                                @Value("${backorder-processor.procurement.idle-flush-after:1m}") final Duration idle,
                                @Value("${backorder-processor.procurement.amend-unacknowledged:true}") final boolean amend,
                                @Value("${backorder-processor.procurement.drop-ship:false}") final boolean dropShip,
                                @Value("${backorder-processor.remembered-ids:1000}") final int rememberedIds,
                                @Value("${backorder-processor.supplier-answer-wait:1h}") final Duration answerWait) {
-        return new BackorderSettings(PromiseSettings.parse(rule, tierWeight, valueWeight, waiting, zone, defaultMaxWait),
-                window, idle, amend, dropShip, rememberedIds, answerWait);
+        return new BackorderSettings(promises, window, idle, amend, dropShip, rememberedIds, answerWait);
     }
 }

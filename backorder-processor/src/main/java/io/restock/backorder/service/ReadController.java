@@ -33,11 +33,12 @@ import io.restock.service.streams.KeyOwner;
 import io.restock.service.streams.OwnerForwarder;
 import io.restock.service.streams.OwnerUnavailableException;
 import io.restock.service.streams.StoreOwners;
+import io.restock.service.streams.StreamsRunner;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -48,6 +49,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -69,13 +71,14 @@ public final class ReadController {
     /** {@code ?scope=local}: only this instance's partitions (what a gathering instance asks each instance). */
     static final String LOCAL_SCOPE = "local";
 
-    private final BackorderStreams streams;
+    /** The service's Kafka Streams application ({@link BackorderFactory}); a store read while not RUNNING is 503. */
+    private final StreamsRunner streams;
     private final BackorderSettings settings;
     private final OwnerForwarder forwarder;
     private final ObjectMapper json;
     private final long retryAfterSeconds;
 
-    public ReadController(final BackorderStreams streams, final BackorderSettings settings,
+    public ReadController(final StreamsRunner streams, final BackorderSettings settings,
                           final OwnerForwarder forwarder, final ObjectMapper json,
                           @Value("${backorder-processor.http.retry-after:2s}") final Duration retryAfter) {
         this.streams = streams;
@@ -88,15 +91,9 @@ public final class ReadController {
     /** Every open purchase-order line, by SKU, from every instance (or this one's with {@code ?scope=local}). */
     @Get(uri = "/purchase-orders", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> openPurchaseOrders(@Nullable @QueryValue final String scope, final HttpRequest<?> request) {
-        return guarded(request, () -> gather(BackorderTopology.SKU_PLANS, "/purchase-orders", scope, () -> {
-            final ReadOnlyKeyValueStore<String, SkuPlanState> plans = streams.store(BackorderTopology.SKU_PLANS);
-            final List<Map<String, Object>> lines = new ArrayList<>();
-            try (KeyValueIterator<String, SkuPlanState> all = plans.all()) {
-                all.forEachRemaining(kv -> SkuPlanCodec.fromState(kv.value).lines()
-                        .forEach(l -> lines.add(line(kv.key, l))));
-            }
-            return lines;
-        }));
+        return guarded(request, () -> gather(BackorderTopology.SKU_PLANS, "/purchase-orders", scope,
+                (final String sku, final SkuPlanState plan) -> SkuPlanCodec.fromState(plan).lines().stream()
+                        .map(l -> line(sku, l)).toList()));
     }
 
     /**
@@ -117,7 +114,8 @@ public final class ReadController {
                         Map.of("Accept", MediaType.APPLICATION_JSON)).toResponse();
             }
             final int partition = ((KeyOwner.Local) owner).partition();
-            final SkuPlanState state = streams.<SkuPlanState>store(BackorderTopology.SKU_PLANS, partition).get(sku);
+            final SkuPlanState state = streams.store(BackorderTopology.SKU_PLANS,
+                    QueryableStoreTypes.<String, SkuPlanState>keyValueStore(), partition).get(sku);
             if (state == null) {
                 return null;
             }
@@ -167,28 +165,30 @@ public final class ReadController {
     /** Promised against actual arrival, per supplier, from every instance (or this one's with {@code ?scope=local}). */
     @Get(uri = "/suppliers/reliability", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> reliability(@Nullable @QueryValue final String scope, final HttpRequest<?> request) {
-        return guarded(request, () -> gather(BackorderTopology.SUPPLIER_RELIABILITY, "/suppliers/reliability", scope, () -> {
-            final ReadOnlyKeyValueStore<String, ReliabilityState> store = streams.store(BackorderTopology.SUPPLIER_RELIABILITY);
-            final List<Map<String, Object>> rows = new ArrayList<>();
-            try (KeyValueIterator<String, ReliabilityState> all = store.all()) {
-                all.forEachRemaining(kv -> {
-                    final SupplierReliability r = new SupplierReliability(kv.key, kv.value.getOnTime(),
-                            kv.value.getLate(), kv.value.getDaysLate());
-                    rows.add(Map.of("supplierId", kv.key, "deliveries", r.deliveries(), "onTime", r.onTime(),
-                            "onTimeRate", r.onTimeRate(), "averageDaysLate", r.averageDaysLate()));
-                });
-            }
-            return rows;
-        }));
+        return guarded(request, () -> gather(BackorderTopology.SUPPLIER_RELIABILITY, "/suppliers/reliability", scope,
+                (final String supplierId, final ReliabilityState state) -> {
+                    final SupplierReliability r = new SupplierReliability(supplierId, state.getOnTime(),
+                            state.getLate(), state.getDaysLate());
+                    return List.of(Map.of("supplierId", supplierId, "deliveries", r.deliveries(), "onTime",
+                            r.onTime(), "onTimeRate", r.onTimeRate(), "averageDaysLate", r.averageDaysLate()));
+                }));
     }
 
     /**
-     * A whole-store listing: this instance's part alone for {@code ?scope=local}; otherwise the parts of every
-     * instance with an active task of {@code store}, each asked for its local part. Any instance that cannot
-     * answer: {@link OwnerUnavailableException} (503), never a silently incomplete list.
+     * A whole-store listing, {@code rows} of each entry: this instance's part alone for {@code ?scope=local};
+     * otherwise the parts of every instance with an active task of {@code store}, each asked for its local part. Any
+     * instance that cannot answer: {@link OwnerUnavailableException} (503), never a silently incomplete list.
      */
-    private Object gather(final String store, final String path, final String scope,
-                          final Supplier<List<Map<String, Object>>> localPart) {
+    private <V> Object gather(final String store, final String path, final String scope,
+                              final BiFunction<String, V, List<Map<String, Object>>> rows) {
+        final Supplier<List<Map<String, Object>>> localPart = () -> {
+            final List<Map<String, Object>> part = new ArrayList<>();
+            try (KeyValueIterator<String, V> all = streams.store(store,
+                    QueryableStoreTypes.<String, V>keyValueStore()).all()) {
+                all.forEachRemaining(kv -> part.addAll(rows.apply(kv.key, kv.value)));
+            }
+            return part;
+        };
         if (LOCAL_SCOPE.equals(scope)) {
             return localPart.get();
         }

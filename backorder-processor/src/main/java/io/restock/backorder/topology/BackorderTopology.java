@@ -17,6 +17,8 @@ import io.restock.events.SupplierOffer;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.streams.ByType;
+import io.restock.schemas.streams.PrivateStores;
+import io.restock.schemas.streams.OfferKey;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -24,7 +26,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 import java.math.BigDecimal;
 
@@ -77,16 +78,11 @@ public final class BackorderTopology {
     }
 
     public static void define(final StreamsBuilder builder, final EventSerdes serdes, final BackorderSettings settings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_PLANS),
-                Serdes.String(), new PrivateAvroSerde<>(SkuPlanState.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PURCHASE_ORDERS),
-                Serdes.String(), new PrivateAvroSerde<>(PurchaseOrderState.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_SUPPLIER_ANSWERS),
-                Serdes.String(), new PrivateAvroSerde<>(ParkedSupplierAnswers.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPLIER_BATCHES),
-                Serdes.String(), new PrivateAvroSerde<>(SupplierBatchState.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUPPLIER_RELIABILITY),
-                Serdes.String(), new PrivateAvroSerde<>(ReliabilityState.class)).withCachingEnabled());
+        builder.addStateStore(PrivateStores.keyValue(SKU_PLANS, SkuPlanState.class).withCachingEnabled());
+        builder.addStateStore(PrivateStores.keyValue(PURCHASE_ORDERS, PurchaseOrderState.class).withCachingEnabled());
+        builder.addStateStore(PrivateStores.keyValue(PARKED_SUPPLIER_ANSWERS, ParkedSupplierAnswers.class).withCachingEnabled());
+        builder.addStateStore(PrivateStores.keyValue(SUPPLIER_BATCHES, SupplierBatchState.class).withCachingEnabled());
+        builder.addStateStore(PrivateStores.keyValue(SUPPLIER_RELIABILITY, ReliabilityState.class).withCachingEnabled());
 
         // 1. Purchase-order step: our orders and the suppliers' answers, per line, keyed by SKU.
         final KStream<String, PurchaseOrderInput> ours = builder
@@ -163,12 +159,9 @@ public final class BackorderTopology {
 
     /** Re-keys an offer ({@code supplierId/sku}) by SKU; a tombstone withdraws it. */
     private static KeyValue<String, OfferChange> offerBySku(final String key, final SupplierOffer offer) {
-        final int slash = key == null ? -1 : key.indexOf('/');
-        if (slash <= 0 || slash == key.length() - 1) {
-            throw new InvalidInputException("INVALID_KEY", "supplier offer key is not supplierId/sku: " + key);
-        }
-        final String supplierId = key.substring(0, slash);
-        final String sku = key.substring(slash + 1);
+        final OfferKey offerKey = OfferKey.parse(key);
+        final String supplierId = offerKey.supplierId();
+        final String sku = offerKey.sku();
         if (offer == null) {
             return KeyValue.pair(sku, new OfferChange(supplierId, sku, null));
         }

@@ -19,6 +19,7 @@ import io.restock.events.ShipmentDispatched;
 import io.restock.events.ShippedLine;
 import io.restock.events.SupplierEvent;
 import io.restock.schemas.deadletter.DeadLetters;
+import io.restock.schemas.deadletter.InvalidInputException;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.topics.Topics;
 import io.restock.schemas.streams.OutputHeaders;
@@ -26,7 +27,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -61,7 +62,7 @@ import java.util.Optional;
  * <p>Output: {@link SupplyUpdate}s keyed by SKU, and dead letters of parked answers as the original
  * {@link SupplierEvent} keyed by purchaseOrderId, with the dead-letter headers.
  */
-final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrderInput, String, Object> {
+final class PurchaseOrderLinesProcessor extends ContextualProcessor<String, PurchaseOrderInput, String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseOrderLinesProcessor.class);
     /** More answers than this for one unknown purchase order are not parked but dead-lettered at once. */
@@ -70,7 +71,6 @@ final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrd
 
     private final int rememberedIds;
     private final Duration answerWait;
-    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, PurchaseOrderState> orders;
     private KeyValueStore<String, ParkedSupplierAnswers> parked;
 
@@ -81,7 +81,7 @@ final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrd
 
     @Override
     public void init(final ProcessorContext<String, Object> context) {
-        this.context = context;
+        super.init(context);
         this.orders = context.getStateStore(BackorderTopology.PURCHASE_ORDERS);
         this.parked = context.getStateStore(BackorderTopology.PARKED_SUPPLIER_ANSWERS);
         final Duration every = answerWait.compareTo(Duration.ofMinutes(1)) < 0 ? answerWait : Duration.ofMinutes(1);
@@ -114,7 +114,7 @@ final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrd
 
     private void forwardUpdates(final Record<String, ?> record, final List<SupplyUpdate> updates) {
         for (final SupplyUpdate update : updates) {
-            context.forward(OutputHeaders.cleared(record).withKey(update.getSku()).withValue((Object) update));
+            context().forward(OutputHeaders.cleared(record).withKey(update.getSku()).withValue((Object) update));
         }
     }
 
@@ -126,12 +126,12 @@ final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrd
             throw new InvalidInputException("UNKNOWN_PURCHASE_ORDER", "no purchase order " + poId + " and already "
                     + answers.size() + " answers waiting for it");
         }
-        final Optional<RecordMetadata> source = context.recordMetadata();
+        final Optional<RecordMetadata> source = context().recordMetadata();
         final List<ParkedHeader> headers = new ArrayList<>();
         for (final org.apache.kafka.common.header.Header h : record.headers()) {
             headers.add(new ParkedHeader(h.key(), h.value() == null ? null : ByteBuffer.wrap(h.value())));
         }
-        answers.add(new ParkedSupplierAnswer(context.currentSystemTimeMs(),
+        answers.add(new ParkedSupplierAnswer(context().currentSystemTimeMs(),
                 source.map(RecordMetadata::partition).orElse(-1), source.map(RecordMetadata::offset).orElse(-1L),
                 ByteBuffer.wrap(EVENTS.serialize(null, answer)), headers));
         parked.put(poId, new ParkedSupplierAnswers(poId, answers));
@@ -183,11 +183,11 @@ final class PurchaseOrderLinesProcessor implements Processor<String, PurchaseOrd
                             final InvalidInputException error) {
         final Headers original = new RecordHeaders();
         answer.getHeaders().forEach(h -> original.add(h.getKey(), h.getValue() == null ? null : bytes(h.getValue())));
-        final Headers headers = DeadLetters.headers(context.applicationId(), DeadLetters.Stage.VALIDATION,
+        final Headers headers = DeadLetters.headers(context().applicationId(), DeadLetters.Stage.VALIDATION,
                 Topics.SUPPLIER_EVENTS.name(), answer.getSourcePartition(), answer.getSourceOffset(), original, error,
                 error.reason());
         LOG.warn("dead-lettering supplier answer for {}: {}", poId, error.getMessage());
-        context.forward(new Record<>(poId, (Object) event, context.currentSystemTimeMs(), headers));
+        context().forward(new Record<>(poId, (Object) event, context().currentSystemTimeMs(), headers));
     }
 
     private static byte[] bytes(final ByteBuffer buffer) {

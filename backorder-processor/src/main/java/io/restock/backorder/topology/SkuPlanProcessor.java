@@ -20,8 +20,9 @@ import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.SkuPolicy;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShortfall;
+import io.restock.schemas.deadletter.InvalidInputException;
 import io.restock.schemas.streams.OutputHeaders;
-import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -39,10 +40,9 @@ import java.util.List;
  * what the event is ({@code <causeId>/<kind>/<subject>}), so a replay writes the same ids and no two
  * events share one.
  */
-final class SkuPlanProcessor implements Processor<String, SkuInput, String, Object> {
+final class SkuPlanProcessor extends ContextualProcessor<String, SkuInput, String, Object> {
 
     private final BackorderSettings settings;
-    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, SkuPlanState> plans;
 
     SkuPlanProcessor(final BackorderSettings settings) {
@@ -51,7 +51,7 @@ final class SkuPlanProcessor implements Processor<String, SkuInput, String, Obje
 
     @Override
     public void init(final ProcessorContext<String, Object> context) {
-        this.context = context;
+        super.init(context);
         this.plans = context.getStateStore(BackorderTopology.SKU_PLANS);
     }
 
@@ -136,26 +136,26 @@ final class SkuPlanProcessor implements Processor<String, SkuInput, String, Obje
                          final String causeId, final Instant now) {
         final Record<String, SkuInput> record = OutputHeaders.cleared(input);
         switch (decision) {
-            case Decision.Request r -> context.forward(record.withKey(r.requirement().supplierId())
+            case Decision.Request r -> context().forward(record.withKey(r.requirement().supplierId())
                     .withValue(new SupplierInput(SkuPlanCodec.requirement(r.requirement()), null)));
-            case Decision.Delivered d -> context.forward(record.withKey(d.supplierId())
+            case Decision.Delivered d -> context().forward(record.withKey(d.supplierId())
                     .withValue(new SupplierInput(null, new DeliveryRecord(d.supplierId(),
                             (int) d.promised().toEpochDay(), (int) d.arrived().toEpochDay()))));
-            case Decision.SupplyChanged c -> context.forward(record.withKey(sku)
+            case Decision.SupplyChanged c -> context().forward(record.withKey(sku)
                     .withValue(SkuPlanCodec.supply(causeId + "/sku-supply/" + sku, now, sku, c.schedule(),
                             c.reason().name())));
-            case Decision.AmendLine a -> context.forward(record.withKey(a.purchaseOrderId())
+            case Decision.AmendLine a -> context().forward(record.withKey(a.purchaseOrderId())
                     .withValue(new PurchaseOrderEvent(new PurchaseOrderAmended(
                             causeId + "/purchase-order-amended/" + a.purchaseOrderId() + "/" + a.lineId(), now,
                             a.purchaseOrderId(), a.supplierId(), List.of(new LineQuantity(a.lineId(), sku, a.quantity())),
                             "DEMAND_CANCELLED"))));
-            case Decision.IssueDropShip d -> context.forward(record.withKey(d.purchaseOrderId())
+            case Decision.IssueDropShip d -> context().forward(record.withKey(d.purchaseOrderId())
                     .withValue(new PurchaseOrderEvent(new PurchaseOrderIssued(
                             causeId + "/purchase-order-issued/" + d.purchaseOrderId(), now, d.purchaseOrderId(),
                             d.supplierId(), d.currency(), List.of(new PurchaseOrderLine(d.lineId(), sku, d.quantity(),
                             d.unitCost().setScale(4, java.math.RoundingMode.HALF_UP), d.requestedDate(), true,
                             d.orderId(), d.orderLineId()))))));
-            case Decision.CancelLine c -> context.forward(record.withKey(c.purchaseOrderId())
+            case Decision.CancelLine c -> context().forward(record.withKey(c.purchaseOrderId())
                     .withValue(new PurchaseOrderEvent(new PurchaseOrderCancelled(
                             causeId + "/purchase-order-cancelled/" + c.purchaseOrderId() + "/" + c.lineId(), now,
                             c.purchaseOrderId(), c.supplierId(), List.of(c.lineId()), "DEMAND_CANCELLED"))));

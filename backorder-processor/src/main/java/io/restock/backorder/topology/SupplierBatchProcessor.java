@@ -13,9 +13,10 @@ import io.restock.backorder.reliability.SupplierReliability;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.PurchaseOrderIssued;
 import io.restock.events.PurchaseOrderLine;
+import io.restock.schemas.deadletter.InvalidInputException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -46,10 +47,9 @@ import java.util.Optional;
  * purchase order, so a crash either issues it once or not at all, and the id (supplier plus batch
  * number) does not depend on which clock closed the batch.
  */
-final class SupplierBatchProcessor implements Processor<String, SupplierInput, String, PurchaseOrderEvent> {
+final class SupplierBatchProcessor extends ContextualProcessor<String, SupplierInput, String, PurchaseOrderEvent> {
 
     private final BackorderSettings settings;
-    private ProcessorContext<String, PurchaseOrderEvent> context;
     private KeyValueStore<String, SupplierBatchState> batches;
     private KeyValueStore<String, ReliabilityState> reliability;
 
@@ -59,7 +59,7 @@ final class SupplierBatchProcessor implements Processor<String, SupplierInput, S
 
     @Override
     public void init(final ProcessorContext<String, PurchaseOrderEvent> context) {
-        this.context = context;
+        super.init(context);
         this.batches = context.getStateStore(BackorderTopology.SUPPLIER_BATCHES);
         this.reliability = context.getStateStore(BackorderTopology.SUPPLIER_RELIABILITY);
         final Duration every = settings.batchWindow().isZero() ? Duration.ofSeconds(1)
@@ -90,7 +90,7 @@ final class SupplierBatchProcessor implements Processor<String, SupplierInput, S
         final RequirementRecord requirement = input.getRequirement();
         if (requirement != null) {
             final SupplierBatch batch = load(supplierId);
-            final long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
+            final long streamTime = Math.max(context().currentStreamTimeMs(), record.timestamp());
             if (batch.isDue(streamTime, settings.batchWindow())) {
                 issue(batch, streamTime);
             }
@@ -114,7 +114,7 @@ final class SupplierBatchProcessor implements Processor<String, SupplierInput, S
                 }
             }
         }
-        final long at = Math.max(time, context.currentStreamTimeMs());
+        final long at = Math.max(time, context().currentStreamTimeMs());
         for (final SupplierBatch batch : due) {
             issue(batch, at);
             batches.put(batch.supplierId(), toState(batch));
@@ -123,7 +123,7 @@ final class SupplierBatchProcessor implements Processor<String, SupplierInput, S
 
     private void issue(final SupplierBatch batch, final long at) {
         final Optional<PurchaseOrderDraft> draft = batch.close();
-        draft.ifPresent(po -> context.forward(new Record<>(po.purchaseOrderId(), new PurchaseOrderEvent(
+        draft.ifPresent(po -> context().forward(new Record<>(po.purchaseOrderId(), new PurchaseOrderEvent(
                 new PurchaseOrderIssued(po.purchaseOrderId(), Instant.ofEpochMilli(at), po.purchaseOrderId(),
                         po.supplierId(), po.currency(), po.lines().stream().map(l -> new PurchaseOrderLine(l.lineId(),
                         l.sku(), l.quantity(), l.unitCost().setScale(4, java.math.RoundingMode.HALF_UP),

@@ -22,6 +22,7 @@ import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.streams.KeyOwner;
+import io.restock.service.streams.StreamsRunner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,6 +52,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
+import static io.restock.backorder.service.AwaitedJson.awaitJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -114,7 +116,7 @@ class BackorderForwardingIT {
             // A SKU's supply schedule, from either instance.
             for (final String sku : skus) {
                 for (final Instance instance : List.of(a, b)) {
-                    final JsonNode supply = awaitJson(() -> instance.get("/skus/" + sku + "/supply"),
+                    final JsonNode supply = awaitJson(WAIT, () -> instance.get("/skus/" + sku + "/supply"),
                             n -> n.path("purchaseOrderLines").size() == 1);
                     assertThat(supply.path("sku").asText()).isEqualTo(sku);
                     assertThat(supply.path("nextOrder").path("supplierId").asText()).isEqualTo(supplierOf.get(sku));
@@ -123,7 +125,7 @@ class BackorderForwardingIT {
 
             // The open purchase-order lines: every SKU's, from either instance.
             for (final Instance instance : List.of(a, b)) {
-                final JsonNode lines = awaitJson(() -> instance.get("/purchase-orders"),
+                final JsonNode lines = awaitJson(WAIT, () -> instance.get("/purchase-orders"),
                         n -> skusIn(n, "sku").containsAll(skus));
                 assertThat(skusIn(lines, "sku").stream().filter(skus::contains).toList())
                         .as("each line once, none missing").hasSameSizeAs(skus);
@@ -144,14 +146,14 @@ class BackorderForwardingIT {
                 publish(producer, serdes, Topics.SUPPLIER_EVENTS, poId, new SupplierEvent(new PurchaseOrderAcknowledged(
                         "ack-" + sku, Instant.now(), poId, supplierOf.get(sku), "msg-" + sku,
                         List.of(new AcknowledgedLine(lineId, 5, today)))));
-                awaitJson(() -> a.get("/skus/" + sku + "/supply"),
+                awaitJson(WAIT, () -> a.get("/skus/" + sku + "/supply"),
                         n -> n.path("purchaseOrderLines").get(0).path("acknowledged").asBoolean());
                 publish(producer, serdes, Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("rcv-" + sku,
                         Instant.now(), "mv-" + sku, "wh-1", sku, 5, poId, lineId)));
             }
             final Set<String> suppliers = Set.copyOf(supplierOf.values());
             for (final Instance instance : List.of(a, b)) {
-                final JsonNode rows = awaitJson(() -> instance.get("/suppliers/reliability"),
+                final JsonNode rows = awaitJson(WAIT, () -> instance.get("/suppliers/reliability"),
                         n -> skusIn(n, "supplierId").containsAll(suppliers));
                 for (final JsonNode row : rows) {
                     if (suppliers.contains(row.path("supplierId").asText())) {
@@ -166,20 +168,6 @@ class BackorderForwardingIT {
         final Set<String> values = new HashSet<>();
         StreamSupport.stream(rows.spliterator(), false).forEach(row -> values.add(row.path(field).asText()));
         return values;
-    }
-
-    private static JsonNode awaitJson(final java.util.concurrent.Callable<HttpResponse<String>> call,
-                                      final java.util.function.Predicate<JsonNode> ready) {
-        final java.util.concurrent.atomic.AtomicReference<JsonNode> last = new java.util.concurrent.atomic.AtomicReference<>();
-        await().atMost(WAIT).until(() -> {
-            final HttpResponse<String> reply = call.call();
-            if (reply.statusCode() != 200) {
-                return false;
-            }
-            last.set(JSON.readTree(reply.body()));
-            return ready.test(last.get());
-        });
-        return last.get();
     }
 
     private static <V> void publish(final KafkaProducer<String, byte[]> producer, final EventSerdes serdes,
@@ -198,8 +186,8 @@ class BackorderForwardingIT {
                     "backorder-processor.procurement.idle-flush-after", "1s")));
         }
 
-        BackorderStreams streams() {
-            return service.context().getBean(BackorderStreams.class);
+        StreamsRunner streams() {
+            return service.context().getBean(StreamsRunner.class);
         }
 
         HttpResponse<String> get(final String path) {

@@ -50,9 +50,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
+import static io.restock.backorder.service.AwaitedJson.awaitJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -164,7 +164,7 @@ class BackorderServiceIT {
         assertThat(send("PUT", "/supplier-offers/" + supplier + "/" + sku, offer(5)).statusCode()).isEqualTo(202);
 
         // The schedule: new demand would go to the one supplier, at its lead time; nothing on order yet.
-        final JsonNode schedule = awaitJson(() -> get("/skus/" + sku + "/supply"),
+        final JsonNode schedule = awaitJson(WAIT, () -> get("/skus/" + sku + "/supply"),
                 b -> b.path("nextOrder").path("supplierId").asText().equals(supplier));
         assertThat(schedule.path("nextOrder").path("leadTimeDays").asInt()).isEqualTo(5);
         assertThat(schedule.path("onOrder").asInt()).isZero();
@@ -172,7 +172,7 @@ class BackorderServiceIT {
         // The shortfall becomes a purchase order, listed as an open line.
         publish(Topics.STOCK_SHORTFALLS, sku, new StockShortfall("sf-" + r, Instant.now(), sku, 5,
                 ShortfallCause.BACKORDER, -5, 0, 0, null, null, null));
-        final JsonNode open = awaitJson(() -> get("/purchase-orders"), all -> line(all, sku) != null);
+        final JsonNode open = awaitJson(WAIT, () -> get("/purchase-orders"), all -> line(all, sku) != null);
         final JsonNode line = line(open, sku);
         assertThat(line.path("supplierId").asText()).isEqualTo(supplier);
         assertThat(line.path("ordered").asInt()).isEqualTo(5);
@@ -182,11 +182,12 @@ class BackorderServiceIT {
         final String lineId = line.path("lineId").asText();
         publish(Topics.SUPPLIER_EVENTS, poId, new SupplierEvent(new PurchaseOrderAcknowledged("ack-" + r, Instant.now(),
                 poId, supplier, "msg-" + r, List.of(new AcknowledgedLine(lineId, 5, today)))));
-        awaitJson(() -> get("/skus/" + sku + "/supply"),
+        awaitJson(WAIT, () -> get("/skus/" + sku + "/supply"),
                 b -> b.path("purchaseOrderLines").size() == 1 && b.path("purchaseOrderLines").get(0).path("acknowledged").asBoolean());
         publish(Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived("rcv-" + r, Instant.now(), "mv-" + r,
                 "wh-1", sku, 5, poId, lineId)));
-        final JsonNode reliability = awaitJson(() -> get("/suppliers/reliability"), rows -> supplierRow(rows, supplier) != null);
+        final JsonNode reliability = awaitJson(WAIT, () -> get("/suppliers/reliability"),
+                rows -> supplierRow(rows, supplier) != null);
         assertThat(supplierRow(reliability, supplier).path("deliveries").asInt()).isEqualTo(1);
         assertThat(supplierRow(reliability, supplier).path("onTime").asInt()).isEqualTo(1);
         assertThat(line(JSON.readTree(get("/purchase-orders").body()), sku))
@@ -239,20 +240,6 @@ class BackorderServiceIT {
             }
         }
         return null;
-    }
-
-    private static JsonNode awaitJson(final java.util.concurrent.Callable<HttpResponse<String>> call,
-                                  final Predicate<JsonNode> ready) {
-        final AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(WAIT).until(() -> {
-            final HttpResponse<String> reply = call.call();
-            if (reply.statusCode() != 200) {
-                return false;
-            }
-            last.set(JSON.readTree(reply.body()));
-            return ready.test(last.get());
-        });
-        return last.get();
     }
 
     /** Reads catalog.supplier-offers from the start until a record matches; returns all read. */

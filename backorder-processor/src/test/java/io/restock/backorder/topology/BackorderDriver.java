@@ -20,10 +20,9 @@ import io.restock.events.StockReceived;
 import io.restock.events.StockShortfall;
 import io.restock.events.SupplierEvent;
 import io.restock.events.SupplierOffer;
+import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import io.restock.streamstest.TopologyHarness;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -32,7 +31,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real topology in a {@link TopologyTestDriver}, with helpers that play inventory-stream, the
@@ -45,33 +46,15 @@ final class BackorderDriver implements AutoCloseable {
     static final LocalDate DAY0 = LocalDate.parse("2026-11-20");
     static final Duration WINDOW = Duration.ofMinutes(10);
 
-    final TopologyTestDriver driver;
-    private final TestInputTopic<String, StockShortfall> shortfalls;
-    private final TestInputTopic<String, StockLevel> levels;
-    private final java.util.Map<String, int[]> position = new java.util.HashMap<>();
-    private final TestInputTopic<String, StockMovement> movements;
-    private final TestInputTopic<String, SkuPolicy> policies;
-    private final TestInputTopic<String, SupplierOffer> offers;
-    private final TestInputTopic<String, SupplierEvent> supplierEvents;
-    private final TestOutputTopic<String, PurchaseOrderEvent> purchaseOrders;
-    private final TestOutputTopic<String, SkuSupply> skuSupply;
-    private final TopologyHarness harness;
+    final TopologyHarness harness;
+    private final Map<String, int[]> position = new HashMap<>();
     private Instant now = T0;
     private Instant wallClock = T0;
     private int sequence;
 
     BackorderDriver(final BackorderSettings settings) {
-        harness = new TopologyHarness("backorder-driver", stateDir -> BackorderStreamsConfig.properties("unused:9092",
-                stateDir), (builder, serdes) -> BackorderTopology.define(builder, serdes, settings), T0);
-        driver = harness.driver();
-        shortfalls = harness.input(Topics.STOCK_SHORTFALLS);
-        levels = harness.input(Topics.STOCK_LEVELS);
-        movements = harness.input(Topics.STOCK_MOVEMENTS);
-        policies = harness.input(Topics.SKU_POLICIES);
-        offers = harness.input(Topics.SUPPLIER_OFFERS);
-        supplierEvents = harness.input(Topics.SUPPLIER_EVENTS);
-        purchaseOrders = harness.output(Topics.PURCHASE_ORDERS);
-        skuSupply = harness.output(Topics.SKU_SUPPLY);
+        harness = new TopologyHarness("backorder-driver", BackorderStreamsConfig::properties,
+                (builder, serdes) -> BackorderTopology.define(builder, serdes, settings), T0);
     }
 
     BackorderDriver() {
@@ -93,7 +76,7 @@ final class BackorderDriver implements AutoCloseable {
     /** Moves the wall clock (the batch backstop) by {@code by}. */
     void advanceWallClock(final Duration by) {
         wallClock = wallClock.plus(by);
-        driver.advanceWallClockTime(by);
+        harness.driver().advanceWallClockTime(by);
     }
 
     /** Lets every batch opened so far close: the wall clock passes the window plus the backstop after {@code now}. */
@@ -107,31 +90,36 @@ final class BackorderDriver implements AutoCloseable {
         return prefix + "-" + (++sequence);
     }
 
+    /** Pipes a record at the driver's record time. */
+    private <V> void pipe(final Topic<String, V> topic, final String key, final V value) {
+        harness.input(topic).pipeInput(key, value, now);
+    }
+
     // ---- catalogue
 
     void policy(final String sku, final int handlingDays, final int targetLevel, final boolean dropShipAllowed) {
-        policies.pipeInput(sku, new SkuPolicy(id("policy"), now, sku, null, true, 60, 5, 0, targetLevel, handlingDays,
-                List.of(), dropShipAllowed), now);
+        pipe(Topics.SKU_POLICIES, sku, new SkuPolicy(id("policy"), now, sku, null, true, 60, 5, 0, targetLevel,
+                handlingDays, List.of(), dropShipAllowed));
     }
 
     void offer(final String supplierId, final String sku, final int leadTimeDays, final String unitCost, final int moq,
                final int pack) {
-        offers.pipeInput(Topics.offerKey(supplierId, sku), new SupplierOffer(id("offer"), now, supplierId, sku,
-                leadTimeDays, new BigDecimal(unitCost).setScale(4), "EUR", moq, pack, false, 0.95, true), now);
+        pipe(Topics.SUPPLIER_OFFERS, Topics.offerKey(supplierId, sku), new SupplierOffer(id("offer"), now, supplierId,
+                sku, leadTimeDays, new BigDecimal(unitCost).setScale(4), "EUR", moq, pack, false, 0.95, true));
     }
 
     // ---- inventory-stream
 
     void shortfall(final String eventId, final String sku, final int quantity) {
-        shortfalls.pipeInput(sku, new StockShortfall(eventId, now, sku, quantity, ShortfallCause.BACKORDER, -quantity,
-                5, 20, null, null, null), now);
+        pipe(Topics.STOCK_SHORTFALLS, sku, new StockShortfall(eventId, now, sku, quantity, ShortfallCause.BACKORDER,
+                -quantity, 5, 20, null, null, null));
     }
 
     /** inventory-stream's stock level of the SKU (available, backordered, allocated). */
     void level(final String sku, final int available, final int backordered, final int allocated) {
         position.put(sku, new int[]{available, backordered, allocated});
-        levels.pipeInput(sku, new StockLevel(id("level"), now, sku, available + allocated, allocated, available,
-                backordered, 0, available - backordered), now);
+        pipe(Topics.STOCK_LEVELS, sku, new StockLevel(id("level"), now, sku, available + allocated, allocated,
+                available, backordered, 0, available - backordered));
     }
 
     /** A line was backordered: the level inventory-stream then publishes. */
@@ -153,32 +141,32 @@ final class BackorderDriver implements AutoCloseable {
 
     void received(final String sku, final int quantity, final String purchaseOrderId, final String lineId) {
         final String movementId = id("movement");
-        movements.pipeInput(sku, new StockMovement(new StockReceived(movementId, now, movementId, "WH1", sku, quantity,
-                purchaseOrderId, lineId)), now);
+        pipe(Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived(movementId, now, movementId, "WH1", sku,
+                quantity, purchaseOrderId, lineId)));
     }
 
     // ---- suppliers
 
     void acknowledge(final String poId, final String supplierId, final String messageId, final String lineId,
                      final int accepted, final LocalDate promised) {
-        supplierEvents.pipeInput(poId, new SupplierEvent(new PurchaseOrderAcknowledged(id("ack"), now, poId, supplierId,
-                messageId, List.of(new AcknowledgedLine(lineId, accepted, promised)))), now);
+        pipe(Topics.SUPPLIER_EVENTS, poId, new SupplierEvent(new PurchaseOrderAcknowledged(id("ack"), now, poId,
+                supplierId, messageId, List.of(new AcknowledgedLine(lineId, accepted, promised)))));
     }
 
     void reject(final String poId, final String supplierId, final String lineId) {
-        supplierEvents.pipeInput(poId, new SupplierEvent(new PurchaseOrderRejected(id("reject"), now, poId, supplierId,
-                id("msg"), lineId == null ? List.of() : List.of(lineId), "out of stock")), now);
+        pipe(Topics.SUPPLIER_EVENTS, poId, new SupplierEvent(new PurchaseOrderRejected(id("reject"), now, poId,
+                supplierId, id("msg"), lineId == null ? List.of() : List.of(lineId), "out of stock")));
     }
 
     void changePromise(final String poId, final String supplierId, final String lineId, final LocalDate promised) {
-        supplierEvents.pipeInput(poId, new SupplierEvent(new PromisedDateChanged(id("promise"), now, poId, supplierId,
-                id("msg"), List.of(new LinePromise(lineId, promised)))), now);
+        pipe(Topics.SUPPLIER_EVENTS, poId, new SupplierEvent(new PromisedDateChanged(id("promise"), now, poId,
+                supplierId, id("msg"), List.of(new LinePromise(lineId, promised)))));
     }
 
     void ship(final String poId, final String supplierId, final String shipmentId, final String lineId,
               final int quantity, final LocalDate arrival) {
-        supplierEvents.pipeInput(poId, new SupplierEvent(new ShipmentDispatched(id("ship"), now, poId, supplierId,
-                id("msg"), shipmentId, arrival, null, null, List.of(new ShippedLine(lineId, quantity)))), now);
+        pipe(Topics.SUPPLIER_EVENTS, poId, new SupplierEvent(new ShipmentDispatched(id("ship"), now, poId, supplierId,
+                id("msg"), shipmentId, arrival, null, null, List.of(new ShippedLine(lineId, quantity)))));
     }
 
     // ---- outputs
@@ -186,7 +174,7 @@ final class BackorderDriver implements AutoCloseable {
     /** The purchase orders issued since the last read. */
     List<PurchaseOrderIssued> issued() {
         final List<PurchaseOrderIssued> out = new ArrayList<>();
-        for (final PurchaseOrderEvent e : purchaseOrders.readValuesToList()) {
+        for (final PurchaseOrderEvent e : harness.output(Topics.PURCHASE_ORDERS).readValuesToList()) {
             if (e.getEvent() instanceof PurchaseOrderIssued i) {
                 out.add(i);
             }
@@ -195,12 +183,12 @@ final class BackorderDriver implements AutoCloseable {
     }
 
     List<PurchaseOrderEvent> purchaseOrderEvents() {
-        return purchaseOrders.readValuesToList();
+        return harness.output(Topics.PURCHASE_ORDERS).readValuesToList();
     }
 
     /** The supply schedules published since the last read. */
     List<SkuSupply> supplies() {
-        return skuSupply.readValuesToList();
+        return harness.output(Topics.SKU_SUPPLY).readValuesToList();
     }
 
     List<TestRecord<String, byte[]>> deadLetters(final String sourceTopic) {

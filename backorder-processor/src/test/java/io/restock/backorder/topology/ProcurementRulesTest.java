@@ -2,7 +2,7 @@ package io.restock.backorder.topology;
 
 import io.restock.events.PurchaseOrderIssued;
 import io.restock.events.PurchaseOrderLine;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,12 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** DOMAIN.md rule 8 through the real topology: shortfalls become purchase orders. */
 class ProcurementRulesTest {
 
+    @AutoClose
     private final BackorderDriver d = new BackorderDriver();
-
-    @AfterEach
-    void close() {
-        d.close();
-    }
 
     @Test
     void aShortfallOfFiveWithMinimumTwentyAndPackTenOrdersOneLineOfTwenty() {

@@ -6,7 +6,7 @@ import io.restock.events.InboundArrival;
 import io.restock.events.PurchaseOrderIssued;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.topics.Topics;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Supplier input that is late, repeated, partial, too large or not ours: each has a defined outcome. */
 class SupplierEventsTest {
 
+    @AutoClose
     private final BackorderDriver d = new BackorderDriver();
     private PurchaseOrderIssued po;
     private String lineId;
@@ -34,11 +35,6 @@ class SupplierEventsTest {
         po = d.issued().getFirst();
         lineId = po.getLines().getFirst().getLineId();
         d.supplies();
-    }
-
-    @AfterEach
-    void close() {
-        d.close();
     }
 
     @Test

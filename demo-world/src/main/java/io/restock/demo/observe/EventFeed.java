@@ -1,5 +1,6 @@
 package io.restock.demo.observe;
 
+import io.restock.localkafka.clients.BackgroundConsumer;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
@@ -10,16 +11,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -43,9 +43,7 @@ public final class EventFeed implements AutoCloseable {
     private final Map<String, Consumer<byte[]>> handlers;
     private final EventLedger ledger;
     private final Instant runStart;
-    private final Thread thread;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private volatile boolean running = true;
+    private final BackgroundConsumer<byte[], byte[]> reader;
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
 
     public EventFeed(final String bootstrapServers, final String schemaRegistryUrl, final EventLedger ledger,
@@ -66,16 +64,12 @@ public final class EventFeed implements AutoCloseable {
                 Topics.STOCK_MOVEMENTS.name(), decode(Topics.STOCK_MOVEMENTS, serdes, v -> ledger.onStockMovement(v, runStart)),
                 Topics.PURCHASE_ORDERS.name(), decode(Topics.PURCHASE_ORDERS, serdes, v -> ledger.onPurchaseOrder(v, runStart)),
                 Topics.SUPPLIER_EVENTS.name(), decode(Topics.SUPPLIER_EVENTS, serdes, ledger::onSupplierEvent));
-        final Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "demo-world-observer-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        final Properties props = BackgroundConsumer.groupSettings(bootstrapServers,
+                "demo-world-observer-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        thread = new Thread(this::run, "demo-event-feed");
-        thread.setDaemon(true);
+        reader = new BackgroundConsumer<>("demo-event-feed", consumer, Duration.ofMillis(200), this::onRecords);
     }
 
     private static <V> Consumer<byte[]> decode(final Topic<String, V> topic, final EventSerdes serdes,
@@ -102,56 +96,42 @@ public final class EventFeed implements AutoCloseable {
                 });
             }
         });
-        thread.start();
+        reader.start();
         return this;
     }
 
     /** Why the feed stopped reading, if it did. */
     public Throwable failure() {
-        return failure.get();
+        return reader.failure();
     }
 
-    private void run() {
-        try {
-            while (running) {
-                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    final Long next = nextOffsets.get(partition);
-                    if (next != null && record.offset() < next) {
-                        continue;
-                    }
-                    nextOffsets.put(partition, record.offset() + 1);
-                    if (record.timestamp() < runStart.toEpochMilli() || record.value() == null) {
-                        continue;
-                    }
-                    if (record.topic().startsWith("dlq.")) {
-                        ledger.onDeadLetter(record.topic());
-                        continue;
-                    }
-                    final Consumer<byte[]> handler = handlers.getOrDefault(record.topic(), bytes -> { });
-                    try {
-                        handler.accept(record.value());
-                    } catch (RuntimeException e) {
-                        ledger.onDeadLetter("unreadable by the demo: " + record.topic());
-                    }
-                }
+    private void onRecords(final ConsumerRecords<byte[], byte[]> records) {
+        for (final ConsumerRecord<byte[], byte[]> record : records) {
+            final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            final Long next = nextOffsets.get(partition);
+            if (next != null && record.offset() < next) {
+                continue;
             }
-        } catch (WakeupException e) {
-            if (running) {
-                failure.set(e);
+            nextOffsets.put(partition, record.offset() + 1);
+            if (record.timestamp() < runStart.toEpochMilli() || record.value() == null) {
+                continue;
             }
-        } catch (RuntimeException e) {
-            failure.set(e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
+            if (record.topic().startsWith("dlq.")) {
+                ledger.onDeadLetter(record.topic());
+                continue;
+            }
+            final Consumer<byte[]> handler = handlers.getOrDefault(record.topic(), bytes -> { });
+            try {
+                handler.accept(record.value());
+            } catch (RuntimeException e) {
+                ledger.onDeadLetter("unreadable by the demo: " + record.topic());
+            }
         }
     }
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(5000);
+        reader.close();
     }
 
 }

@@ -154,9 +154,12 @@ public final class EventLedger {
                     backordersFilled++;
                     line.filledAt = e.getOccurredAt();
                 }
-                journal(e.getOrderId(), e.getOccurredAt(), "line %s: %d x %s arrived for it, %s"
+                journal(e.getOrderId(), e.getOccurredAt(), (e.getShipmentMovementId() == null
+                        ? "line %s: %d x %s arrived for it, %s"
+                        : "line %s: %d x %s it still waited for were shipped by the warehouse, %s")
                         .formatted(e.getLineId(), e.getQuantity(), e.getSku(), e.getRemainingBackordered() == 0
-                                ? "ready to ship" : e.getRemainingBackordered() + " still waiting"));
+                                ? e.getShipmentMovementId() == null ? "ready to ship" : "nothing left waiting"
+                                : e.getRemainingBackordered() + " still waiting"));
             }
             case BackorderCancelled e when ourOrder.test(e.getOrderId()) -> {
                 backordersCancelled++;

@@ -5,6 +5,7 @@ import io.restock.demo.catalog.Catalog;
 import io.restock.demo.catalog.Zipf;
 import io.restock.demo.sim.JsonHttp;
 import io.restock.demo.sim.SimClock;
+import io.restock.localkafka.clients.TextProducer;
 import io.restock.schemas.topics.Topics;
 import java.net.URI;
 import java.time.Instant;
@@ -13,15 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Two shops ordering from Restock. {@value #HTTP_SHOP} orders over order-intake's HTTP API (with an
@@ -66,12 +64,7 @@ public final class Shops implements AutoCloseable {
         this.scheduler = scheduler;
         this.runId = runId;
         this.random = new Random(seed);
-        final Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        producer = TextProducer.idempotent(bootstrapServers);
     }
 
     /** Places one order from one of the shops. */

@@ -2,6 +2,7 @@ package io.restock.demo.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restock.localkafka.clients.JsonRequests;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,21 +50,15 @@ public final class JsonHttp {
         }
         Answer answer = null;
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
-            final HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
-                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(text));
-            if (text != null) {
-                request.header("Content-Type", "application/json");
-            }
-            headers.forEach(request::header);
+            final HttpRequest request = JsonRequests.request(method, uri, headers, text, Duration.ofSeconds(15));
             long waitMillis;
             try {
-                final HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                final HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 answer = new Answer(response.statusCode(), response.body());
                 if (!retryable(answer)) {
                     break;
                 }
-                waitMillis = response.headers().firstValue("Retry-After").map(JsonHttp::seconds).orElse(1L) * 1000;
+                waitMillis = JsonRequests.retryAfterMillis(response);
             } catch (IOException e) {
                 answer = new Answer(0, e.toString());
                 waitMillis = 500L * attempt;
@@ -105,14 +100,6 @@ public final class JsonHttp {
     private static boolean retryable(final Answer answer) {
         return answer.status() == 503 || answer.status() == 429
                 || (answer.status() == 409 && answer.body().contains("idempotency-key-in-flight"));
-    }
-
-    private static long seconds(final String value) {
-        try {
-            return Math.max(1, Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     // The retry wait of a transient HTTP answer (the server asked for it), not a synchronisation.

@@ -5,6 +5,7 @@ import io.restock.demo.catalog.Catalog;
 import io.restock.demo.warehouse.Warehouse;
 import io.restock.demo.sim.JsonHttp;
 import io.restock.demo.sim.SimClock;
+import io.restock.schemas.suppliers.SupplierOrderBook;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,23 +32,18 @@ public final class SupplierWorld {
     public record Supplier(String id, String apiKey) {
     }
 
-    private static final class PoLine {
-        final String lineId;
-        final String sku;
-        volatile int quantity;
-        volatile boolean cancelled;
+    /** A line as this supplier knows it: what Restock ordered, and what the supplier promised and shipped. */
+    private static final class PoLine extends SupplierOrderBook.Line {
         /** Simulated day the supplier promised; NaN before the acknowledgement. */
         volatile double promisedDay = Double.NaN;
         volatile int shipped;
 
         PoLine(final String lineId, final String sku, final int quantity) {
-            this.lineId = lineId;
-            this.sku = sku;
-            this.quantity = quantity;
+            super(lineId, sku, quantity);
         }
 
         boolean open() {
-            return !cancelled && !Double.isNaN(promisedDay) && quantity - shipped > 0;
+            return !cancelled() && !Double.isNaN(promisedDay) && quantity() - shipped > 0;
         }
     }
 
@@ -64,8 +58,8 @@ public final class SupplierWorld {
     private final ScheduledExecutorService scheduler;
     private final Random random;
     private final Instant runStart;
-    private final Map<String, Po> orders = new ConcurrentHashMap<>();
-    private final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
+    private final SupplierOrderBook<PoLine> orders = new SupplierOrderBook<>(
+            (lineId, sku, quantity, dropShip) -> new PoLine(lineId, sku, quantity));
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong answersRefused = new AtomicLong();
@@ -87,46 +81,21 @@ public final class SupplierWorld {
         this.runStart = runStart;
     }
 
-    /** A purchase-order document arrived for this supplier (deduplicated by its event id). */
+    /**
+     * A purchase-order document arrived for this supplier: applied once per event id (documents from before the
+     * run are left alone); a new order gets its answers scheduled.
+     */
     public void onDocument(final Supplier supplier, final JsonNode doc) {
-        final String eventId = doc.path("eventId").asText();
-        if (!seenEvents.add(eventId) || Instant.parse(doc.path("occurredAt").asText()).isBefore(runStart)) {
+        if (Instant.parse(doc.path("occurredAt").asText()).isBefore(runStart)) {
             return;
         }
-        received.incrementAndGet();
-        final String poId = doc.path("purchaseOrderId").asText();
-        switch (doc.path("eventType").asText()) {
-            case "PurchaseOrderIssued" -> issued(supplier, poId, doc);
-            case "PurchaseOrderAmended" -> {
-                final Po po = orders.get(poId);
-                if (po != null) {
-                    doc.path("lines").forEach(l -> {
-                        final PoLine line = po.lines().get(l.path("lineId").asText());
-                        if (line != null) {
-                            line.quantity = l.path("quantity").asInt();
-                        }
-                    });
-                }
-            }
-            case "PurchaseOrderCancelled" -> {
-                final Po po = orders.get(poId);
-                if (po != null) {
-                    final List<String> ids = new ArrayList<>();
-                    doc.path("lineIds").forEach(id -> ids.add(id.asText()));
-                    po.lines().values().stream().filter(l -> ids.isEmpty() || ids.contains(l.lineId))
-                            .forEach(l -> l.cancelled = true);
-                }
-            }
-            default -> { }
+        if (orders.apply(doc, order -> issued(supplier, order))) {
+            received.incrementAndGet();
         }
     }
 
-    private void issued(final Supplier supplier, final String poId, final JsonNode doc) {
-        final Map<String, PoLine> lines = new LinkedHashMap<>();
-        doc.path("lines").forEach(l -> lines.put(l.path("lineId").asText(),
-                new PoLine(l.path("lineId").asText(), l.path("sku").asText(), l.path("quantity").asInt())));
-        final Po po = new Po(poId, supplier, clock.today(), lines);
-        orders.put(poId, po);
+    private void issued(final Supplier supplier, final SupplierOrderBook.Order<PoLine> order) {
+        final Po po = new Po(order.id(), supplier, clock.today(), order.lines());
         final double roll;
         synchronized (random) {
             roll = random.nextDouble();
@@ -145,12 +114,12 @@ public final class SupplierWorld {
     private void acknowledge(final Po po) {
         final List<Map<String, Object>> lines = new ArrayList<>();
         for (final PoLine line : po.lines().values()) {
-            if (line.cancelled) {
+            if (line.cancelled()) {
                 continue;
             }
-            final Catalog.Offer offer = catalog.offer(po.supplier().id(), line.sku);
+            final Catalog.Offer offer = catalog.offer(po.supplier().id(), line.sku());
             line.promisedDay = po.issuedDay() + (offer == null ? 7 : offer.leadTimeDays());
-            lines.add(Map.of("lineId", line.lineId, "acceptedQuantity", line.quantity,
+            lines.add(Map.of("lineId", line.lineId(), "acceptedQuantity", line.quantity(),
                     "promisedDate", clock.serviceDate(line.promisedDay).toString()));
         }
         if (lines.isEmpty()) {
@@ -186,7 +155,7 @@ public final class SupplierWorld {
                     days = 2 + random.nextInt(3);
                 }
                 line.promisedDay += days;
-                lines.add(Map.of("lineId", line.lineId, "promisedDate", clock.serviceDate(line.promisedDay).toString()));
+                lines.add(Map.of("lineId", line.lineId(), "promisedDate", clock.serviceDate(line.promisedDay).toString()));
             }
         }
         if (!lines.isEmpty() && answer(po, "promised-dates", Map.of("messageId", nextMessageId(po), "lines", lines))) {
@@ -206,10 +175,10 @@ public final class SupplierWorld {
             if (!line.open()) {
                 continue;
             }
-            final int left = line.quantity - line.shipped;
+            final int left = line.quantity() - line.shipped;
             final int quantity = split && left > 1 ? left / 2 : left;
             quantities.put(line, quantity);
-            lines.add(Map.of("lineId", line.lineId, "quantity", quantity));
+            lines.add(Map.of("lineId", line.lineId(), "quantity", quantity));
             arrival = Math.max(arrival, split ? line.promisedDay - 1 : line.promisedDay);
         }
         if (lines.isEmpty()) {
@@ -229,7 +198,7 @@ public final class SupplierWorld {
         final double arrivalDay = arrival;
         quantities.forEach((line, quantity) -> {
             line.shipped += quantity;
-            warehouse.expectDelivery(po.id(), line.lineId, line.sku, quantity, shipmentId, arrivalDay + 0.3);
+            warehouse.expectDelivery(po.id(), line.lineId(), line.sku(), quantity, shipmentId, arrivalDay + 0.3);
         });
         if (split) {
             at(clock.today() + 2, () -> ship(po, group, shipmentId + "b", false));

@@ -5,6 +5,7 @@ import io.restock.demo.sim.SimClock;
 import io.restock.events.LineQuantity;
 import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;
+import io.restock.localkafka.clients.BackgroundConsumer;
 import org.apache.avro.specific.SpecificRecord;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
@@ -13,15 +14,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -44,8 +43,7 @@ public final class Warehouse implements AutoCloseable {
     /** Units the stream asked us to stop picking, per orderId/lineId, not yet set against a request. */
     private final java.util.concurrent.ConcurrentHashMap<String, Integer> revoked = new java.util.concurrent.ConcurrentHashMap<>();
     private final Predicate<String> ourOrder;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundConsumer<String, SpecificRecord> reader;
     private final AtomicLong receipts = new AtomicLong();
     private final AtomicLong unitsReceived = new AtomicLong();
     private final AtomicLong shipmentsConfirmed = new AtomicLong();
@@ -59,20 +57,15 @@ public final class Warehouse implements AutoCloseable {
         this.clock = clock;
         this.scheduler = scheduler;
         this.ourOrder = ourOrder;
-        final Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "warehouse-" + WAREHOUSE_ID + "-" + runId);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        consumer = new KafkaConsumer<>(BackgroundConsumer.groupSettings(bootstrapServers,
+                "warehouse-" + WAREHOUSE_ID + "-" + runId), new StringDeserializer(),
                 Topics.SHIPMENT_REQUESTS.valueSerde(EventSerdes.registry(schemaRegistryUrl, false)).deserializer());
-        thread = new Thread(this::run, "demo-warehouse");
-        thread.setDaemon(true);
+        reader = new BackgroundConsumer<>("demo-warehouse", consumer, Duration.ofMillis(200), this::onRecords);
     }
 
     public Warehouse start() {
         consumer.subscribe(List.of(Topics.SHIPMENT_REQUESTS.name()));
-        thread.start();
+        reader.start();
         return this;
     }
 
@@ -104,30 +97,22 @@ public final class Warehouse implements AutoCloseable {
                 clock.until(arrivalDay).toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void run() {
-        try {
-            while (running) {
-                for (final ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() instanceof ShipmentRequestRevoked revocation
-                            && ourOrder.test(revocation.getOrderId())) {
-                        revocation.getLines().forEach(l -> revoked.merge(revocation.getOrderId() + "/" + l.getLineId(),
-                                l.getQuantity(), Integer::sum));
-                    }
-                    if (record.value() instanceof ShipmentRequested request && ourOrder.test(request.getOrderId())) {
-                        try {
-                            scheduler.schedule(() -> ship(request), clock.wallDuration(0.5).toMillis(),
-                                    TimeUnit.MILLISECONDS);
-                        } catch (final java.util.concurrent.RejectedExecutionException worldEnded) {
-                            // The world stopped its scheduler before closing the warehouse: nothing more to ship.
-                            running = false;
-                        }
-                    }
+    private void onRecords(final ConsumerRecords<String, SpecificRecord> records) {
+        for (final ConsumerRecord<String, SpecificRecord> record : records) {
+            if (record.value() instanceof ShipmentRequestRevoked revocation
+                    && ourOrder.test(revocation.getOrderId())) {
+                revocation.getLines().forEach(l -> revoked.merge(revocation.getOrderId() + "/" + l.getLineId(),
+                        l.getQuantity(), Integer::sum));
+            }
+            if (record.value() instanceof ShipmentRequested request && ourOrder.test(request.getOrderId())) {
+                try {
+                    scheduler.schedule(() -> ship(request), clock.wallDuration(0.5).toMillis(),
+                            TimeUnit.MILLISECONDS);
+                } catch (final java.util.concurrent.RejectedExecutionException worldEnded) {
+                    // The world stopped its scheduler before closing the warehouse: nothing more to ship.
+                    reader.stop();
                 }
             }
-        } catch (WakeupException e) {
-            // closing
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
         }
     }
 
@@ -170,9 +155,7 @@ public final class Warehouse implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(5000);
+        reader.close();
     }
 
 }

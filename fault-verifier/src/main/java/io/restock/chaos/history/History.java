@@ -128,10 +128,18 @@ public record History(List<SentOrder> sentOrders, List<SentMovement> sentMovemen
 
     /**
      * One record of {@code inventory.line-events}; {@code orderedQuantity} only for ALLOCATED and BACKORDERED,
-     * {@code remainingBackordered} only for BACKORDER_ALLOCATED (else -1).
+     * {@code remainingBackordered} only for BACKORDER_ALLOCATED (else -1); {@code shipmentMovementId} only for a
+     * BACKORDER_ALLOCATED of units the warehouse shipped while the line still waited for them (else null).
      */
     public record LineFact(String eventId, LineKind kind, String orderId, String lineId, String sku, int quantity,
-                           int orderedQuantity, int remainingBackordered) {
+                           int orderedQuantity, int remainingBackordered, String shipmentMovementId) {
+
+        public LineFact(final String eventId, final LineKind kind, final String orderId, final String lineId,
+                        final String sku, final int quantity, final int orderedQuantity,
+                        final int remainingBackordered) {
+            this(eventId, kind, orderId, lineId, sku, quantity, orderedQuantity, remainingBackordered, null);
+        }
+
         public String lineKey() {
             return orderId + "/" + lineId;
         }

@@ -166,7 +166,7 @@ public final class HistoryReader {
                         e.getOrderId(), e.getLineId(), e.getSku(), e.getQuantity(), -1, -1);
                 case BackorderAllocated e -> new History.LineFact(e.getEventId(),
                         History.LineKind.BACKORDER_ALLOCATED, e.getOrderId(), e.getLineId(), e.getSku(),
-                        e.getQuantity(), -1, e.getRemainingBackordered());
+                        e.getQuantity(), -1, e.getRemainingBackordered(), e.getShipmentMovementId());
                 case BackorderCancelled e -> new History.LineFact(e.getEventId(),
                         History.LineKind.BACKORDER_CANCELLED, e.getOrderId(), e.getLineId(), e.getSku(),
                         e.getQuantity(), -1, -1);

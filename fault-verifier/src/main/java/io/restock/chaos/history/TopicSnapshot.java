@@ -96,7 +96,7 @@ public final class TopicSnapshot {
 
     /**
      * {@code dlq.error.reason}; when that is only an exception's class name, the rule's code the message starts
-     * with ({@code SHIPMENT_EXCEEDS_ALLOCATION: line ...}).
+     * with ({@code SHIPMENT_EXCEEDS_LINE: line ...}).
      */
     private static String reason(final ConsumerRecord<byte[], byte[]> record) {
         final String reason = io.restock.schemas.deadletter.DeadLetters.header(record.headers(),

@@ -18,28 +18,15 @@ import java.util.Set;
  * not counted here: order-intake documents it after an ambiguous 503 (order-intake/README.md, Idempotency), and
  * {@link LinesDecidedOnce} checks that it is not decided twice.
  */
-public final class AcceptedOrdersArePlaced implements Invariant {
+public final class AcceptedOrdersArePlaced implements Invariant.Rule {
 
     @Override
-    public String name() {
-        return "accepted-orders-are-placed";
-    }
-
-    @Override
-    public String compares() {
-        return "each order answered 2xx (HTTP) or acknowledged by Kafka (shops.<shop>.order-submissions) in the log "
-                + "against its submission outcome (ACCEPTED, Kafka door) and the OrderPlaced records of "
-                + "orders.order-events (same lines)";
-    }
-
-    @Override
-    public List<Violation> check(final History history) {
+    public void check(final History history, final Invariant.Violations violations) {
         final Map<String, List<History.Placed>> placed = new HashMap<>();
         history.placedOrders().forEach(p -> placed.computeIfAbsent(p.orderId(), id -> new ArrayList<>()).add(p));
         final Map<String, List<History.SubmissionOutcome>> outcomes = new HashMap<>();
         history.submissionOutcomes().forEach(o -> outcomes.computeIfAbsent(o.orderId(), id -> new ArrayList<>())
                 .add(o));
-        final List<Violation> violations = new ArrayList<>();
         for (final History.SentOrder order : history.sentOrders()) {
             if (!order.accepted()) {
                 continue;
@@ -47,29 +34,28 @@ public final class AcceptedOrdersArePlaced implements Invariant {
             if (order.viaKafka()) {
                 final List<History.SubmissionOutcome> found = outcomes.getOrDefault(order.orderId(), List.of());
                 if (found.isEmpty()) {
-                    violations.add(new Violation(name(), order.orderId(), "acknowledged by Kafka on the shop's "
-                            + "submissions topic but no submission outcome"));
+                    violations.add(order.orderId(), "acknowledged by Kafka on the shop's "
+                            + "submissions topic but no submission outcome");
                 } else if (!"ACCEPTED".equals(found.getFirst().outcome())
                         || found.stream().skip(1).anyMatch(o -> !"DUPLICATE".equals(o.outcome()))) {
-                    violations.add(new Violation(name(), order.orderId(), "submission outcomes " + found.stream()
+                    violations.add(order.orderId(), "submission outcomes " + found.stream()
                             .map(o -> o.outcome() + (o.reason() == null ? "" : " " + o.reason())).toList()
-                            + ", expected ACCEPTED (then DUPLICATE for a record sent again)"));
+                            + ", expected ACCEPTED (then DUPLICATE for a record sent again)");
                 }
             }
             final List<History.Placed> records = placed.getOrDefault(order.orderId(), List.of());
             if (records.isEmpty()) {
-                violations.add(new Violation(name(), order.orderId(), "answered HTTP " + order.finalStatus()
-                        + " but no OrderPlaced on orders.order-events"));
+                violations.add(order.orderId(), "answered HTTP " + order.finalStatus()
+                        + " but no OrderPlaced on orders.order-events");
                 continue;
             }
             final Set<History.Line> sent = new HashSet<>(order.lines());
             for (final History.Placed record : records) {
                 if (!new HashSet<>(record.lines()).equals(sent)) {
-                    violations.add(new Violation(name(), order.orderId(), "OrderPlaced " + record.eventId()
-                            + " has lines " + record.lines() + ", the shop sent " + order.lines()));
+                    violations.add(order.orderId(), "OrderPlaced " + record.eventId()
+                            + " has lines " + record.lines() + ", the shop sent " + order.lines());
                 }
             }
         }
-        return violations;
     }
 }

@@ -3,12 +3,9 @@ package io.restock.chaos.invariants;
 import io.restock.chaos.history.History;
 import io.restock.chaos.history.History.LineKind;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * No unit allocated twice: per line, units allocated ({@code LineAllocated} + {@code BackorderAllocated}) less
@@ -18,21 +15,10 @@ import java.util.TreeSet;
  * cancelled line's units shipped anyway came off on hand, not off allocated (its allocation was released):
  * such a line holds nothing, never less.
  */
-public final class AllocationsAccounted implements Invariant {
+public final class AllocationsAccounted implements Invariant.Rule {
 
     @Override
-    public String name() {
-        return "allocations-accounted";
-    }
-
-    @Override
-    public String compares() {
-        return "per line, allocated - released units on inventory.line-events against 0..ordered; per SKU, their "
-                + "sum - StockShipped units against allocated of its last inventory.stock-levels record";
-    }
-
-    @Override
-    public List<Violation> check(final History history) {
+    public void check(final History history, final Invariant.Violations violations) {
         final Map<String, Integer> perLine = new TreeMap<>();
         final java.util.Set<String> released = new java.util.HashSet<>();
         history.returnedByLine().forEach((line, units) -> perLine.merge(line, -units, Integer::sum));
@@ -53,7 +39,6 @@ public final class AllocationsAccounted implements Invariant {
             }
             perLine.merge(fact.lineKey(), delta, Integer::sum);
         }
-        final List<Violation> violations = new ArrayList<>();
         final Map<String, Integer> perSku = new TreeMap<>();
         final java.util.Set<String> shipments = new java.util.HashSet<>();
         final Map<String, Integer> shipped = new HashMap<>();
@@ -69,22 +54,17 @@ public final class AllocationsAccounted implements Invariant {
         perLine.forEach((line, units) -> {
             final Integer limit = ordered.get(line);
             if (units < 0 || (limit != null && units > limit)) {
-                violations.add(new Violation(name(), line, units + " units allocated net, ordered " + limit));
+                violations.add(line, units + " units allocated net, ordered " + limit);
             }
             final int holds = units - shipped.getOrDefault(line, 0);
             perSku.merge(skuOf.get(line), released.contains(line) ? Math.max(0, holds) : holds, Integer::sum);
         });
-        final TreeSet<String> skus = new TreeSet<>(perSku.keySet());
-        skus.addAll(history.finalLevels().keySet());
-        for (final String sku : skus) {
-            final int units = perSku.getOrDefault(sku, 0);
-            final History.Level level = history.finalLevels().get(sku);
+        Invariant.againstFinalLevels(history, perSku, (sku, units, level) -> {
             final int allocated = level == null ? 0 : level.allocated();
             if (units != allocated) {
-                violations.add(new Violation(name(), sku, "line events leave " + units
-                        + " units allocated, stock level says " + allocated));
+                violations.add(sku, "line events leave " + units
+                        + " units allocated, stock level says " + allocated);
             }
-        }
-        return violations;
+        });
     }
 }

@@ -2,12 +2,9 @@ package io.restock.chaos.invariants;
 
 import io.restock.chaos.history.History;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Every backordered unit is allocated, cancelled or still queued, once: per line, {@code LineBackordered} −
@@ -16,25 +13,12 @@ import java.util.TreeSet;
  * {@code backordered} of the SKU's last {@code inventory.stock-levels} record; and no SKU ends with units
  * available while lines wait (DOMAIN.md rule 1).
  */
-public final class BackordersAccounted implements Invariant {
+public final class BackordersAccounted implements Invariant.Rule {
 
     @Override
-    public String name() {
-        return "backorders-accounted";
-    }
-
-    @Override
-    public String compares() {
-        return "per line, backordered - filled - cancelled units on inventory.line-events (and each "
-                + "BackorderAllocated.remainingBackordered); per SKU, the units left against backordered of its "
-                + "last inventory.stock-levels record, and available > 0 only with nothing backordered";
-    }
-
-    @Override
-    public List<Violation> check(final History history) {
+    public void check(final History history, final Invariant.Violations violations) {
         final Map<String, Integer> waiting = new TreeMap<>();
         final Map<String, String> skuOf = new HashMap<>();
-        final List<Violation> violations = new ArrayList<>();
         for (final History.LineFact fact : history.lineEvents()) {
             final int delta = switch (fact.kind()) {
                 case BACKORDERED -> fact.quantity();
@@ -47,32 +31,27 @@ public final class BackordersAccounted implements Invariant {
             skuOf.putIfAbsent(fact.lineKey(), fact.sku());
             final int left = waiting.merge(fact.lineKey(), delta, Integer::sum);
             if (left < 0) {
-                violations.add(new Violation(name(), fact.lineKey(), fact.kind() + " " + fact.eventId() + " takes "
-                        + fact.quantity() + " units: " + left + " left waiting (filled or cancelled twice)"));
+                violations.add(fact.lineKey(), fact.kind() + " " + fact.eventId() + " takes "
+                        + fact.quantity() + " units: " + left + " left waiting (filled or cancelled twice)");
             }
             if (fact.kind() == History.LineKind.BACKORDER_ALLOCATED && fact.remainingBackordered() != left) {
-                violations.add(new Violation(name(), fact.lineKey(), "BackorderAllocated " + fact.eventId()
+                violations.add(fact.lineKey(), "BackorderAllocated " + fact.eventId()
                         + " says " + fact.remainingBackordered() + " still backordered, the line's events leave "
-                        + left));
+                        + left);
             }
         }
         final Map<String, Integer> perSku = new TreeMap<>();
         waiting.forEach((line, left) -> perSku.merge(skuOf.get(line), left, Integer::sum));
-        final TreeSet<String> skus = new TreeSet<>(perSku.keySet());
-        skus.addAll(history.finalLevels().keySet());
-        for (final String sku : skus) {
-            final int left = perSku.getOrDefault(sku, 0);
-            final History.Level level = history.finalLevels().get(sku);
+        Invariant.againstFinalLevels(history, perSku, (sku, left, level) -> {
             final int backordered = level == null ? 0 : level.backordered();
             if (left != backordered) {
-                violations.add(new Violation(name(), sku, "line events leave " + left
-                        + " units waiting, stock level says backordered " + backordered));
+                violations.add(sku, "line events leave " + left
+                        + " units waiting, stock level says backordered " + backordered);
             }
             if (level != null && level.available() > 0 && level.backordered() > 0) {
-                violations.add(new Violation(name(), sku, level.available() + " units available while "
-                        + level.backordered() + " wait"));
+                violations.add(sku, level.available() + " units available while "
+                        + level.backordered() + " wait");
             }
-        }
-        return violations;
+        });
     }
 }

@@ -18,34 +18,22 @@ import java.util.Map;
  * cancellation released were shipped anyway) has one more {@code LineBackordered} per return, for the units
  * returned: they are not a second decision, and are counted out of the sum.
  */
-public final class LinesDecidedOnce implements Invariant {
+public final class LinesDecidedOnce implements Invariant.Rule {
 
     private static final List<LineKind> DECISIONS = List.of(LineKind.ALLOCATED, LineKind.BACKORDERED,
             LineKind.REJECTED);
 
     @Override
-    public String name() {
-        return "lines-decided-once";
-    }
-
-    @Override
-    public String compares() {
-        return "each line of the OrderPlaced records against its LineAllocated/LineBackordered/LineRejected on "
-                + "inventory.line-events (one of each at most, quantities adding up to the quantity ordered)";
-    }
-
-    @Override
-    public List<Violation> check(final History history) {
+    public void check(final History history, final Invariant.Violations violations) {
         final Map<String, History.Line> placed = new LinkedHashMap<>();
         for (final History.Placed order : history.placedOrders()) {
             order.lines().forEach(line -> placed.putIfAbsent(order.orderId() + "/" + line.lineId(), line));
         }
         final Map<String, Map<LineKind, List<History.LineFact>>> decisions = new HashMap<>();
-        final List<Violation> violations = new ArrayList<>();
         for (final History.LineFact fact : history.lineEvents()) {
             if (!placed.containsKey(fact.lineKey())) {
-                violations.add(new Violation(name(), fact.lineKey(), fact.kind() + " " + fact.eventId()
-                        + " for a line no OrderPlaced has"));
+                violations.add(fact.lineKey(), fact.kind() + " " + fact.eventId()
+                        + " for a line no OrderPlaced has");
                 continue;
             }
             if (DECISIONS.contains(fact.kind())) {
@@ -59,26 +47,25 @@ public final class LinesDecidedOnce implements Invariant {
         placed.forEach((key, line) -> {
             final Map<LineKind, List<History.LineFact>> decided = decisions.getOrDefault(key, Map.of());
             if (decided.isEmpty()) {
-                violations.add(new Violation(name(), key, "placed (" + line.quantity() + " of " + line.sku()
-                        + ") but never decided: the line was lost"));
+                violations.add(key, "placed (" + line.quantity() + " of " + line.sku()
+                        + ") but never decided: the line was lost");
                 return;
             }
             int total = -returned.getOrDefault(key, 0);
             for (final Map.Entry<LineKind, List<History.LineFact>> entry : decided.entrySet()) {
                 final long allowed = 1 + (entry.getKey() == LineKind.BACKORDERED ? returns.getOrDefault(key, 0L) : 0);
                 if (entry.getValue().size() > allowed) {
-                    violations.add(new Violation(name(), key, entry.getValue().size() + " " + entry.getKey()
+                    violations.add(key, entry.getValue().size() + " " + entry.getKey()
                             + " events " + entry.getValue().stream().map(History.LineFact::eventId).toList()
-                            + ": decided twice"));
+                            + ": decided twice");
                 }
                 total += entry.getValue().stream().mapToInt(History.LineFact::quantity).sum();
             }
             if (total != line.quantity()) {
-                violations.add(new Violation(name(), key, "decisions (less units returned to backorder) add up to "
+                violations.add(key, "decisions (less units returned to backorder) add up to "
                         + total + ", ordered "
-                        + line.quantity()));
+                        + line.quantity());
             }
         });
-        return violations;
     }
 }

@@ -19,19 +19,7 @@ import java.util.Map;
  * (inventory-stream/README.md, "Idempotency window"); {@link StockConserved} checks that it was counted once, and
  * {@link #repeatedMovements} says how many there were.
  */
-public final class MovementsRecorded implements Invariant {
-
-    @Override
-    public String name() {
-        return "movements-recorded";
-    }
-
-    @Override
-    public String compares() {
-        return "each receipt, adjustment and shipment answered 2xx in the log against the StockReceived / StockAdjusted"
-                + " / StockShipped records with its movementId (at least one, every one of that kind with the SKU and "
-                + "quantity sent)";
-    }
+public final class MovementsRecorded implements Invariant.Rule {
 
     /** Movement records beyond the first of their (SKU, movement id): retries the idempotency window absorbs. */
     public static long repeatedMovements(final History history) {
@@ -40,33 +28,31 @@ public final class MovementsRecorded implements Invariant {
     }
 
     @Override
-    public List<Violation> check(final History history) {
+    public void check(final History history, final Invariant.Violations violations) {
         final Map<String, List<History.Movement>> recorded = new HashMap<>();
         history.movements().forEach(m -> recorded.computeIfAbsent(m.movementId(), id -> new ArrayList<>()).add(m));
         final Map<String, List<History.SentMovement>> sent = new LinkedHashMap<>();
         history.sentMovements().forEach(m -> sent.computeIfAbsent(m.movementId(), id -> new ArrayList<>()).add(m));
-        final List<Violation> violations = new ArrayList<>();
         sent.forEach((movementId, requests) -> {
             final List<History.Movement> records = recorded.getOrDefault(movementId, List.of());
             final List<History.SentMovement> taken = requests.stream().filter(History.SentMovement::accepted).toList();
             for (final History.SentMovement request : taken) {
                 if (records.stream().noneMatch(r -> same(r, request))) {
-                    violations.add(new Violation(name(), movementId, request.kind() + " " + request.quantity() + " of "
+                    violations.add(movementId, request.kind() + " " + request.quantity() + " of "
                             + request.sku() + " answered HTTP " + request.finalStatus() + " but not on "
-                            + "inventory.stock-movements" + (records.isEmpty() ? "" : " (recorded: " + records + ")")));
+                            + "inventory.stock-movements" + (records.isEmpty() ? "" : " (recorded: " + records + ")"));
                 }
             }
             final boolean refusedOnly = requests.stream().allMatch(r -> r.finalStatus() / 100 == 4);
             for (final History.Movement record : records) {
                 if (!taken.isEmpty() ? taken.stream().noneMatch(r -> same(record, r)) : refusedOnly) {
-                    violations.add(new Violation(name(), movementId, "recorded " + record.kind() + " "
+                    violations.add(movementId, "recorded " + record.kind() + " "
                             + record.quantity() + " of " + record.sku() + " (event " + record.eventId() + "), sent "
                             + requests.stream().map(r -> r.kind() + " " + r.quantity() + " of " + r.sku() + " ("
-                            + r.finalStatus() + ")").toList()));
+                            + r.finalStatus() + ")").toList());
                 }
             }
         });
-        return violations;
     }
 
     private static boolean same(final History.Movement record, final History.SentMovement request) {

@@ -2,9 +2,7 @@ package io.restock.chaos.invariants;
 
 import io.restock.chaos.history.History;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,20 +26,7 @@ import java.util.TreeMap;
  * and on requirements trimmed inside a batch that never reach a topic; neither is visible from outside, so the
  * rounding is checked exactly per line and bounded per SKU.
  */
-public final class NoDemandOrderedTwice implements Invariant {
-
-    @Override
-    public String name() {
-        return "no-demand-ordered-twice";
-    }
-
-    @Override
-    public String compares() {
-        return "StockShortfall (sku, sequence) and PurchaseOrderIssued (purchaseOrderId, lineId) for duplicates; each "
-                + "line's quantity against its offer's minimum and pack; per SKU, units live on purchase orders (after "
-                + "amendments, cancellations and supplier rejections) against shortfall units less units taken back, "
-                + "plus each live line's rounding allowance";
-    }
+public final class NoDemandOrderedTwice implements Invariant.Rule {
 
     /** Final units of each stock (not drop-ship) purchase-order line, by {@code purchaseOrderId/lineId}. */
     public static Map<String, Integer> liveUnits(final History history) {
@@ -77,8 +62,7 @@ public final class NoDemandOrderedTwice implements Invariant {
     }
 
     @Override
-    public List<Violation> check(final History history) {
-        final List<Violation> violations = new ArrayList<>();
+    public void check(final History history, final Invariant.Violations violations) {
         final Map<String, String> sequences = new HashMap<>();
         final Map<String, Integer> asked = new TreeMap<>();
         for (final History.Shortfall shortfall : history.shortfalls()) {
@@ -90,8 +74,8 @@ public final class NoDemandOrderedTwice implements Invariant {
                 final String earlier = sequences.putIfAbsent(shortfall.sku() + "#" + shortfall.sequence(),
                         shortfall.eventId());
                 if (earlier != null) {
-                    violations.add(new Violation(name(), shortfall.sku() + "#" + shortfall.sequence(),
-                            "shortfall raised twice (events " + earlier + ", " + shortfall.eventId() + ")"));
+                    violations.add(shortfall.sku() + "#" + shortfall.sequence(),
+                            "shortfall raised twice (events " + earlier + ", " + shortfall.eventId() + ")");
                 }
             }
         }
@@ -102,17 +86,17 @@ public final class NoDemandOrderedTwice implements Invariant {
         for (final History.PurchaseOrderLine line : history.purchaseOrderLines()) {
             final String earlier = issued.putIfAbsent(line.key(), line.eventId());
             if (earlier != null) {
-                violations.add(new Violation(name(), line.key(), "purchase-order line issued twice (events " + earlier
-                        + ", " + line.eventId() + ")"));
+                violations.add(line.key(), "purchase-order line issued twice (events " + earlier
+                        + ", " + line.eventId() + ")");
                 continue;
             }
             lines.put(line.key(), line);
             final History.Offer offer = offers.get(line.supplierId() + "/" + line.sku());
             if (!line.dropShip() && offer != null && (line.quantity() < offer.minimumOrderQuantity()
                     || line.quantity() % Math.max(1, offer.packSize()) != 0)) {
-                violations.add(new Violation(name(), line.key(), line.quantity() + " units of " + line.sku()
+                violations.add(line.key(), line.quantity() + " units of " + line.sku()
                         + ", the offer of " + line.supplierId() + " has minimum " + offer.minimumOrderQuantity()
-                        + " and pack " + offer.packSize()));
+                        + " and pack " + offer.packSize());
             }
         }
         final Map<String, Integer> live = liveUnits(history);
@@ -137,12 +121,11 @@ public final class NoDemandOrderedTwice implements Invariant {
             final int rulesAsk = asked.getOrDefault(sku, 0) - takenBack.getOrDefault(sku, 0);
             final int limit = rulesAsk + allowance.getOrDefault(sku, 0);
             if (units > limit) {
-                violations.add(new Violation(name(), sku, units + " units live on purchase orders, the rules ask for "
+                violations.add(sku, units + " units live on purchase orders, the rules ask for "
                         + rulesAsk + " (shortfalls " + asked.getOrDefault(sku, 0) + " less " + takenBack.getOrDefault(
-                        sku, 0) + " taken back) plus at most " + allowance.getOrDefault(sku, 0) + " of rounding"));
+                        sku, 0) + " taken back) plus at most " + allowance.getOrDefault(sku, 0) + " of rounding");
             }
         });
-        return violations;
     }
 
     /** A line's quantity after Restock's own amendments and cancellations only (0 if cancelled). */

@@ -2,10 +2,8 @@ package io.restock.chaos.invariants;
 
 import io.restock.chaos.history.History;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,18 +15,7 @@ import java.util.Set;
  * documented failure window (a crash between sending and recording: notifier/README.md) and is counted, not
  * failed; {@link #duplicateEmails} says how many.
  */
-public final class NotificationsOncePerCause implements Invariant {
-
-    @Override
-    public String name() {
-        return "notifications-once-per-cause";
-    }
-
-    @Override
-    public String compares() {
-        return "CustomerNotificationSent records per notificationId and per (kind, cause event id); the emails "
-                + "caught by SMTP (Message-ID <notificationId@restock>) against the EMAIL ones recorded";
-    }
+public final class NotificationsOncePerCause implements Invariant.Rule {
 
     /** Emails caught more than once with one Message-ID (the documented resend after a crash). */
     public static long duplicateEmails(final History history) {
@@ -36,8 +23,7 @@ public final class NotificationsOncePerCause implements Invariant {
     }
 
     @Override
-    public List<Violation> check(final History history) {
-        final List<Violation> violations = new ArrayList<>();
+    public void check(final History history, final Invariant.Violations violations) {
         final Map<String, String> byId = new HashMap<>();
         final Map<String, String> byCause = new HashMap<>();
         final Set<String> recordedEmails = new HashSet<>();
@@ -47,16 +33,16 @@ public final class NotificationsOncePerCause implements Invariant {
             }
             final String earlier = byId.putIfAbsent(notification.notificationId(), notification.eventId());
             if (earlier != null) {
-                violations.add(new Violation(name(), notification.notificationId(), "sent twice (events " + earlier
-                        + ", " + notification.eventId() + ")"));
+                violations.add(notification.notificationId(), "sent twice (events " + earlier
+                        + ", " + notification.eventId() + ")");
                 continue;
             }
             for (final String cause : notification.causeEventIds()) {
                 final String other = byCause.putIfAbsent(notification.kind() + "/" + cause,
                         notification.notificationId());
                 if (other != null) {
-                    violations.add(new Violation(name(), cause, notification.kind() + " told twice for one cause "
-                            + "(notifications " + other + ", " + notification.notificationId() + ")"));
+                    violations.add(cause, notification.kind() + " told twice for one cause "
+                            + "(notifications " + other + ", " + notification.notificationId() + ")");
                 }
             }
             if ("EMAIL".equals(notification.channel())) {
@@ -68,13 +54,12 @@ public final class NotificationsOncePerCause implements Invariant {
             final String id = notificationId(messageId);
             caught.add(id);
             if (!recordedEmails.contains(id)) {
-                violations.add(new Violation(name(), messageId, "email caught but no CustomerNotificationSent "
-                        + "(EMAIL) records it"));
+                violations.add(messageId, "email caught but no CustomerNotificationSent "
+                        + "(EMAIL) records it");
             }
         }
-        recordedEmails.stream().filter(id -> !caught.contains(id)).sorted().forEach(id -> violations.add(
-                new Violation(name(), id, "recorded as sent by email but never caught by the SMTP server")));
-        return violations;
+        recordedEmails.stream().filter(id -> !caught.contains(id)).sorted().forEach(id -> violations.add(id,
+                "recorded as sent by email but never caught by the SMTP server"));
     }
 
     /** {@code <id@restock>} → {@code id}. */

@@ -2,11 +2,8 @@ package io.restock.chaos.invariants;
 
 import io.restock.chaos.history.History;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * For every SKU, units are conserved: received + adjusted − shipped (from {@code inventory.stock-movements}, each
@@ -17,19 +14,7 @@ import java.util.TreeSet;
  * while {@code inventory.shipment-requests} asked it to is a violation too: conservation with shipped = 0 says
  * nothing about shipments, and the verifier's load plays the warehouse.
  */
-public final class StockConserved implements Invariant {
-
-    @Override
-    public String name() {
-        return "stock-conserved";
-    }
-
-    @Override
-    public String compares() {
-        return "per SKU, received + adjusted - shipped on inventory.stock-movements (each movementId once) against onHand (and "
-                + "onHand - allocated against available) of its last inventory.stock-levels record; shipped > 0 when "
-                + "inventory.shipment-requests asked for shipments";
-    }
+public final class StockConserved implements Invariant.Rule {
 
     /** Units on {@code StockShipped} records, each (SKU, movement id) once. */
     public static long unitsShipped(final History history) {
@@ -39,7 +24,7 @@ public final class StockConserved implements Invariant {
     }
 
     @Override
-    public List<Violation> check(final History history) {
+    public void check(final History history, final Invariant.Violations violations) {
         final Map<String, Integer> expected = new TreeMap<>();
         final java.util.Set<String> applied = new java.util.HashSet<>();
         final java.util.function.Predicate<History.Movement> notRefused = history.applied();
@@ -51,28 +36,22 @@ public final class StockConserved implements Invariant {
                     : movement.quantity();
             expected.merge(movement.sku(), delta, Integer::sum);
         }
-        final TreeSet<String> skus = new TreeSet<>(expected.keySet());
-        skus.addAll(history.finalLevels().keySet());
-        final List<Violation> violations = new ArrayList<>();
         if (!history.shipmentRequests().isEmpty() && unitsShipped(history) == 0) {
-            violations.add(new Violation(name(), "shipments", history.shipmentRequests().size() + " shipment requests "
+            violations.add("shipments", history.shipmentRequests().size() + " shipment requests "
                     + "for " + history.shipmentRequests().stream().flatMap(r -> r.lines().stream())
                     .mapToInt(History.Line::quantity).sum() + " units, but nothing shipped: conservation was not "
-                    + "exercised for shipments"));
+                    + "exercised for shipments");
         }
-        for (final String sku : skus) {
-            final int units = expected.getOrDefault(sku, 0);
-            final History.Level level = history.finalLevels().get(sku);
+        Invariant.againstFinalLevels(history, expected, (sku, units, level) -> {
             final int onHand = level == null ? 0 : level.onHand();
             if (units != onHand) {
-                violations.add(new Violation(name(), sku, "movements add up to " + units + " units, stock level says "
-                        + "onHand " + onHand));
+                violations.add(sku, "movements add up to " + units + " units, stock level says "
+                        + "onHand " + onHand);
             }
             if (level != null && (level.onHand() < 0 || level.available() != level.onHand() - level.allocated())) {
-                violations.add(new Violation(name(), sku, "stock level onHand " + level.onHand() + ", allocated "
-                        + level.allocated() + ", available " + level.available()));
+                violations.add(sku, "stock level onHand " + level.onHand() + ", allocated "
+                        + level.allocated() + ", available " + level.available());
             }
-        }
-        return violations;
+        });
     }
 }

@@ -13,29 +13,17 @@ import java.util.Map;
  * shipment notices, the quantities sent per purchase-order line. The gateway deduplicates answers by message id
  * (supplier-gateway/README.md, "Idempotency"), and the verifier retries each answer with the same one.
  */
-public final class SupplierAnswersRecorded implements Invariant {
+public final class SupplierAnswersRecorded implements Invariant.Rule {
 
     @Override
-    public String name() {
-        return "supplier-answers-recorded";
-    }
-
-    @Override
-    public String compares() {
-        return "each supplier answer answered 2xx in the log against procurement.supplier-events: one record per "
-                + "(supplier, messageId), with the eventId of the 2xx, the kind and the line quantities sent";
-    }
-
-    @Override
-    public List<Violation> check(final History history) {
+    public void check(final History history, final Invariant.Violations violations) {
         final Map<String, List<History.SupplierFact>> byMessage = new HashMap<>();
         history.supplierEvents().forEach(e -> byMessage.computeIfAbsent(e.supplierId() + "/" + e.messageId(),
                 k -> new ArrayList<>()).add(e));
-        final List<Violation> violations = new ArrayList<>();
         byMessage.forEach((key, records) -> {
             if (records.size() > 1) {
-                violations.add(new Violation(name(), key, "answer recorded " + records.size() + " times (events "
-                        + records.stream().map(History.SupplierFact::eventId).toList() + ")"));
+                violations.add(key, "answer recorded " + records.size() + " times (events "
+                        + records.stream().map(History.SupplierFact::eventId).toList() + ")");
             }
         });
         for (final History.SentAnswer answer : history.sentAnswers()) {
@@ -45,22 +33,21 @@ public final class SupplierAnswersRecorded implements Invariant {
             final String key = answer.supplierId() + "/" + answer.messageId();
             final List<History.SupplierFact> records = byMessage.getOrDefault(key, List.of());
             if (records.isEmpty()) {
-                violations.add(new Violation(name(), key, answer.kind() + " answered HTTP " + answer.finalStatus()
-                        + " but not on procurement.supplier-events"));
+                violations.add(key, answer.kind() + " answered HTTP " + answer.finalStatus()
+                        + " but not on procurement.supplier-events");
                 continue;
             }
             final History.SupplierFact record = records.getFirst();
             if (!record.eventId().equals(answer.eventId()) || record.kind() != answer.kind()
                     || !record.purchaseOrderId().equals(answer.purchaseOrderId())) {
-                violations.add(new Violation(name(), key, "recorded " + record.kind() + " " + record.eventId()
+                violations.add(key, "recorded " + record.kind() + " " + record.eventId()
                         + " of " + record.purchaseOrderId() + ", answered " + answer.kind() + " " + answer.eventId()
-                        + " of " + answer.purchaseOrderId()));
+                        + " of " + answer.purchaseOrderId());
             } else if ((answer.kind() == History.AnswerKind.ACKNOWLEDGED || answer.kind() == History.AnswerKind.SHIPPED)
                     && !record.quantities().equals(answer.quantities())) {
-                violations.add(new Violation(name(), key, "recorded quantities " + record.quantities() + ", sent "
-                        + answer.quantities()));
+                violations.add(key, "recorded quantities " + record.quantities() + ", sent "
+                        + answer.quantities());
             }
         }
-        return violations;
     }
 }

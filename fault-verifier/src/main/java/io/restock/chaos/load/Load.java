@@ -3,6 +3,9 @@ package io.restock.chaos.load;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restock.chaos.log.RunLog;
+import io.restock.localkafka.clients.TextProducer;
+import io.restock.schemas.suppliers.SupplierOrderBook.Line;
+import io.restock.schemas.suppliers.SupplierOrderBook.Order;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -87,14 +90,7 @@ public final class Load {
         this.runId = "c" + Long.toString(seed, 36);
         this.warehouse = new Warehouse(bootstrapServers, schemaRegistryUrl, runId,
                 line -> workers.submit(() -> shipment(line)));
-        final java.util.Properties producer = new java.util.Properties();
-        producer.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        producer.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
-        producer.put(org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer.put(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 0);
-        this.shopProducer = new org.apache.kafka.clients.producer.KafkaProducer<>(producer,
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer());
+        this.shopProducer = TextProducer.idempotent(bootstrapServers);
         this.suppliers = new Suppliers(bootstrapServers, List.of(SUPPLIER, SECOND_SUPPLIER), runId,
                 po -> after(Duration.ofSeconds(2), () -> acknowledge(po)));
         for (int i = 0; i < skuCount; i++) {
@@ -138,7 +134,7 @@ public final class Load {
             // a third of the SKUs start with little or nothing: their orders backorder
             final int stock = i % 3 == 0 ? random.nextInt(3) : 15 + random.nextInt(30);
             if (stock > 0) {
-                receipt(skus.get(i), stock, (Suppliers.Po) null, null);
+                receipt(skus.get(i), stock, (Order<Line>) null, null);
             }
         }
         require(logged("catalog", http.send("POST", backorders.resolve("/supplier-offers"), Map.of(), offers)),
@@ -149,7 +145,7 @@ public final class Load {
     public void start(final double ordersPerSecond) {
         final long period = Math.round(1_000_000 / ordersPerSecond);
         ticker.scheduleAtFixedRate(() -> workers.submit(this::order), 0, period, TimeUnit.MICROSECONDS);
-        ticker.scheduleAtFixedRate(() -> workers.submit(() -> receipt(pickSku(), 3 + nextInt(12), (Suppliers.Po) null, null)), 1,
+        ticker.scheduleAtFixedRate(() -> workers.submit(() -> receipt(pickSku(), 3 + nextInt(12), (Order<Line>) null, null)), 1,
                 4, TimeUnit.SECONDS);
         ticker.scheduleAtFixedRate(() -> workers.submit(this::adjustment), 5, 10, TimeUnit.SECONDS);
         warehouse.start();
@@ -276,7 +272,7 @@ public final class Load {
     }
 
     /** Goods received; against a purchase-order line when {@code movementId} is given (a supplier's delivery). */
-    private void receipt(final String sku, final int quantity, final String movementId, final Suppliers.Po po,
+    private void receipt(final String sku, final int quantity, final String movementId, final Order<Line> po,
                          final String poLineId) {
         receipts.incrementAndGet();
         final ObjectNode body = RetryingHttp.json().createObjectNode();
@@ -294,19 +290,19 @@ public final class Load {
         log.write(attempts(entry, result));
     }
 
-    private void receipt(final String sku, final int quantity, final Suppliers.Po po, final String poLineId) {
+    private void receipt(final String sku, final int quantity, final Order<Line> po, final String poLineId) {
         receipt(sku, quantity, runId + "-r" + receiptIds.incrementAndGet(), po, poLineId);
     }
 
     // ---- the suppliers: acknowledge (a seeded share of acme's lines rejected), sometimes slip, ship, deliver
 
-    private void acknowledge(final Suppliers.Po po) {
-        final List<Suppliers.PoLine> open = po.lines().values().stream().filter(l -> !l.cancelled).toList();
+    private void acknowledge(final Order<Line> po) {
+        final List<Line> open = po.lines().values().stream().filter(l -> !l.cancelled()).toList();
         if (open.isEmpty()) {
             return;
         }
         final Map<String, Boolean> rejected = new LinkedHashMap<>();
-        open.forEach(l -> rejected.put(l.lineId, po.supplierId().equals(SUPPLIER) && nextInt(REJECT_ONE_IN) == 0));
+        open.forEach(l -> rejected.put(l.lineId(), po.supplierId().equals(SUPPLIER) && nextInt(REJECT_ONE_IN) == 0));
         if (!rejected.containsValue(false)) {
             final ObjectNode body = RetryingHttp.json().createObjectNode();
             body.put("messageId", po.id() + "-reject").put("decision", "REJECT").put("reason", "chaos: no capacity");
@@ -317,45 +313,45 @@ public final class Load {
         body.put("messageId", po.id() + "-ack").put("decision", "ACCEPT").put("promisedDate", today(4));
         final ArrayNode lines = body.putArray("lines");
         final Map<String, Integer> accepted = new LinkedHashMap<>();
-        for (final Suppliers.PoLine line : open) {
-            final int quantity = rejected.get(line.lineId) ? 0 : line.quantity;
-            lines.addObject().put("lineId", line.lineId).put("acceptedQuantity", quantity);
-            accepted.put(line.lineId, quantity);
+        for (final Line line : open) {
+            final int quantity = rejected.get(line.lineId()) ? 0 : line.quantity();
+            lines.addObject().put("lineId", line.lineId()).put("acceptedQuantity", quantity);
+            accepted.put(line.lineId(), quantity);
         }
-        if (!answer(po, "acknowledgements", "acknowledgement", body, open, l -> accepted.get(l.lineId))) {
+        if (!answer(po, "acknowledgements", "acknowledgement", body, open, l -> accepted.get(l.lineId()))) {
             return;
         }
-        final List<Suppliers.PoLine> toShip = open.stream().filter(l -> accepted.get(l.lineId) > 0).toList();
+        final List<Line> toShip = open.stream().filter(l -> accepted.get(l.lineId()) > 0).toList();
         if (nextInt(10) < 3) {
             after(Duration.ofSeconds(2), () -> slip(po, toShip));
         }
         after(Duration.ofSeconds(4), () -> ship(po, toShip, accepted));
     }
 
-    private void slip(final Suppliers.Po po, final List<Suppliers.PoLine> lines) {
+    private void slip(final Order<Line> po, final List<Line> lines) {
         final ObjectNode body = RetryingHttp.json().createObjectNode();
         body.put("messageId", po.id() + "-slip");
         final ArrayNode array = body.putArray("lines");
-        lines.forEach(l -> array.addObject().put("lineId", l.lineId).put("promisedDate", today(6)));
+        lines.forEach(l -> array.addObject().put("lineId", l.lineId()).put("promisedDate", today(6)));
         answer(po, "promised-dates", "promised-date", body, lines, l -> 0);
     }
 
-    private void ship(final Suppliers.Po po, final List<Suppliers.PoLine> lines, final Map<String, Integer> accepted) {
+    private void ship(final Order<Line> po, final List<Line> lines, final Map<String, Integer> accepted) {
         final ObjectNode body = RetryingHttp.json().createObjectNode();
         body.put("messageId", po.id() + "-ship").put("shipmentId", po.id() + "-S1").put("expectedArrival", today(1))
                 .put("carrier", po.supplierId().toUpperCase(java.util.Locale.ROOT) + " Freight")
                 .put("trackingNumber", "TRK-" + po.id());
         final ArrayNode array = body.putArray("lines");
-        lines.forEach(l -> array.addObject().put("lineId", l.lineId).put("quantity", accepted.get(l.lineId)));
-        if (answer(po, "shipments", "shipment", body, lines, l -> accepted.get(l.lineId))) {
-            after(Duration.ofSeconds(3), () -> lines.forEach(l -> receipt(l.sku, accepted.get(l.lineId),
-                    "rcv-" + po.id() + "-" + l.lineId, po, l.lineId)));
+        lines.forEach(l -> array.addObject().put("lineId", l.lineId()).put("quantity", accepted.get(l.lineId())));
+        if (answer(po, "shipments", "shipment", body, lines, l -> accepted.get(l.lineId()))) {
+            after(Duration.ofSeconds(3), () -> lines.forEach(l -> receipt(l.sku(), accepted.get(l.lineId()),
+                    "rcv-" + po.id() + "-" + l.lineId(), po, l.lineId())));
         }
     }
 
     /** One answer to supplier-gateway with the supplier's key, logged with its message id and the event id. */
-    private boolean answer(final Suppliers.Po po, final String path, final String kind, final ObjectNode body,
-                           final List<Suppliers.PoLine> lines, final java.util.function.ToIntFunction<Suppliers.PoLine> quantity) {
+    private boolean answer(final Order<Line> po, final String path, final String kind, final ObjectNode body,
+                           final List<Line> lines, final java.util.function.ToIntFunction<Line> quantity) {
         answers.incrementAndGet();
         final RetryingHttp.Result result = http.send("POST", gateway.resolve("/purchase-orders/" + po.id() + "/"
                 + path), Map.of("Authorization", "Bearer " + apiKey(po.supplierId())), body);
@@ -364,7 +360,7 @@ public final class Load {
                 .put("messageId", body.path("messageId").asText())
                 .put("eventId", result.ok() ? result.json().path("eventId").asText(null) : null);
         final ArrayNode array = entry.putArray("lines");
-        lines.forEach(l -> array.addObject().put("lineId", l.lineId).put("sku", l.sku)
+        lines.forEach(l -> array.addObject().put("lineId", l.lineId()).put("sku", l.sku())
                 .put("quantity", quantity.applyAsInt(l)));
         log.write(attempts(entry, result));
         return result.ok();

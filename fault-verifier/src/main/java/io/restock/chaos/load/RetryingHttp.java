@@ -2,6 +2,7 @@ package io.restock.chaos.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restock.localkafka.clients.JsonRequests;
 
 import java.io.IOException;
 import java.net.URI;
@@ -62,20 +63,13 @@ public final class RetryingHttp {
         int status;
         String answer;
         while (true) {
-            final HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(text));
-            if (text != null) {
-                request.header("Content-Type", "application/json");
-            }
-            headers.forEach(request::header);
+            final HttpRequest request = JsonRequests.request(method, uri, headers, text, Duration.ofSeconds(10));
             long waitMillis = 1000;
             try {
-                final HttpResponse<String> response = client.send(request.build(),
-                        HttpResponse.BodyHandlers.ofString());
+                final HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 status = response.statusCode();
                 answer = response.body();
-                waitMillis = response.headers().firstValue("Retry-After").map(RetryingHttp::millis).orElse(1000L);
+                waitMillis = JsonRequests.retryAfterMillis(response);
             } catch (final IOException e) {
                 status = 0;
                 answer = e.toString();
@@ -102,13 +96,5 @@ public final class RetryingHttp {
     private static boolean isTransient(final int status, final String body) {
         return status == 0 || status == 429 || status == 502 || status == 503 || status == 504
                 || (status == 409 && body.contains("idempotency-key-in-flight"));
-    }
-
-    private static long millis(final String retryAfter) {
-        try {
-            return Math.max(1, Long.parseLong(retryAfter.trim())) * 1000;
-        } catch (final NumberFormatException e) {
-            return 1000;
-        }
     }
 }

@@ -3,19 +3,18 @@ package io.restock.chaos.load;
 import io.restock.events.LineQuantity;
 import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShipmentRequested;
+import io.restock.localkafka.clients.BackgroundConsumer;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -37,49 +36,35 @@ final class Warehouse implements AutoCloseable {
     private final String runId;
     private final Consumer<ShipmentLine> ship;
     private final Map<String, Integer> revoked = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundConsumer<String, SpecificRecord> reader;
 
     Warehouse(final String bootstrapServers, final String schemaRegistryUrl, final String runId,
               final Consumer<ShipmentLine> ship) {
         this.runId = runId;
         this.ship = ship;
-        final Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "chaos-warehouse-" + runId);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        consumer = new KafkaConsumer<>(BackgroundConsumer.groupSettings(bootstrapServers, "chaos-warehouse-" + runId),
+                new StringDeserializer(),
                 Topics.SHIPMENT_REQUESTS.valueSerde(EventSerdes.registry(schemaRegistryUrl, false)).deserializer());
-        thread = new Thread(this::run, "chaos-warehouse");
-        thread.setDaemon(true);
+        reader = new BackgroundConsumer<>("chaos-warehouse", consumer, Duration.ofMillis(300), this::onRecords);
     }
 
     Warehouse start() {
         consumer.subscribe(List.of(Topics.SHIPMENT_REQUESTS.name()));
-        thread.start();
+        reader.start();
         return this;
     }
 
-    private void run() {
-        try {
-            while (running) {
-                for (final ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (record.key() == null || !record.key().startsWith(runId + "-")) {
-                        continue;
-                    }
-                    if (record.value() instanceof ShipmentRequestRevoked revocation) {
-                        revocation.getLines().forEach(l -> revoked.merge(revocation.getOrderId() + "/"
-                                + l.getLineId(), l.getQuantity(), Integer::sum));
-                    } else if (record.value() instanceof ShipmentRequested request) {
-                        request.getLines().forEach(line -> pick(request, line));
-                    }
-                }
+    private void onRecords(final ConsumerRecords<String, SpecificRecord> records) {
+        for (final ConsumerRecord<String, SpecificRecord> record : records) {
+            if (record.key() == null || !record.key().startsWith(runId + "-")) {
+                continue;
             }
-        } catch (final WakeupException e) {
-            // closing
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
+            if (record.value() instanceof ShipmentRequestRevoked revocation) {
+                revocation.getLines().forEach(l -> revoked.merge(revocation.getOrderId() + "/"
+                        + l.getLineId(), l.getQuantity(), Integer::sum));
+            } else if (record.value() instanceof ShipmentRequested request) {
+                request.getLines().forEach(line -> pick(request, line));
+            }
         }
     }
 
@@ -98,8 +83,6 @@ final class Warehouse implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(10_000);
+        reader.close();
     }
 }

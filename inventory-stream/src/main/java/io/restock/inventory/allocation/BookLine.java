@@ -122,6 +122,12 @@ public final class BookLine {
         shipped += units;
     }
 
+    /** The warehouse shipped waiting units (more than the line had allocated): the line waits for fewer. */
+    void shipBackordered(final int units) {
+        backordered -= units;
+        shipped += units;
+    }
+
     /** Allocated units go back to the queue; a line that was not waiting takes {@code date} as its promise. */
     void unfill(final int units, final LocalDate date) {
         if (backordered == 0) {

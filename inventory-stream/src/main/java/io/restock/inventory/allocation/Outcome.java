@@ -52,6 +52,14 @@ public sealed interface Outcome {
     record BackorderFilled(String orderId, String lineId, int quantity, int remainingBackordered) implements Outcome {
     }
 
+    /**
+     * The warehouse shipped {@code quantity} waiting units of a line (beyond its allocated units): they left the queue
+     * and were shipped at once, so no shipment request is due for them.
+     */
+    record ShippedFromBackorder(String orderId, String lineId, int quantity, int remainingBackordered)
+            implements Outcome {
+    }
+
     /** Backordered units of a cancelled line left the queue. */
     record BackorderCancelled(String orderId, String lineId, int quantity) implements Outcome {
     }

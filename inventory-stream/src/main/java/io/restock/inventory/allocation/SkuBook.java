@@ -5,6 +5,7 @@ import io.restock.allocation.rules.DateProjection;
 import io.restock.allocation.rules.InboundLine;
 import io.restock.allocation.rules.PriorityRule;
 import io.restock.allocation.rules.Supply;
+import io.restock.schemas.deadletter.InvalidInputException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -63,7 +64,10 @@ import java.util.TreeMap;
  *       {@link Outcome.DateChanged}. A filled line leaves the queue first and is never re-dated.</li>
  *   <li>5: the queue is ranked by the {@link PriorityRule} at the operation's {@code now}.</li>
  *   <li>6: cancelling releases allocated units (then offered to the queue) and drops backordered units.
- *       A line with any shipped unit can no longer be cancelled: the cancellation does nothing.</li>
+ *       A partly shipped line gives up only what has not shipped.
+ *       A shipment is a physical fact: it is accepted up to the line's open units and on hand; units beyond the
+ *       line's allocation ship from its backorder and come off on hand, where the lowest-priority holders give back
+ *       what on hand no longer covers ({@link #ship}, {@link #shipWithdrawn}).</li>
  *   <li>7: {@code onOrder} is not a running sum: it is the schedule's on-order, less what this book
  *       received against its lines before the schedule counted it, plus the shortfalls raised and not
  *       yet in a schedule ({@code sequence > appliedThrough}). After every change, if the inventory
@@ -423,38 +427,65 @@ public final class SkuBook {
         return outcomes;
     }
 
-    /** The warehouse shipped allocated units of a line: they leave on-hand and allocated. */
+    /**
+     * The warehouse shipped units of an open line. Its allocated units ship as they are (they leave on-hand and
+     * allocated). Units beyond them ship from the line's backordered remainder: the customer got them, so the line
+     * waits for fewer ({@link Outcome.ShippedFromBackorder}), and they come off on-hand like any unit that left the
+     * building ({@link #takeOffOnHand}: when what is left no longer covers the other lines' allocations, the
+     * lowest-priority holders give units back). The usual cause is a race: the line's allocated units were taken back
+     * (returned to backorder, its shipment request revoked) after the warehouse had picked them. Refused (nothing
+     * changes): more than the line's open quantity (allocated + backordered, {@code SHIPMENT_EXCEEDS_LINE}), more
+     * than on hand ({@code SHIPMENT_EXCEEDS_ON_HAND}: this book's count is wrong, an operator corrects it first), an
+     * unknown line, a quantity that is not positive.
+     */
     public List<Outcome> ship(final String orderId, final String lineId, final int quantity, final Context context) {
         if (quantity <= 0) {
             throw new InvalidInputException("INVALID_QUANTITY", "shipped quantity must be positive: " + quantity);
         }
         final BookLine line = lines.get(orderId, lineId).orElseThrow(() -> new InvalidInputException("UNKNOWN_LINE",
                 "no open line " + orderId + "/" + lineId + " on SKU " + sku));
-        if (quantity > line.allocated()) {
-            throw new InvalidInputException("SHIPMENT_EXCEEDS_ALLOCATION", "line " + orderId + "/" + lineId + " has "
-                    + line.allocated() + " units allocated, " + quantity + " shipped");
+        if (quantity > line.allocated() + line.backordered()) {
+            throw new InvalidInputException("SHIPMENT_EXCEEDS_LINE", "line " + orderId + "/" + lineId + " has "
+                    + line.allocated() + " units allocated and " + line.backordered() + " backordered, " + quantity
+                    + " shipped");
         }
-        line.ship(quantity);
-        onHand -= quantity;
-        allocated -= quantity;
+        if (quantity > onHand) {
+            throw new InvalidInputException("SHIPMENT_EXCEEDS_ON_HAND", "cannot ship " + quantity + " units of "
+                    + sku + " for line " + orderId + "/" + lineId + ", only " + onHand + " on hand");
+        }
+        final int fromAllocated = Math.min(quantity, line.allocated());
+        final int fromBackorder = quantity - fromAllocated;
+        line.ship(fromAllocated);
+        onHand -= fromAllocated;
+        allocated -= fromAllocated;
+        final List<Outcome> outcomes = new ArrayList<>();
+        if (fromBackorder > 0) {
+            line.shipBackordered(fromBackorder);
+            backordered -= fromBackorder;
+            if (line.backordered() == 0) {
+                leaveQueue(line);
+            }
+            outcomes.add(new Outcome.ShippedFromBackorder(orderId, lineId, fromBackorder, line.backordered()));
+        }
         if (line.isOpen()) {
             lines.put(line);
         } else {
             lines.remove(line);
             openLines--;
         }
-        final List<Outcome> outcomes = new ArrayList<>();
+        if (fromBackorder > 0) {
+            takeOffOnHand(fromBackorder, context, outcomes);
+            // The queue changed (this line waits for fewer, holders may have joined it): every waiting line's date.
+            reproject(context, Outcome.ChangeReason.REPLANNED, outcomes);
+        }
         raiseShortfallIfDue(context, outcomes);
         return outcomes;
     }
 
     /**
      * The warehouse shipped units of a line that was cancelled after its shipment request (it shipped
-     * before it heard of the withdrawal). The units physically left: they come off on-hand. If the stock
-     * left does not cover what is allocated (the released units were re-offered to waiting lines), the
-     * lines holding allocated units give the difference back, lowest priority first, and those units are
-     * backordered again ({@link Outcome.Backordered} with the units returned; the date as at acceptance,
-     * or today plus handling days when nothing can be projected).
+     * before it heard of the withdrawal). The units physically left: they come off on-hand
+     * ({@link #takeOffOnHand}).
      */
     public List<Outcome> shipWithdrawn(final int quantity, final Context context) {
         if (quantity <= 0) {
@@ -465,7 +496,20 @@ public final class SkuBook {
                     + sku + ", only " + onHand + " on hand");
         }
         final List<Outcome> outcomes = new ArrayList<>();
-        onHand -= quantity;
+        takeOffOnHand(quantity, context, outcomes);
+        raiseShortfallIfDue(context, outcomes);
+        return outcomes;
+    }
+
+    /**
+     * {@code units} (at most on hand) left the building without an allocation of theirs: they come off on-hand, from
+     * the available units first. If the stock left does not cover what is allocated, the lines holding allocated
+     * units give the difference back, lowest priority first, and those units are backordered again
+     * ({@link Outcome.Backordered} with the units returned; the date as at acceptance, or the line's standing date
+     * if it was still partly waiting, or today plus handling days when nothing can be projected).
+     */
+    private void takeOffOnHand(final int units, final Context context, final List<Outcome> outcomes) {
+        onHand -= units;
         int uncovered = allocated - onHand;
         if (uncovered > 0) {
             final Comparator<Claim> order = context.rule().order(context.now());
@@ -499,8 +543,6 @@ public final class SkuBook {
                         line.promisedDate(), line.placedAt(), line.tierRank(), line.lineValue()));
             }
         }
-        raiseShortfallIfDue(context, outcomes);
-        return outcomes;
     }
 
     /** New catalogue terms (or none: the SKU is withdrawn and new lines are rejected as unknown). */

@@ -1,14 +1,15 @@
 package io.restock.inventory.config;
 
 import io.restock.allocation.rules.PriorityRule;
+import io.restock.allocation.rules.PromiseSettings;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * What an operator may tune in the allocation engine. Code sets only invariants; a later
- * Micronaut factory binds these from {@code application.yml}.
+ * What an operator may tune in the allocation engine. Code sets only invariants; {@code InventoryStreamsFactory}
+ * binds these from {@code application.yml}.
  *
  * @param priorityRule           who gets arriving stock first (rule 5)
  * @param defaultMaxWaitDays     the shop-wide maximum wait when a SKU's policy sets none (rule 3)
@@ -25,6 +26,16 @@ public record InventorySettings(PriorityRule priorityRule, int defaultMaxWaitDay
         if (defaultMaxWaitDays < 0 || rememberedMovementIds < 1 || rememberedOrderEvents < 1) {
             throw new IllegalArgumentException("defaultMaxWaitDays >= 0, remembered ids >= 1");
         }
+    }
+
+    /**
+     * The shared promise settings (the {@code restock.promises} block: rule, default maximum wait, zone) with the
+     * allocation engine's own idempotency windows.
+     */
+    public static InventorySettings of(final PromiseSettings promises, final int rememberedMovementIds,
+                                       final int rememberedOrderEvents) {
+        return new InventorySettings(promises.rule(), promises.defaultMaxWaitDays(), promises.zone(),
+                rememberedMovementIds, rememberedOrderEvents);
     }
 
     /** FIFO, 30 days' maximum wait, UTC, 1000 movement ids per SKU, 50 event ids per order. */

@@ -7,14 +7,14 @@ import io.restock.events.OrderEvent;
 import io.restock.events.OrderLine;
 import io.restock.events.OrderPlaced;
 import io.restock.events.RejectionReason;
-import io.restock.inventory.allocation.InvalidInputException;
 import io.restock.inventory.internal.LineCommand;
 import io.restock.inventory.internal.LineCommandKind;
 import io.restock.inventory.internal.OrderLineState;
 import io.restock.inventory.internal.OrderState;
+import io.restock.schemas.deadletter.InvalidInputException;
 import io.restock.schemas.streams.OutputHeaders;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -43,13 +43,12 @@ import java.util.stream.Collectors;
  * involved, so they need not go through the SKU); a cancellation of an unknown order or naming a line
  * the order does not have is refused as a whole with {@link InvalidInputException} (dead-lettered).
  */
-public final class OrderCommandProcessor implements Processor<String, OrderEvent, String, SpecificRecord> {
+public final class OrderCommandProcessor extends ContextualProcessor<String, OrderEvent, String, SpecificRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderCommandProcessor.class);
 
     private final String storeName;
     private final int rememberedEvents;
-    private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, OrderState> orders;
 
     public OrderCommandProcessor(final String storeName, final int rememberedEvents) {
@@ -59,7 +58,7 @@ public final class OrderCommandProcessor implements Processor<String, OrderEvent
 
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> context) {
-        this.context = context;
+        super.init(context);
         this.orders = context.getStateStore(storeName);
     }
 
@@ -113,7 +112,7 @@ public final class OrderCommandProcessor implements Processor<String, OrderEvent
         }
         remember(state, placed.getEventId());
         orders.put(placed.getOrderId(), state);
-        out.forEach(context::forward);
+        out.forEach(context()::forward);
     }
 
     private void cancel(final Record<String, OrderEvent> record, final OrderCancellationRequested cancel) {
@@ -141,7 +140,7 @@ public final class OrderCommandProcessor implements Processor<String, OrderEvent
         final Instant at = Instant.ofEpochMilli(record.timestamp());
         for (final String lineId : lineIds) {
             final OrderLineState line = lines.get(lineId);
-            context.forward(record.withKey(line.getSku()).withValue(LineCommand.newBuilder()
+            context().forward(record.withKey(line.getSku()).withValue(LineCommand.newBuilder()
                     .setCommandId(cancel.getEventId() + "/" + lineId)
                     .setOccurredAt(at)
                     .setKind(LineCommandKind.CANCEL)

@@ -17,7 +17,7 @@ import io.restock.inventory.internal.OrderLineState;
 import io.restock.inventory.internal.OrderState;
 import io.restock.schemas.streams.OutputHeaders;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -33,7 +33,8 @@ import java.util.List;
  * kept: a PARTIAL order's state is read (for its policy) but not rewritten per line event.
  * <ul>
  *   <li>PARTIAL: one {@code ShipmentRequested} for every quantity that becomes allocated
- *       ({@code LineAllocated}, {@code BackorderAllocated}).</li>
+ *       ({@code LineAllocated}, {@code BackorderAllocated}), except a {@code BackorderAllocated} with a
+ *       {@code shipmentMovementId}: the warehouse shipped those units already (see {@code SkuBook.ship}).</li>
  *   <li>COMPLETE: one {@code ShipmentRequested} for the whole order once every line is settled
  *       (allocated + backordered + rejected + cancelled = ordered) with nothing backordered and
  *       something allocated.</li>
@@ -50,14 +51,13 @@ import java.util.List;
  * Line events of orders this step does not know are ignored (logged), except a PARTIAL
  * {@code LineAllocated}, which carries all its shipment request needs and is shipped without reading the order.
  */
-public final class OrderShipmentProcessor implements Processor<String, LineEvent, String, SpecificRecord> {
+public final class OrderShipmentProcessor extends ContextualProcessor<String, LineEvent, String, SpecificRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderShipmentProcessor.class);
     static final String CANCELLED = "CANCELLED";
     static final String ORDER_NOT_WHOLE = "ORDER_NOT_WHOLE";
 
     private final String storeName;
-    private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, OrderState> orders;
 
     public OrderShipmentProcessor(final String storeName) {
@@ -66,7 +66,7 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
 
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> context) {
-        this.context = context;
+        super.init(context);
         this.orders = context.getStateStore(storeName);
     }
 
@@ -140,13 +140,13 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
     private void forward(final Record<String, LineEvent> record, final String orderId, final ShippingPolicy policy,
                          final Instant at, final String causeId, final List<LineQuantity> lines) {
         final String id = causeId + "/ship";
-        context.forward(record.withKey(orderId).withValue(new ShipmentRequested(id, at, id, orderId, policy, lines)));
+        context().forward(record.withKey(orderId).withValue(new ShipmentRequested(id, at, id, orderId, policy, lines)));
     }
 
     private void revoke(final Record<String, LineEvent> record, final String orderId, final Instant at,
                         final String causeId, final String reason, final List<LineQuantity> lines) {
         final String id = causeId + "/revoke";
-        context.forward(record.withKey(orderId).withValue(new ShipmentRequestRevoked(id, at, orderId, reason, lines)));
+        context().forward(record.withKey(orderId).withValue(new ShipmentRequestRevoked(id, at, orderId, reason, lines)));
     }
 
     private static List<LineQuantity> allocatedLines(final OrderState state) {
@@ -194,6 +194,10 @@ public final class OrderShipmentProcessor implements Processor<String, LineEvent
                 case LineRejected r -> new Change(r.getEventId(), r.getOrderId(), r.getLineId(), 0, 0, r.getQuantity(), 0);
                 case LineReleased r -> new Change(r.getEventId(), r.getOrderId(), r.getLineId(), -r.getQuantity(), 0, 0,
                         r.getQuantity());
+                // units the warehouse shipped already (more than the line had allocated): settled, nothing to request
+                // (counted with the units that leave the order without a shipment request, as drop-shipped ones are)
+                case BackorderAllocated f when f.getShipmentMovementId() != null -> new Change(f.getEventId(),
+                        f.getOrderId(), f.getLineId(), 0, -f.getQuantity(), 0, f.getQuantity());
                 case BackorderAllocated f -> new Change(f.getEventId(), f.getOrderId(), f.getLineId(), f.getQuantity(),
                         -f.getQuantity(), 0, 0);
                 case BackorderCancelled c -> new Change(c.getEventId(), c.getOrderId(), c.getLineId(), 0,

@@ -99,12 +99,15 @@ public final class SkuBookQueries {
                 StockView.class);
     }
 
-    /** A line's allocated units, or the units a cancellation released from it and the warehouse may still ship. */
+    /**
+     * A line's open units (allocated and backordered: {@code SkuBook.ship}), or the units a cancellation released from
+     * it and the warehouse may still ship.
+     */
     private int shippable(final String sku, final String orderId, final String lineId, final int partition) {
         final String key = SkuKeys.line(sku, orderId, lineId);
         final LineState open = this.<LineState>store(InventoryTopology.SKU_LINES, partition).get(key);
         if (open != null) {
-            return open.getAllocated();
+            return open.getAllocated() + open.getBackordered();
         }
         final Integer withdrawn = this.<Integer>store(InventoryTopology.WITHDRAWN_SHIPMENTS, partition).get(key);
         return withdrawn == null ? 0 : withdrawn;

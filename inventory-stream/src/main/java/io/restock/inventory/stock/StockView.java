@@ -12,9 +12,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                        movement ids the SKU remembers (its idempotency window)
  * @param movementDigest  only with {@code ?movementId=} of a remembered movement: the digest of the content it was
  *                        applied with ({@code MovementDigest}; empty if it was applied before digests were kept)
- * @param lineShippable   only with {@code ?orderId=&lineId=}: the units a shipment of that line may take: its
- *                        allocated units, or for a line cancelled after its shipment request the units the
- *                        cancellation released, until shipped (0 for a line the SKU does not know)
+ * @param lineShippable   only with {@code ?orderId=&lineId=}: the units a shipment of that line may take: its open
+ *                        units (allocated and still backordered: units beyond its allocation ship from what it
+ *                        waits for), or for a line cancelled after its shipment request the units the cancellation
+ *                        released, until shipped (0 for a line the SKU does not know); a shipment may never take
+ *                        more than {@code onHand} either
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StockView(String sku, int onHand, int allocated, int available, int backordered, int onOrder,

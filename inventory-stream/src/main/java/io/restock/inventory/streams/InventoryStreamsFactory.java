@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
+import io.restock.allocation.rules.PromiseSettings;
 import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.config.InventoryStreamsConfig;
 import io.restock.inventory.config.InventoryStreamsProperties;
@@ -29,18 +30,13 @@ import java.util.Properties;
 @Factory
 final class InventoryStreamsFactory {
 
+    /** The {@code inventory-stream.allocation} block, with service-support's bean of the shared promise settings. */
     @Singleton
     InventorySettings inventorySettings(
-            @Value("${restock.promises.priority-rule}") final String rule,
-            @Value("${restock.promises.weights.tier}") final double tier,
-            @Value("${restock.promises.weights.value}") final double value,
-            @Value("${restock.promises.weights.waiting-per-day}") final double waiting,
-            @Value("${restock.promises.default-max-wait-days}") final int maxWait,
-            @Value("${restock.promises.time-zone}") final String zone,
+            final PromiseSettings promises,
             @Value("${inventory-stream.allocation.remembered-movement-ids:1000}") final int movementIds,
             @Value("${inventory-stream.allocation.remembered-order-events:50}") final int orderEvents) {
-        return new AllocationSettings(rule, tier, value, waiting, maxWait, zone, movementIds, orderEvents)
-                .toInventorySettings();
+        return InventorySettings.of(promises, movementIds, orderEvents);
     }
 
     /** The Kafka Streams application; service-support's {@code StreamsRunnerStart} starts it with the service. */

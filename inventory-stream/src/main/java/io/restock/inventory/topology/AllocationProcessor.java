@@ -10,7 +10,6 @@ import io.restock.events.StockLevel;
 import io.restock.events.StockMovement;
 import io.restock.events.StockReceived;
 import io.restock.events.StockShipped;
-import io.restock.inventory.allocation.InvalidInputException;
 import io.restock.inventory.allocation.Level;
 import io.restock.inventory.allocation.LineRequest;
 import io.restock.inventory.allocation.Outcome;
@@ -21,9 +20,10 @@ import io.restock.inventory.internal.LineCommand;
 import io.restock.inventory.internal.LineCommandKind;
 import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.SkuState;
+import io.restock.schemas.deadletter.InvalidInputException;
 import io.restock.schemas.streams.OutputHeaders;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -40,7 +40,8 @@ import java.util.List;
  * {@code sku-lines} and its remembered movement ids in {@code sku-movement-ids}, read and written
  * only as the operation needs them), applies the input, stores the header back and forwards what
  * it decided: {@code LineEvent}s and {@code DeliveryDateChanged} keyed by orderId, {@code ShipmentRequestRevoked}
- * keyed by orderId for allocated units sent back to backorder by a shipment of a cancelled line's units, and
+ * keyed by orderId for allocated units sent back to backorder by a shipment that took units they held (a cancelled
+ * line's units, or units a line still waited for), and
  * {@code StockShortfall} (a stock shortfall, or a drop-ship line's request naming the line) and {@code StockLevel}
  * keyed by SKU (a stock level whenever on-hand,
  * allocated, backordered or on-order changed). "Now" is the record's timestamp, never the wall
@@ -54,7 +55,7 @@ import java.util.List;
  * global thread's polling, so an offered substitute may have sold out meanwhile (it is an offer,
  * not a reservation).
  */
-final class AllocationProcessor implements Processor<String, SkuInput, String, SpecificRecord> {
+final class AllocationProcessor extends ContextualProcessor<String, SkuInput, String, SpecificRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AllocationProcessor.class);
     /** Decoded headers kept per task (~0.5 KB each): the benchmark's 10 000 SKUs over 6 tasks fit. */
@@ -62,15 +63,17 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
     static final String RETURNED_TO_BACKORDER = "RETURNED_TO_BACKORDER";
 
     private final InventorySettings settings;
-    private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, SkuState> headers;
     private KeyValueStore<String, LineState> lines;
     private KeyValueStore<String, String> movementIds;
     private KeyValueStore<String, Integer> withdrawn;
     private ReadOnlyKeyValueStore<String, Object> levels;
     private final HeaderCache headerCache = new HeaderCache(HEADER_CACHE_ENTRIES);
-    /** Whether the record being processed sent allocated units back to backorder ({@link SkuBook#shipWithdrawn}). */
-    private boolean returnedToBackorder;
+    /**
+     * The movement id of the shipment being processed, or null. A shipment may send allocated units back to backorder
+     * ({@link SkuBook#shipWithdrawn}, {@link SkuBook#ship}): every {@link Outcome.Backordered} it yields is such a return.
+     */
+    private String shipmentMovementId;
 
     AllocationProcessor(final InventorySettings settings) {
         this.settings = settings;
@@ -78,7 +81,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
 
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> context) {
-        this.context = context;
+        super.init(context);
         this.headers = context.getStateStore(InventoryTopology.SKU_STOCK);
         this.lines = context.getStateStore(InventoryTopology.SKU_LINES);
         this.movementIds = context.getStateStore(InventoryTopology.SKU_MOVEMENT_IDS);
@@ -110,7 +113,7 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         final SkuBook.Context ctx = new SkuBook.Context(settings.priorityRule(), now, settings.zone(),
                 settings.defaultMaxWaitDays(), this::available);
 
-        returnedToBackorder = false;
+        shipmentMovementId = null;
         final String causeId;
         final List<Outcome> outcomes;
         ShippingPolicy shippingPolicy = ShippingPolicy.PARTIAL;
@@ -178,19 +181,20 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
             final String eventId = OutcomeEvents.eventId(causeId, outcome, sku);
             if (outcome instanceof Outcome.DropShipRequested request) {
                 final var terms = book.terms().orElseThrow();
-                context.forward(record.withKey(sku).withValue(OutcomeEvents.dropShipRequest(request, eventId, now, sku,
+                context().forward(record.withKey(sku).withValue(OutcomeEvents.dropShipRequest(request, eventId, now, sku,
                         book.level(), new OutcomeEvents.SkuTermsView(terms.reorderPoint(), terms.targetLevel()))));
             } else if (outcome instanceof Outcome.ShortfallRaised shortfall) {
-                context.forward(record.withKey(sku).withValue(OutcomeEvents.shortfall(shortfall, eventId, now, sku)));
+                context().forward(record.withKey(sku).withValue(OutcomeEvents.shortfall(shortfall, eventId, now, sku)));
             } else if (outcome instanceof Outcome.DateChanged changed) {
-                context.forward(record.withKey(changed.orderId())
+                context().forward(record.withKey(changed.orderId())
                         .withValue(OutcomeEvents.dateChanged(changed, eventId, now, sku)));
             } else {
-                context.forward(record.withKey(OutcomeEvents.orderId(outcome))
-                        .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy)));
-                if (returnedToBackorder && outcome instanceof Outcome.Backordered b) {
+                context().forward(record.withKey(OutcomeEvents.orderId(outcome))
+                        .withValue(OutcomeEvents.lineEvent(outcome, eventId, now, sku, shippingPolicy,
+                                shipmentMovementId)));
+                if (shipmentMovementId != null && outcome instanceof Outcome.Backordered b) {
                     final String revokeId = causeId + "/shipment-request-revoked/" + b.orderId() + "/" + b.lineId();
-                    context.forward(record.withKey(b.orderId()).withValue(new ShipmentRequestRevoked(revokeId, now,
+                    context().forward(record.withKey(b.orderId()).withValue(new ShipmentRequestRevoked(revokeId, now,
                             b.orderId(), RETURNED_TO_BACKORDER, List.of(new LineQuantity(b.lineId(), sku, b.quantity())))));
                 }
             }
@@ -198,18 +202,21 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
         final Level after = book.level();
         if (!after.equals(before)) {
             final String eventId = OutcomeEvents.stockLevelEventId(causeId, sku);
-            context.forward(record.withKey(sku).withValue(OutcomeEvents.stockLevel(after, eventId, now, sku)));
+            context().forward(record.withKey(sku).withValue(OutcomeEvents.stockLevel(after, eventId, now, sku)));
         }
     }
 
     /**
-     * A shipment of an open line is applied to it; one of a line cancelled after its shipment request
-     * (units released and remembered in {@value InventoryTopology#WITHDRAWN_SHIPMENTS}) is accounted as
-     * units that left anyway ({@link SkuBook#shipWithdrawn}); anything else is refused by the book.
+     * A shipment of an open line is applied to it (its allocated units, and beyond them units it still waits for,
+     * {@link SkuBook#ship}); one of a line cancelled after its shipment request (units released and remembered in
+     * {@value InventoryTopology#WITHDRAWN_SHIPMENTS}) is accounted as units that left anyway
+     * ({@link SkuBook#shipWithdrawn}); anything else is refused by the book. Either may return other lines'
+     * allocated units to backorder: their shipment requests are revoked.
      */
     private List<Outcome> ship(final SkuBook book, final String sku, final StockShipped s, final SkuBook.Context ctx) {
         final String key = SkuKeys.line(sku, s.getOrderId(), s.getLineId());
         final Integer released = lines.get(key) == null ? withdrawn.get(key) : null;
+        shipmentMovementId = s.getMovementId();
         if (released == null) {
             return book.ship(s.getOrderId(), s.getLineId(), s.getQuantity(), ctx);
         }
@@ -218,7 +225,6 @@ final class AllocationProcessor implements Processor<String, SkuInput, String, S
                     + " was cancelled with " + released + " units requested, " + s.getQuantity() + " shipped");
         }
         final List<Outcome> outcomes = book.shipWithdrawn(s.getQuantity(), ctx);
-        returnedToBackorder = true;
         if (released == s.getQuantity()) {
             withdrawn.delete(key);
         } else {

@@ -7,7 +7,6 @@ import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.StockLevel;
 import io.restock.events.StockShortfall;
 import io.restock.events.SupplierOffer;
-import io.restock.inventory.allocation.InvalidInputException;
 import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.internal.LineCommand;
 import io.restock.inventory.internal.LineState;
@@ -19,6 +18,8 @@ import io.restock.inventory.orders.OrderShipmentProcessor;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.streams.ByType;
+import io.restock.schemas.streams.PrivateStores;
+import io.restock.schemas.streams.OfferKey;
 import io.restock.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -102,12 +103,9 @@ public final class InventoryTopology {
         // cache would just fill up and evict; the SKU writer keeps the headers it wrote decoded itself
         // (HeaderCache), so the cache's sorted-map insert and flush per header (~11% of the stream thread
         // in a profile) bought nothing but fewer changelog records on SKUs hit many times per commit.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_BOOK),
-                Serdes.String(), new PrivateAvroSerde<>(OrderState.class)).withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_STOCK),
-                Serdes.String(), new PrivateAvroSerde<>(SkuState.class)).withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_LINES),
-                Serdes.String(), new PrivateAvroSerde<>(LineState.class)).withCachingDisabled());
+        builder.addStateStore(PrivateStores.keyValue(ORDER_BOOK, OrderState.class).withCachingDisabled());
+        builder.addStateStore(PrivateStores.keyValue(SKU_STOCK, SkuState.class).withCachingDisabled());
+        builder.addStateStore(PrivateStores.keyValue(SKU_LINES, LineState.class).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKU_MOVEMENT_IDS),
                 Serdes.String(), Serdes.String()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WITHDRAWN_SHIPMENTS),
@@ -189,13 +187,8 @@ public final class InventoryTopology {
 
     /** Re-keys an offer ({@code supplierId/sku}) by SKU; tombstones and inactive offers withdraw the lead time. */
     private static KeyValue<String, OfferChange> offerBySku(final String key, final SupplierOffer offer) {
-        final int slash = key == null ? -1 : key.indexOf('/');
-        if (slash <= 0 || slash == key.length() - 1) {
-            throw new InvalidInputException("INVALID_KEY", "supplier offer key is not supplierId/sku: " + key);
-        }
-        final String supplierId = key.substring(0, slash);
-        final String sku = key.substring(slash + 1);
+        final OfferKey offerKey = OfferKey.parse(key);
         final Integer leadTime = offer == null || !offer.getActive() ? null : offer.getLeadTimeDays();
-        return KeyValue.pair(sku, new OfferChange(supplierId, sku, leadTime));
+        return KeyValue.pair(offerKey.sku(), new OfferChange(offerKey.supplierId(), offerKey.sku(), leadTime));
     }
 }

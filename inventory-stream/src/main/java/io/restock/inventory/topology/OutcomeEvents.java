@@ -42,6 +42,7 @@ final class OutcomeEvents {
             case Outcome.Rejected r -> causeId + "/line-rejected/" + r.orderId() + "/" + r.lineId();
             case Outcome.Released r -> causeId + "/line-released/" + r.orderId() + "/" + r.lineId();
             case Outcome.BackorderFilled f -> causeId + "/backorder-allocated/" + f.orderId() + "/" + f.lineId();
+            case Outcome.ShippedFromBackorder f -> causeId + "/backorder-shipped/" + f.orderId() + "/" + f.lineId();
             case Outcome.BackorderCancelled c -> causeId + "/backorder-cancelled/" + c.orderId() + "/" + c.lineId();
             case Outcome.DateChanged d -> causeId + "/delivery-date-changed/" + d.orderId() + "/" + d.lineId();
             case Outcome.ShortfallRaised s -> causeId + "/stock-shortfall/" + sku + "/" + s.sequence();
@@ -60,21 +61,28 @@ final class OutcomeEvents {
                 DateChangeReason.valueOf(d.reason().name()));
     }
 
-    /** The line event for a line outcome. */
+    /**
+     * The line event for a line outcome; {@code shipmentMovementId} is the movement id of the shipment being applied
+     * (null for other inputs): a {@link Outcome.ShippedFromBackorder} names it on its {@code BackorderAllocated}, and an
+     * {@link Outcome.Backordered} it caused is units returned to backorder ({@code returnedToBackorder}).
+     */
     static LineEvent lineEvent(final Outcome outcome, final String eventId, final Instant at, final String sku,
-                               final ShippingPolicy shippingPolicy) {
+                               final ShippingPolicy shippingPolicy, final String shipmentMovementId) {
         final Object event = switch (outcome) {
             case Outcome.Allocated a -> new LineAllocated(eventId, at, a.orderId(), a.lineId(), sku, a.quantity(),
                     a.orderedQuantity(), shippingPolicy);
             case Outcome.Backordered b -> new LineBackordered(eventId, at, b.orderId(), b.lineId(), sku, b.quantity(),
                     b.orderedQuantity(), b.queuePosition(), b.promisedDate(), b.placedAt(), tier(b.tierRank()),
-                    b.lineValue().setScale(4, RoundingMode.HALF_UP), b.dropShipSupplierId());
+                    b.lineValue().setScale(4, RoundingMode.HALF_UP), b.dropShipSupplierId(), shipmentMovementId != null);
             case Outcome.Rejected r -> new LineRejected(eventId, at, r.orderId(), r.lineId(), sku, r.quantity(),
                     RejectionReason.valueOf(r.reason().name()), r.detail(),
                     r.substitutes().stream().map(s -> new Substitute(s.sku(), s.available())).toList());
             case Outcome.Released r -> new LineReleased(eventId, at, r.orderId(), r.lineId(), sku, r.quantity());
             case Outcome.BackorderFilled f -> new BackorderAllocated(eventId, at, f.orderId(), f.lineId(), sku,
-                    f.quantity(), f.remainingBackordered());
+                    f.quantity(), f.remainingBackordered(), null);
+            case Outcome.ShippedFromBackorder f -> new BackorderAllocated(eventId, at, f.orderId(), f.lineId(), sku,
+                    f.quantity(), f.remainingBackordered(), java.util.Objects.requireNonNull(shipmentMovementId,
+                            "a shipment from backorder names its shipment"));
             case Outcome.BackorderCancelled c -> new BackorderCancelled(eventId, at, c.orderId(), c.lineId(), sku,
                     c.quantity());
             case Outcome.DropShipped d -> new LineDropShipped(eventId, at, d.orderId(), d.lineId(), sku, d.quantity(),
@@ -94,6 +102,7 @@ final class OutcomeEvents {
             case Outcome.Rejected r -> r.orderId();
             case Outcome.Released r -> r.orderId();
             case Outcome.BackorderFilled f -> f.orderId();
+            case Outcome.ShippedFromBackorder f -> f.orderId();
             case Outcome.BackorderCancelled c -> c.orderId();
             case Outcome.DateChanged d -> d.orderId();
             case Outcome.DropShipped d -> d.orderId();

@@ -13,8 +13,10 @@ import java.util.Optional;
  * Checks a movement that takes units away against the SKU's current stock, so the warehouse hears
  * "no" at once (422) instead of the event being dead-lettered later: a removal may take at most the
  * available units (on hand minus allocated: allocated units are promised to lines), a shipment at
- * most the units of its line (allocated, or released by a cancellation after the shipment request and not
- * shipped yet: the warehouse may have picked them before it heard of the revocation). A movement whose id the SKU has applied already is a replay and passes
+ * most the units of its line (its open units, allocated and backordered: units beyond its allocation ship from what
+ * it waits for; or released by a cancellation after the shipment request and not shipped yet: the warehouse may
+ * have picked them before it heard of the revocation, {@code exceeds-line}) and at most the units on hand
+ * ({@code exceeds-on-hand}). A movement whose id the SKU has applied already is a replay and passes
  * (the topology drops it), unless it is the id of a movement applied with other content: that is refused
  * ({@code movement-id-reused}, see {@link #checkReuse}). The check reads a snapshot: a concurrent order can still win the race, and
  * then the topology refuses the movement and dead-letters it ({@code dlq.inventory.stock-movements}).
@@ -66,12 +68,15 @@ final class StockChecks {
                     "inventory-stream has no stock or lines for SKU " + s.getSku()));
             case StockShipped s when stock.get().lineShippable() != null
                     && s.getQuantity() > stock.get().lineShippable() -> Optional.of(new Violation("quantity",
-                    "exceeds-allocated", "cannot ship " + s.getQuantity() + " units of " + s.getSku() + " for line "
-                    + s.getOrderId() + "/" + s.getLineId() + ": " + stock.get().lineShippable()
-                    + " allocated (or released by its cancellation and not shipped yet)"));
+                    "exceeds-line", "cannot ship " + s.getQuantity() + " units of " + s.getSku() + " for line "
+                    + s.getOrderId() + "/" + s.getLineId() + ": it has " + stock.get().lineShippable()
+                    + " open (allocated or backordered; or released by its cancellation and not shipped yet)"));
             case StockShipped s when stock.get().lineShippable() == null && s.getQuantity() > allocated ->
-                    Optional.of(new Violation("quantity", "exceeds-allocated", "cannot ship " + s.getQuantity()
+                    Optional.of(new Violation("quantity", "exceeds-line", "cannot ship " + s.getQuantity()
                             + " units of " + s.getSku() + ": only " + allocated + " allocated"));
+            case StockShipped s when s.getQuantity() > stock.get().onHand() -> Optional.of(new Violation("quantity",
+                    "exceeds-on-hand", "cannot ship " + s.getQuantity() + " units of " + s.getSku() + ": only "
+                    + stock.get().onHand() + " on hand; correct the count (an adjustment) first"));
             default -> Optional.empty();
         };
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restock.allocation.rules.InboundLine;
 import io.restock.allocation.rules.Supply;
+import io.restock.schemas.deadletter.InvalidInputException;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -182,10 +182,61 @@ class InventoryServiceIT {
                  "quantity": %d}""";
         final RunningService.Reply tooMany = service.post("/warehouse/shipments", shipment.formatted(sku, sku, orderId, 7));
         assertThat(tooMany.status()).isEqualTo(422);
-        assertThat(tooMany.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-allocated");
+        assertThat(tooMany.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-line");
         assertThat(service.post("/warehouse/shipments", shipment.formatted(sku, sku, orderId, 6)).status())
                 .isEqualTo(202);
         stockOnceVisible(sku, s -> s.get("onHand").asInt() == 4 && s.get("allocated").asInt() == 0);
+    }
+
+    private static void place(final String orderId, final String sku, final int quantity) {
+        final Instant placedAt = Instant.now();
+        service.publish(Topics.ORDER_EVENTS, orderId, new OrderEvent(OrderPlaced.newBuilder()
+                .setEventId("o-" + orderId).setOccurredAt(placedAt).setOrderId(orderId).setShopId("shop-1")
+                .setCustomer(Customer.newBuilder().setCustomerId("c-1").setEmail(null).setTier(CustomerTier.GOLD).build())
+                .setPlacedAt(placedAt).setShippingPolicy(ShippingPolicy.PARTIAL).setMaxWaitDays(null).setCurrency("EUR")
+                .setLines(List.of(new OrderLine("1", sku, quantity, new BigDecimal("9.9900")))).build()));
+    }
+
+    @Test
+    void aShipmentOfUnitsALineStillWaitsForIsAcceptedAndOneBeyondTheLineOrOnHandIsRefused() {
+        final String sku = "sku-" + run();
+        final String a = "order-a-" + run();
+        final String b = "order-b-" + run();
+        final String c = "order-c-" + run();
+        assertThat(service.put("/catalog/skus/" + sku, policy(true)).status()).isEqualTo(202);
+        service.publish(Topics.SUPPLIER_OFFERS, Topics.offerKey("acme", sku), new SupplierOffer("so-" + sku,
+                Instant.now(), "acme", sku, 5, new BigDecimal("2.0000"), "EUR", 1, 1, false, 1.0, true));
+        assertThat(service.post("/warehouse/receipts", """
+                {"movementId": "mv-r-%s", "warehouseId": "wh-1", "sku": "%s", "quantity": 4}""".formatted(sku, sku))
+                .status()).isEqualTo(202);
+        // the offer has reached the SKU's writer once a quote beyond stock is backorderable
+        await().atMost(WAIT).until(() -> "BACKORDERABLE".equals(
+                service.get("/skus/" + sku + "/availability?quantity=5").json().path("status").asText()));
+        place(a, sku, 3);
+        stockOnceVisible(sku, s -> s.get("allocated").asInt() == 3);
+        place(b, sku, 3);                                   // 1 allocated, 2 backordered
+        stockOnceVisible(sku, s -> s.get("allocated").asInt() == 4 && s.get("backordered").asInt() == 2);
+        place(c, sku, 5);                                   // 5 backordered
+        stockOnceVisible(sku, s -> s.get("backordered").asInt() == 7);
+        final String shipment = """
+                {"movementId": "mv-s-%s", "warehouseId": "wh-1", "sku": "%s", "orderId": "%s", "lineId": "1",
+                 "quantity": %d}""";
+
+        final RunningService.Reply beyondTheLine = service.post("/warehouse/shipments",
+                shipment.formatted(b + "-4", sku, b, 4));
+        assertThat(beyondTheLine.status()).isEqualTo(422);
+        assertThat(beyondTheLine.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-line");
+        final RunningService.Reply beyondOnHand = service.post("/warehouse/shipments",
+                shipment.formatted(c + "-5", sku, c, 5));
+        assertThat(beyondOnHand.status()).isEqualTo(422);
+        assertThat(beyondOnHand.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-on-hand");
+
+        // b's 1 allocated unit and 2 it waits for left the shelf: a (placed first) gives 2 back
+        assertThat(service.post("/warehouse/shipments", shipment.formatted(b + "-3", sku, b, 3)).status())
+                .isEqualTo(202);
+        final JsonNode after = stockOnceVisible(sku, s -> s.get("onHand").asInt() == 1);
+        assertThat(after.get("allocated").asInt()).isEqualTo(1);
+        assertThat(after.get("backordered").asInt()).as("c's 5 and a's 2").isEqualTo(7);
     }
 
     @Test
@@ -209,7 +260,7 @@ class InventoryServiceIT {
                 {"movementId": "mv-s-%s", "warehouseId": "wh-1", "sku": "%s", "orderId": "o-1", "lineId": "1",
                  "quantity": 1}""".formatted(sku, sku));
         assertThat(shipment.status()).isEqualTo(422);
-        assertThat(shipment.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-allocated");
+        assertThat(shipment.json().get("type").asText()).isEqualTo("urn:restock:problem:exceeds-line");
 
         assertThat(service.post("/warehouse/adjustments", """
                 {"movementId": "mv-b-%s", "warehouseId": "wh-1", "sku": "%s", "delta": -3, "reason": "damaged"}"""

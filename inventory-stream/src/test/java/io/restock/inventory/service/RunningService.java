@@ -3,7 +3,6 @@ package io.restock.inventory.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.schemas.provisioning.TopicProvisioner;
@@ -19,12 +18,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The real inventory-stream (Micronaut, its HTTP server on a free port, its Kafka Streams application)
- * against the test run's broker and registry, with a fresh application id and state directory, plus
- * real HTTP calls and a producer for the events other services would write.
+ * The real inventory-stream (Micronaut, its HTTP server on a free port, its Kafka Streams application; kafka-test-support's
+ * {@link ServiceUnderTest}) against the test run's broker and registry, with a fresh application id and state directory,
+ * plus real HTTP calls and a producer for the events other services would write.
  */
 final class RunningService implements AutoCloseable {
 
@@ -46,12 +42,14 @@ final class RunningService implements AutoCloseable {
     final ApplicationContext context;
     final String baseUrl;
     final EventSerdes serdes;
+    private final ServiceUnderTest service;
     private final KafkaProducer<String, byte[]> producer;
 
-    private RunningService(final ApplicationContext context, final String baseUrl, final EventSerdes serdes,
+    private RunningService(final ServiceUnderTest service, final EventSerdes serdes,
                            final KafkaProducer<String, byte[]> producer) {
-        this.context = context;
-        this.baseUrl = baseUrl;
+        this.service = service;
+        this.context = service.context();
+        this.baseUrl = service.baseUrl();
         this.serdes = serdes;
         this.producer = producer;
     }
@@ -64,31 +62,21 @@ final class RunningService implements AutoCloseable {
         }
     }
 
-    /** Starts an instance of application {@code applicationId}; extra properties override the defaults. */
+    /**
+     * Starts an instance of application {@code applicationId} (its {@code application.server} is its HTTP server);
+     * extra properties override the defaults.
+     */
     static RunningService start(final KafkaEnvironment kafka, final String applicationId,
                                 final Map<String, Object> extra) {
-        final int port = freePort();
-        final Path stateDir;
-        try {
-            stateDir = Files.createTempDirectory("inventory-stream-it");
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
         final Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.server.port", port);
-        props.put("endpoints.all.port", port);
-        props.put("inventory-stream.kafka.bootstrap-servers", kafka.bootstrapServers());
-        props.put("inventory-stream.kafka.schema-registry-url", kafka.schemaRegistryUrl());
         props.put("inventory-stream.streams.application-id", applicationId);
-        props.put("inventory-stream.streams.state-dir", stateDir.toString());
-        props.put("inventory-stream.streams.application-server", "127.0.0.1:" + port);
         props.put("inventory-stream.streams.config.replication.factor", 1);
         props.putAll(extra);
-        final ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, props).getApplicationContext();
+        final ServiceUnderTest service = ServiceUnderTest.start("inventory-stream", kafka, props);
         final EventSerdes serdes = EventSerdes.registry(kafka.schemaRegistryUrl(), false);
         final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producerProperties(),
                 new StringSerializer(), new ByteArraySerializer());
-        return new RunningService(context, "http://127.0.0.1:" + port, serdes, producer);
+        return new RunningService(service, serdes, producer);
     }
 
     static String newApplicationId() {
@@ -154,14 +142,6 @@ final class RunningService implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
-        context.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        service.close();
     }
 }

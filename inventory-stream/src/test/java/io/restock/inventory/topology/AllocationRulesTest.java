@@ -15,7 +15,7 @@ import io.restock.events.SkuPolicy;
 import io.restock.events.StockLevel;
 import io.restock.events.StockShortfall;
 import io.restock.inventory.config.InventorySettings;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,12 +28,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /** DOMAIN.md rules 1, 2, 3, 5, 6 and 7 on the real topology, one test per rule or case. */
 class AllocationRulesTest {
 
+    @AutoClose
     private InventoryDriver inventory = new InventoryDriver();
-
-    @AfterEach
-    void close() {
-        inventory.close();
-    }
 
     private static <T> List<T> ofType(final List<Object> events, final Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();

@@ -12,7 +12,7 @@ import io.restock.inventory.config.InventorySettings;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.topics.Topics;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,12 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every kind of bad input has a defined outcome, and the stream keeps running after it. */
 class BadInputTest {
 
+    @AutoClose
     private final InventoryDriver inventory = new InventoryDriver();
-
-    @AfterEach
-    void close() {
-        inventory.close();
-    }
 
     private static String header(final TestRecord<String, byte[]> record, final String name) {
         return DeadLetters.header(record.headers(), name).orElseThrow();
@@ -178,7 +174,7 @@ class BadInputTest {
     }
 
     @Test
-    void aShipmentOfMoreThanWasAllocatedIsDeadLettered() {
+    void aShipmentBeyondTheLinesOpenQuantityOrOfAnUnknownLineIsDeadLettered() {
         inventory.sku("sku-a").receive("sku-a", 10);
         inventory.order("o-1", line("1", "sku-a", 2)).drain();
 
@@ -187,7 +183,7 @@ class BadInputTest {
 
         assertThat(inventory.deadLetters(Topics.STOCK_MOVEMENTS.name()))
                 .extracting(r -> header(r, DeadLetters.ERROR_MESSAGE).split(":")[0])
-                .containsExactly("SHIPMENT_EXCEEDS_ALLOCATION", "UNKNOWN_LINE");
+                .containsExactly("SHIPMENT_EXCEEDS_LINE", "UNKNOWN_LINE");
         assertThat(inventory.book("sku-a").getOnHand()).isEqualTo(10);
     }
 

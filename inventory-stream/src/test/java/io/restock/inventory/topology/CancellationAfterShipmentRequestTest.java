@@ -3,12 +3,10 @@ package io.restock.inventory.topology;
 import io.restock.events.BackorderAllocated;
 import io.restock.events.CustomerTier;
 import io.restock.events.LineBackordered;
-import io.restock.events.LineQuantity;
-import io.restock.events.ShipmentRequestRevoked;
 import io.restock.events.ShippingPolicy;
 import io.restock.inventory.internal.SkuState;
 import io.restock.schemas.topics.Topics;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static io.restock.inventory.topology.InventoryDriver.T0;
@@ -23,17 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CancellationAfterShipmentRequestTest {
 
+    @AutoClose
     private final InventoryDriver inventory = new InventoryDriver();
-
-    @AfterEach
-    void close() {
-        inventory.close();
-    }
-
-    private static String revoked(final ShipmentRequestRevoked r) {
-        final LineQuantity q = r.getLines().getFirst();
-        return r.getOrderId() + "/" + q.getLineId() + ":" + q.getQuantity() + ":" + r.getReason();
-    }
 
     @Test
     void aCancellationAfterAShipmentRequestRevokesTheRequestedUnits() {
@@ -43,7 +32,7 @@ class CancellationAfterShipmentRequestTest {
 
         inventory.cancel("o-1", "1");
 
-        assertThat(inventory.revocations()).extracting(CancellationAfterShipmentRequestTest::revoked)
+        assertThat(inventory.revocations()).extracting(InventoryDriver::revoked)
                 .containsExactly("o-1/1:4:CANCELLED");
         assertThat(inventory.shipments()).isEmpty();
     }
@@ -57,7 +46,7 @@ class CancellationAfterShipmentRequestTest {
 
         inventory.cancel("o-1", "2");
 
-        assertThat(inventory.revocations()).extracting(CancellationAfterShipmentRequestTest::revoked)
+        assertThat(inventory.revocations()).extracting(InventoryDriver::revoked)
                 .containsExactly("o-1/2:2:CANCELLED");
     }
 
@@ -105,7 +94,7 @@ class CancellationAfterShipmentRequestTest {
         assertThat(inventory.lineEvents()).filteredOn(LineBackordered.class::isInstance)
                 .map(e -> ((LineBackordered) e).getOrderId() + ":" + ((LineBackordered) e).getQuantity())
                 .containsExactly("o-4:1", "o-3:5");
-        assertThat(inventory.revocations()).extracting(CancellationAfterShipmentRequestTest::revoked)
+        assertThat(inventory.revocations()).extracting(InventoryDriver::revoked)
                 .containsExactly("o-4/1:1:RETURNED_TO_BACKORDER", "o-3/1:5:RETURNED_TO_BACKORDER");
         assertThat(inventory.deadLetters(Topics.STOCK_MOVEMENTS.name())).isEmpty();
 

@@ -26,13 +26,13 @@ import io.restock.inventory.config.InventorySettings;
 import io.restock.inventory.config.InventoryStreamsConfig;
 import io.restock.inventory.internal.LineState;
 import io.restock.inventory.internal.SkuState;
+import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import io.restock.streamstest.TopologyHarness;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -56,36 +56,17 @@ final class InventoryDriver implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
     static final LocalDate DAY0 = LocalDate.parse("2026-11-20");
 
-    final TopologyTestDriver driver;
-    private final TestInputTopic<String, OrderEvent> orders;
-    private final TestInputTopic<String, StockMovement> movements;
-    private final TestInputTopic<String, SkuPolicy> policies;
-    private final TestInputTopic<String, SkuSupply> supplies;
-    private final TestInputTopic<String, SupplierOffer> offers;
+    final TopologyHarness harness;
     final TestInputTopic<String, byte[]> rawOrders;
-    private final TestOutputTopic<String, LineEvent> lineEvents;
-    private final TestOutputTopic<String, StockShortfall> shortfalls;
-    private final TestOutputTopic<String, StockLevel> levels;
-    private final TestOutputTopic<String, SpecificRecord> shipments;
     private final List<SpecificRecord> shipmentsRead = new ArrayList<>();
-    private final TopologyHarness harness;
     private Instant now = T0;
     private int sequence;
 
     InventoryDriver(final InventorySettings settings) {
-        harness = new TopologyHarness("inventory-driver", stateDir -> InventoryStreamsConfig.properties("unused:9092",
-                stateDir), (builder, serdes) -> InventoryTopology.define(builder, serdes, settings), T0);
-        driver = harness.driver();
-        orders = harness.input(Topics.ORDER_EVENTS);
-        movements = harness.input(Topics.STOCK_MOVEMENTS);
-        policies = harness.input(Topics.SKU_POLICIES);
-        supplies = harness.input(Topics.SKU_SUPPLY);
-        offers = harness.input(Topics.SUPPLIER_OFFERS);
-        rawOrders = driver.createInputTopic(Topics.ORDER_EVENTS.name(), new StringSerializer(), new ByteArraySerializer());
-        lineEvents = harness.output(Topics.LINE_EVENTS);
-        shortfalls = harness.output(Topics.STOCK_SHORTFALLS);
-        levels = harness.output(Topics.STOCK_LEVELS);
-        shipments = harness.output(Topics.SHIPMENT_REQUESTS);
+        harness = new TopologyHarness("inventory-driver", InventoryStreamsConfig::properties,
+                (builder, serdes) -> InventoryTopology.define(builder, serdes, settings), T0);
+        rawOrders = harness.driver().createInputTopic(Topics.ORDER_EVENTS.name(), new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     InventoryDriver() {
@@ -112,6 +93,11 @@ final class InventoryDriver implements AutoCloseable {
         return prefix + "-" + (++sequence);
     }
 
+    /** Pipes a record at the driver's record time. */
+    private <V> void pipe(final Topic<String, V> topic, final String key, final V value) {
+        harness.input(topic).pipeInput(key, value, now);
+    }
+
     // ---- catalogue
 
     static SkuPolicy policy(final String sku) {
@@ -121,18 +107,18 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     InventoryDriver policy(final SkuPolicy policy) {
-        policies.pipeInput(policy.getSku(), policy, now);
+        pipe(Topics.SKU_POLICIES, policy.getSku(), policy);
         return this;
     }
 
     InventoryDriver deletePolicy(final String sku) {
-        policies.pipeInput(sku, null, now);
+        pipe(Topics.SKU_POLICIES, sku, null);
         return this;
     }
 
     InventoryDriver offer(final String supplierId, final String sku, final int leadTimeDays) {
-        offers.pipeInput(Topics.offerKey(supplierId, sku), new SupplierOffer(id("offer"), now, supplierId, sku,
-                leadTimeDays, new BigDecimal("1.0000"), "EUR", 1, 1, false, 1.0, true), now);
+        pipe(Topics.SUPPLIER_OFFERS, Topics.offerKey(supplierId, sku), new SupplierOffer(id("offer"), now, supplierId,
+                sku, leadTimeDays, new BigDecimal("1.0000"), "EUR", 1, 1, false, 1.0, true));
         return this;
     }
 
@@ -141,9 +127,9 @@ final class InventoryDriver implements AutoCloseable {
                            final String nextSupplier, final Integer nextLead, final int onOrder, final long through) {
         final List<InboundSupply> inbound = expected == 0 ? List.of() : List.of(new InboundSupply("po-1", "l1", "acme",
                 expected, received, List.of(new InboundArrival(date, expected))));
-        supplies.pipeInput(sku, new SkuSupply(id("supply"), now, sku, inbound,
+        pipe(Topics.SKU_SUPPLY, sku, new SkuSupply(id("supply"), now, sku, inbound,
                 nextSupplier == null ? null : new NextOrder(nextSupplier, nextLead, false), onOrder, through, null,
-                List.of(), null), now);
+                List.of(), null));
         return this;
     }
 
@@ -159,20 +145,25 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     InventoryDriver receive(final String sku, final int quantity, final String movementId, final String purchaseOrderId) {
-        movements.pipeInput(sku, new StockMovement(new StockReceived(id("ev"), now, movementId, "wh-1", sku, quantity,
-                purchaseOrderId, purchaseOrderId == null ? null : "l1")), now);
+        pipe(Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockReceived(id("ev"), now, movementId, "wh-1", sku,
+                quantity, purchaseOrderId, purchaseOrderId == null ? null : "l1")));
         return this;
     }
 
     InventoryDriver adjust(final String sku, final int delta) {
-        movements.pipeInput(sku, new StockMovement(new StockAdjusted(id("ev"), now, id("mv"), "wh-1", sku, delta,
-                "count")), now);
+        pipe(Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockAdjusted(id("ev"), now, id("mv"), "wh-1", sku,
+                delta, "count")));
         return this;
     }
 
     InventoryDriver ship(final String sku, final String orderId, final String lineId, final int quantity) {
-        movements.pipeInput(sku, new StockMovement(new StockShipped(id("ev"), now, id("mv"), "wh-1", sku, orderId,
-                lineId, quantity, "dhl", "TRACK-1")), now);
+        return ship(sku, orderId, lineId, quantity, id("mv"));
+    }
+
+    InventoryDriver ship(final String sku, final String orderId, final String lineId, final int quantity,
+                         final String movementId) {
+        pipe(Topics.STOCK_MOVEMENTS, sku, new StockMovement(new StockShipped(id("ev"), now, movementId, "wh-1", sku,
+                orderId, lineId, quantity, "dhl", "TRACK-1")));
         return this;
     }
 
@@ -205,13 +196,13 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     InventoryDriver order(final OrderPlaced placed) {
-        orders.pipeInput(placed.getOrderId(), new OrderEvent(placed), now);
+        pipe(Topics.ORDER_EVENTS, placed.getOrderId(), new OrderEvent(placed));
         return this;
     }
 
     InventoryDriver cancel(final String orderId, final String... lineIds) {
-        orders.pipeInput(orderId, new OrderEvent(new OrderCancellationRequested(id("cancel-ev"), now, orderId, "shop-1",
-                List.of(lineIds), "changed my mind")), now);
+        pipe(Topics.ORDER_EVENTS, orderId, new OrderEvent(new OrderCancellationRequested(id("cancel-ev"), now, orderId,
+                "shop-1", List.of(lineIds), "changed my mind")));
         return this;
     }
 
@@ -219,24 +210,30 @@ final class InventoryDriver implements AutoCloseable {
 
     /** Line events since the last call, event payloads only. */
     List<Object> lineEvents() {
-        return lineEvents.readValuesToList().stream().map(LineEvent::getEvent).toList();
+        return harness.output(Topics.LINE_EVENTS).readValuesToList().stream().map(LineEvent::getEvent).toList();
     }
 
     List<TestRecord<String, LineEvent>> lineEventRecords() {
-        return lineEvents.readRecordsToList();
+        return harness.output(Topics.LINE_EVENTS).readRecordsToList();
     }
 
     List<StockShortfall> shortfalls() {
-        return shortfalls.readValuesToList();
+        return harness.output(Topics.STOCK_SHORTFALLS).readValuesToList();
     }
 
     List<StockLevel> stockLevels() {
-        return levels.readValuesToList();
+        return harness.output(Topics.STOCK_LEVELS).readValuesToList();
     }
 
     /** The shipment requests written since last asked (revocations stay for {@link #revocations}). */
     List<ShipmentRequested> shipments() {
         return take(ShipmentRequested.class);
+    }
+
+    /** A revocation of one line as {@code orderId/lineId:quantity:reason}. */
+    static String revoked(final ShipmentRequestRevoked r) {
+        final io.restock.events.LineQuantity q = r.getLines().getFirst();
+        return r.getOrderId() + "/" + q.getLineId() + ":" + q.getQuantity() + ":" + r.getReason();
     }
 
     /** The shipment requests revoked since last asked. */
@@ -245,7 +242,7 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     private <T> List<T> take(final Class<T> type) {
-        shipmentsRead.addAll(shipments.readValuesToList());
+        shipmentsRead.addAll(harness.output(Topics.SHIPMENT_REQUESTS).readValuesToList());
         final List<T> taken = shipmentsRead.stream().filter(type::isInstance).map(type::cast).toList();
         shipmentsRead.removeIf(type::isInstance);
         return taken;
@@ -258,13 +255,13 @@ final class InventoryDriver implements AutoCloseable {
 
     /** The SKU's header (position, terms, counters), or null if the SKU holds nothing. */
     SkuState book(final String sku) {
-        final KeyValueStore<String, SkuState> store = driver.getKeyValueStore(InventoryTopology.SKU_STOCK);
+        final KeyValueStore<String, SkuState> store = harness.driver().getKeyValueStore(InventoryTopology.SKU_STOCK);
         return store.get(sku);
     }
 
     /** The SKU's open lines. */
     List<LineState> lines(final String sku) {
-        final KeyValueStore<String, LineState> store = driver.getKeyValueStore(InventoryTopology.SKU_LINES);
+        final KeyValueStore<String, LineState> store = harness.driver().getKeyValueStore(InventoryTopology.SKU_LINES);
         final List<LineState> lines = new ArrayList<>();
         try (var all = store.prefixScan(SkuKeys.of(sku), new StringSerializer())) {
             all.forEachRemaining(entry -> lines.add(entry.value));

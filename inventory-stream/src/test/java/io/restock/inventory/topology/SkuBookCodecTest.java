@@ -1,7 +1,6 @@
 package io.restock.inventory.topology;
 
 import io.restock.allocation.rules.PriorityRule;
-import io.restock.inventory.allocation.InvalidInputException;
 import io.restock.inventory.allocation.LineRequest;
 import io.restock.inventory.allocation.MemoryBooks;
 import io.restock.inventory.allocation.SkuBook;
@@ -11,6 +10,7 @@ import io.restock.inventory.allocation.Outcome;
 import io.restock.allocation.rules.InboundLine;
 import io.restock.allocation.rules.Supply;
 import io.restock.inventory.internal.SkuState;
+import io.restock.schemas.deadletter.InvalidInputException;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import org.junit.jupiter.api.Test;
 

@@ -66,7 +66,7 @@ class WarehouseRequestsTest {
     }
 
     @Test
-    void aShipmentMayTakeAtMostTheAllocatedUnits() throws Exception {
+    void aShipmentNamingNoKnownLineStateMayTakeAtMostTheAllocatedUnits() throws Exception {
         final StockMovement shipment = WarehouseRequests.shipment(JSON.readTree("""
                 {"movementId": "m", "warehouseId": "wh", "sku": "s", "orderId": "o", "lineId": "1", "quantity": 3}"""),
                 NOW).movement();
@@ -74,7 +74,7 @@ class WarehouseRequestsTest {
         final StockView threeAllocated = new StockView("s", 5, 3, 2, 0, 0, 2, NOW.toString(), "x", false, null, null);
         assertThat(StockChecks.check(shipment, Optional.of(threeAllocated))).isEmpty();
         final StockView twoAllocated = new StockView("s", 5, 2, 3, 0, 0, 3, NOW.toString(), "x", false, null, null);
-        assertThat(StockChecks.check(shipment, Optional.of(twoAllocated))).map(Violation::code).contains("exceeds-allocated");
+        assertThat(StockChecks.check(shipment, Optional.of(twoAllocated))).map(Violation::code).contains("exceeds-line");
         assertThat(StockChecks.check(shipment, Optional.empty())).map(Violation::code).contains("unknown-sku");
     }
 
@@ -89,7 +89,23 @@ class WarehouseRequestsTest {
         final StockView otherLinesHoldTheAllocation = new StockView("s", 9, 9, 0, 0, 0, 0, NOW.toString(), "x", false,
                 null, 2);
         assertThat(StockChecks.check(shipment, Optional.of(otherLinesHoldTheAllocation))).map(Violation::code)
-                .contains("exceeds-allocated");
+                .contains("exceeds-line");
+    }
+
+    @Test
+    void aShipmentMayTakeTheUnitsItsLineStillWaitsForButNeverMoreThanOnHand() throws Exception {
+        final StockMovement shipment = WarehouseRequests.shipment(JSON.readTree("""
+                {"movementId": "m", "warehouseId": "wh", "sku": "s", "orderId": "o", "lineId": "1", "quantity": 3}"""),
+                NOW).movement();
+        // the line holds 1 unit and waits for 4: 5 open; 4 on hand, all allocated to lines
+        final StockView lineOpenFive = new StockView("s", 4, 4, 0, 4, 0, 0, NOW.toString(), "x", false, null, 5);
+        assertThat(StockChecks.check(shipment, Optional.of(lineOpenFive))).isEmpty();
+        final StockView twoOnHand = new StockView("s", 2, 2, 0, 4, 0, -2, NOW.toString(), "x", false, null, 5);
+        assertThat(StockChecks.check(shipment, Optional.of(twoOnHand))).map(Violation::code)
+                .contains("exceeds-on-hand");
+        final StockView lineOpenTwo = new StockView("s", 9, 9, 0, 1, 0, -1, NOW.toString(), "x", false, null, 2);
+        assertThat(StockChecks.check(shipment, Optional.of(lineOpenTwo))).map(Violation::code)
+                .contains("exceeds-line");
     }
 
     @Test

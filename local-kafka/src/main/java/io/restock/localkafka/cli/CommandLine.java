@@ -3,6 +3,8 @@ package io.restock.localkafka.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -131,18 +133,41 @@ public final class CommandLine {
     }
 
     /**
-     * The command's options as {@code parse} reads them; on an {@link IllegalArgumentException}, prints
-     * {@code <command>: <message>} and the usage to standard error and exits with status 2.
+     * The command's options as {@code parse} reads them, or the command ends: when {@code help} says the options ask
+     * for it ({@code -h}, {@code --help}), the usage goes to standard output and the command exits with status 0;
+     * on an {@link IllegalArgumentException} (a wrong option) or an {@link IllegalStateException} (something the
+     * options need is missing, e.g. the repository root), {@code <command>: <message>} and the usage go to standard
+     * error and the command exits with status 2.
      */
-    public static <T> T parseOrExit(final String command, final String usage, final Supplier<T> parse) {
+    public static <T> T parseOrExit(final String command, final String usage, final Supplier<T> parse,
+                                    final Predicate<T> help) {
+        final T options;
         try {
-            return parse.get();
-        } catch (final IllegalArgumentException e) {
+            options = parse.get();
+        } catch (final IllegalArgumentException | IllegalStateException e) {
             System.err.println(command + ": " + e.getMessage());
             System.err.println(usage);
             System.exit(2);
             throw e;
         }
+        if (help.test(options)) {
+            System.out.println(usage);
+            System.exit(0);
+        }
+        return options;
+    }
+
+    /**
+     * {@link #parseOrExit(String, String, Supplier, Predicate)} for a command whose options have no help of their
+     * own: {@code -h} or {@code --help} as the first argument asks for it.
+     */
+    public static <T> T parseOrExit(final String command, final String usage, final String[] args,
+                                    final Function<String[], T> parse) {
+        if (args.length > 0 && ("-h".equals(args[0]) || "--help".equals(args[0]))) {
+            System.out.println(usage);
+            System.exit(0);
+        }
+        return parseOrExit(command, usage, () -> parse.apply(args), options -> false);
     }
 
     /** The error for an option the command does not know. */

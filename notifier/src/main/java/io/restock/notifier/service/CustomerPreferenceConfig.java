@@ -2,37 +2,15 @@ package io.restock.notifier.service;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 import io.restock.events.NotificationChannel;
 
-/** {@code notifier.customers.<customerId>.channel} (EMAIL / WEBHOOK) and {@code .opt-out}. */
+/**
+ * {@code notifier.customers.<customerId>.channel} (EMAIL / WEBHOOK; unset: the default order of channels) and
+ * {@code .opt-out} (false unless set).
+ */
 @EachProperty("notifier.customers")
-public final class CustomerPreferenceConfig {
-
-    private final String customerId;
-    private NotificationChannel channel;
-    private boolean optOut;
-
-    public CustomerPreferenceConfig(@Parameter final String customerId) {
-        this.customerId = customerId;
-    }
-
-    public String getCustomerId() {
-        return customerId;
-    }
-
-    public NotificationChannel getChannel() {
-        return channel;
-    }
-
-    public void setChannel(final NotificationChannel channel) {
-        this.channel = channel;
-    }
-
-    public boolean isOptOut() {
-        return optOut;
-    }
-
-    public void setOptOut(final boolean optOut) {
-        this.optOut = optOut;
-    }
+public record CustomerPreferenceConfig(@Parameter String customerId, @Nullable NotificationChannel channel,
+                                       @Bindable(defaultValue = "false") boolean optOut) {
 }

@@ -58,11 +58,11 @@ public final class NotifierService {
         final NotifierConfig.Kafka kafka = config.kafka();
         this.clients = login.applyTo(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
         final Map<String, NotifierSettings.CustomerPreference> preferences = new HashMap<>();
-        customers.forEach(c -> preferences.put(c.getCustomerId(),
-                new NotifierSettings.CustomerPreference(c.getChannel(), c.isOptOut())));
+        customers.forEach(c -> preferences.put(c.customerId(),
+                new NotifierSettings.CustomerPreference(c.channel(), c.optOut())));
         final Map<String, NotifierSettings.ShopWebhook> webhooks = new HashMap<>();
-        shops.forEach(s -> webhooks.put(s.getShopId(),
-                new NotifierSettings.ShopWebhook(s.getWebhookUrl(), s.getSigningSecret())));
+        shops.forEach(s -> webhooks.put(s.shopId(),
+                new NotifierSettings.ShopWebhook(s.webhookUrl(), s.signingSecret())));
         final NotifierConfig.Decisions told = config.decisions();
         final NotifierSettings settings = new NotifierSettings(told.dateChangeThreshold(), told.coalescingWindow(),
                 told.groupingWindow(), told.scanInterval(), preferences, webhooks);

@@ -21,7 +21,7 @@ import io.restock.notifier.internal.PendingNotices;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -50,7 +50,7 @@ import java.util.List;
  * punctuation bounds the delay by window + scan interval. Ids do not depend on timing (they hash the
  * causes), and under exactly-once the store changes and the forwarded records commit together.
  */
-final class DecisionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+final class DecisionProcessor extends ContextualProcessor<String, SpecificRecord, String, SpecificRecord> {
 
     private static final String UNKNOWN_CUSTOMER = "unknown";
     /** Why a line's READY_TO_SHIP of a COMPLETE order is not told on its own. */
@@ -58,7 +58,6 @@ final class DecisionProcessor implements Processor<String, SpecificRecord, Strin
 
     private final NotifierSettings settings;
     private final Decider decider;
-    private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, OrderContact> contacts;
     private KeyValueStore<String, PendingNotices> pending;
 
@@ -69,7 +68,7 @@ final class DecisionProcessor implements Processor<String, SpecificRecord, Strin
 
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> context) {
-        this.context = context;
+        super.init(context);
         this.contacts = context.getStateStore(NotifierTopology.ORDER_CONTACTS);
         this.pending = context.getStateStore(NotifierTopology.PENDING_NOTICES);
         context.schedule(settings.scanInterval(), PunctuationType.WALL_CLOCK_TIME, this::flushDue);
@@ -120,14 +119,14 @@ final class DecisionProcessor implements Processor<String, SpecificRecord, Strin
         }
         if (complete && translation.suppressedReason() == null
                 && NotificationKind.READY_TO_SHIP.name().equals(translation.notice().getKind())) {
-            suppress(orderId, List.of(translation.notice()), COMPLETE_ORDER, context.currentSystemTimeMs());
+            suppress(orderId, List.of(translation.notice()), COMPLETE_ORDER, context().currentSystemTimeMs());
             return;
         }
         add(orderId, translation);
     }
 
     private void add(final String orderId, final Notices.Translation translation) {
-        final long now = context.currentSystemTimeMs();
+        final long now = context().currentSystemTimeMs();
         if (translation.suppressedReason() != null) {
             suppress(orderId, List.of(translation.notice()), translation.suppressedReason(), now);
             return;
@@ -158,7 +157,7 @@ final class DecisionProcessor implements Processor<String, SpecificRecord, Strin
             for (final Decision.Suppression s : decision.suppressed()) {
                 suppress(entry.key, s.notices(), s.reason(), now);
             }
-            decision.send().ifPresent(request -> context.forward(new Record<>(entry.key, request, now)));
+            decision.send().ifPresent(request -> context().forward(new Record<>(entry.key, request, now)));
             if (contact != null) {
                 contacts.put(entry.key, contact);
             }
@@ -185,7 +184,7 @@ final class DecisionProcessor implements Processor<String, SpecificRecord, Strin
                 .setReason(reason)
                 .setCauseEventIds(causes)
                 .build();
-        context.forward(new Record<>(orderId, new NotificationEvent(event), now));
+        context().forward(new Record<>(orderId, new NotificationEvent(event), now));
     }
 
     private static OrderContact contact(final OrderPlaced placed) {

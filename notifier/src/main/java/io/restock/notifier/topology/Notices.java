@@ -25,7 +25,9 @@ import java.util.List;
  *   <li>{@code DeliveryDateChanged} → DELIVERY_DATE_CHANGED;</li>
  *   <li>{@code BackorderAllocated} with nothing left waiting → READY_TO_SHIP; a partial fill
  *       ({@code remainingBackordered > 0}) is not told: the customer hears once, when the whole line
- *       is ready (audited as {@code PARTIAL_FILL});</li>
+ *       is ready (audited as {@code PARTIAL_FILL}); one with a {@code shipmentMovementId} names waiting units the
+ *       warehouse shipped already: not ready to ship but shipped, told by that shipment's {@code StockShipped}
+ *       (audited as {@value #ALREADY_SHIPPED}&lt;movement id&gt;);</li>
  *   <li>{@code StockShipped} → SHIPPED with carrier and tracking number;</li>
  *   <li>{@code LineDropShipped} → SHIPPED (the supplier shipped the line straight to the customer);</li>
  *   <li>{@code LineReleased}, {@code BackorderCancelled} → CANCELLED;</li>
@@ -35,6 +37,9 @@ import java.util.List;
  * {@code LineAllocated} (in stock at order time) is not a notifier concern and yields nothing.
  */
 final class Notices {
+
+    /** Why waiting units the warehouse shipped already are not told ready to ship (the movement id follows). */
+    static final String ALREADY_SHIPPED = "ALREADY_SHIPPED: told by the shipment ";
 
     private Notices() {
     }
@@ -52,6 +57,9 @@ final class Notices {
                     e.getQuantity(), e.getEventId()).setDate(e.getPromisedDate()));
             case DeliveryDateChanged e -> tell(notice(NotificationKind.DELIVERY_DATE_CHANGED, e.getLineId(), e.getSku(),
                     0, e.getEventId()).setDate(e.getNewDate()).setPreviousDate(e.getPreviousDate()));
+            case BackorderAllocated e when e.getShipmentMovementId() != null -> new Translation(notice(
+                    NotificationKind.READY_TO_SHIP, e.getLineId(), e.getSku(), e.getQuantity(), e.getEventId()).build(),
+                    ALREADY_SHIPPED + e.getShipmentMovementId());
             case BackorderAllocated e -> {
                 final Notice.Builder n = notice(NotificationKind.READY_TO_SHIP, e.getLineId(), e.getSku(),
                         e.getQuantity(), e.getEventId());

@@ -9,6 +9,7 @@ import io.restock.notifier.internal.PendingNotices;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.serde.PrivateAvroSerde;
 import io.restock.schemas.streams.ByType;
+import io.restock.schemas.streams.PrivateStores;
 import io.restock.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,7 +18,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 import java.util.List;
 
@@ -50,10 +50,8 @@ public final class NotifierTopology {
     }
 
     public static void define(final StreamsBuilder builder, final EventSerdes serdes, final NotifierSettings settings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_CONTACTS),
-                Serdes.String(), new PrivateAvroSerde<>(OrderContact.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_NOTICES),
-                Serdes.String(), new PrivateAvroSerde<>(PendingNotices.class)));
+        builder.addStateStore(PrivateStores.keyValue(ORDER_CONTACTS, OrderContact.class));
+        builder.addStateStore(PrivateStores.keyValue(PENDING_NOTICES, PendingNotices.class));
 
         final KStream<String, SpecificRecord> orders = builder
                 .stream(Topics.ORDER_EVENTS.name(), Topics.ORDER_EVENTS.consumed(serdes).withName("read-order-events"))

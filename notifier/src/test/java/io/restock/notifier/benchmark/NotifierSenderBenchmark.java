@@ -5,7 +5,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.restock.events.CustomerNotificationSent;
 import io.restock.events.NotificationChannel;
 import io.restock.events.NotificationEvent;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.localkafka.LocalBroker;
+import io.restock.localkafka.measure.Percentiles;
 import io.restock.notifier.delivery.Channel;
 import io.restock.notifier.delivery.EmailChannel;
 import io.restock.notifier.delivery.OutboxSender;
@@ -38,14 +40,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -153,7 +153,7 @@ public final class NotifierSenderBenchmark {
                 admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(rawTopic(), 6, (short) 1)))
                         .all().get();
             }
-            smtpPort = freePort();
+            smtpPort = ServiceUnderTest.freePort();
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
             try {
@@ -258,7 +258,8 @@ public final class NotifierSenderBenchmark {
                 i++;
             }
             final int total = options.emails() + options.latencyEmails();
-            return new Result(name, options.emails(), seconds, new Percentiles(toSmtp), new Percentiles(toRecorded),
+            return new Result(name, options.emails(), seconds, new Percentiles(toSmtp, toSmtp.length),
+                    new Percentiles(toRecorded, toRecorded.length),
                     (int) (deliveries.get() - total));
         } finally {
             sender.stop();
@@ -436,11 +437,6 @@ public final class NotifierSenderBenchmark {
         return consumer;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String loadAverage() {
         try {
@@ -455,28 +451,6 @@ public final class NotifierSenderBenchmark {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (final IOException ignored) {
             // a temp directory
-        }
-    }
-
-    /** Nearest-rank percentiles of samples in milliseconds. */
-    static final class Percentiles {
-        private final long[] sorted;
-
-        Percentiles(final long[] samples) {
-            this.sorted = samples.clone();
-            Arrays.sort(sorted);
-        }
-
-        int count() {
-            return sorted.length;
-        }
-
-        long at(final double p) {
-            if (sorted.length == 0) {
-                return -1;
-            }
-            final int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
         }
     }
 }

@@ -2,6 +2,7 @@ package io.restock.notifier.delivery;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.notifier.internal.Notice;
 import io.restock.notifier.internal.NotificationRequested;
 import io.restock.notifier.message.Message;
@@ -38,7 +39,7 @@ class EmailChannelTest {
 
     @BeforeEach
     void start() throws IOException {
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(ServiceUnderTest.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         relay = new Relay(smtp.getSmtp().getPort());
     }
@@ -96,7 +97,8 @@ class EmailChannelTest {
 
     @Test
     void noServerIsATransientFailure() throws Exception {
-        final EmailChannel channel = new EmailChannel(SmtpSettings.plain("127.0.0.1", freePort(), "shop@example.com"));
+        final EmailChannel channel = new EmailChannel(SmtpSettings.plain("127.0.0.1", ServiceUnderTest.freePort(),
+                "shop@example.com"));
         closeables.add(channel);
         assertThatThrownBy(() -> channel.deliver(request("down"), message(1), 1))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
@@ -127,11 +129,6 @@ class EmailChannelTest {
         return new Message("subject " + i, "text " + i, "<p>html " + i + "</p>");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** A TCP relay to the SMTP server that counts the connections made through it and can cut them all. */
     private static final class Relay implements AutoCloseable {

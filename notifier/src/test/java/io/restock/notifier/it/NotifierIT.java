@@ -34,6 +34,8 @@ import io.restock.notifier.delivery.WebhookChannel;
 import io.restock.notifier.internal.Notice;
 import io.restock.notifier.internal.NotificationRequested;
 import io.restock.notifier.message.MessageRenderer;
+import io.restock.notifier.service.CustomerPreferenceConfig;
+import io.restock.notifier.service.ShopWebhookConfig;
 import io.restock.notifier.topology.NotifierStreamsConfig;
 import io.restock.notifier.topology.NotifierTopics;
 import io.restock.notifier.topology.NotifierTopology;
@@ -68,7 +70,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -142,12 +143,22 @@ class NotifierIT {
                 "notifier.instance-id", "notifier-it-" + run,
                 "notifier.streams.state-dir", stateDir.toString(),
                 "notifier.email.host", "127.0.0.1",
-                "notifier.email.port", ServerSetupTest.SMTP.getPort()));
+                "notifier.email.port", ServerSetupTest.SMTP.getPort(),
+                "notifier.customers.c-bound.channel", "WEBHOOK",
+                "notifier.customers.c-bound.opt-out", "true",
+                "notifier.customers.c-default.channel", "EMAIL",
+                "notifier.shops.shop-bound.webhook-url", "http://127.0.0.1:1/hook",
+                "notifier.shops.shop-bound.signing-secret", "bound-secret"));
         closeables.add(service);
+        assertThat(service.context().getBeansOfType(CustomerPreferenceConfig.class)).contains(
+                new CustomerPreferenceConfig("c-bound", NotificationChannel.WEBHOOK, true),
+                new CustomerPreferenceConfig("c-default", NotificationChannel.EMAIL, false));
+        assertThat(service.context().getBeansOfType(ShopWebhookConfig.class))
+                .contains(new ShopWebhookConfig("shop-bound", "http://127.0.0.1:1/hook", "bound-secret"));
         final String order = "svc-" + run;
         place(order, "cleo-" + run + "@example.com", "en");
         lineEvent(order, new LineBackordered("bo1-" + order, Instant.now(), order, "1", "sku-1", 2, 3, 1, DAY,
-                Instant.now(), null, null, null));
+                Instant.now(), null, null, null, false));
 
         assertThat(awaitEmail("cleo-" + run, 1).getSubject()).isEqualTo("Your order " + order + ": on backorder");
         await().atMost(WAIT).untilAsserted(() -> {
@@ -170,8 +181,8 @@ class NotifierIT {
         place(en, "ann-" + run + "@example.com", "en");
         place(de, "bert-" + run + "@example.com", "de-DE");
 
-        lineEvent(en, new LineBackordered("bo1-" + en, Instant.now(), en, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null));
-        lineEvent(de, new LineBackordered("bo1-" + de, Instant.now(), de, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null));
+        lineEvent(en, new LineBackordered("bo1-" + en, Instant.now(), en, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null, false));
+        lineEvent(de, new LineBackordered("bo1-" + de, Instant.now(), de, "1", "sku-1", 2, 3, 1, DAY, Instant.now(), null, null, null, false));
         final MimeMessage enFirst = awaitEmail("ann-" + run, 1);
         final MimeMessage deFirst = awaitEmail("bert-" + run, 1);
         assertThat(enFirst.getSubject()).isEqualTo("Your order " + en + ": on backorder");
@@ -210,7 +221,7 @@ class NotifierIT {
                 "Der Liefertermin für sku-1 hat sich vom 24. November 2026 auf den 26. November 2026 verschoben.");
 
         for (final String order : List.of(en, de)) {
-            lineEvent(order, new BackorderAllocated("ba1-" + order, Instant.now(), order, "1", "sku-1", 2, 0));
+            lineEvent(order, new BackorderAllocated("ba1-" + order, Instant.now(), order, "1", "sku-1", 2, 0, null));
         }
         assertThat(text(awaitEmail("ann-" + run, 3))).contains("sku-1 is in stock and ready to ship.");
         assertThat(text(awaitEmail("bert-" + run, 3))).contains("sku-1 ist auf Lager und versandbereit.");
@@ -355,7 +366,8 @@ class NotifierIT {
         final String hook = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
 
         final RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(1000), Duration.ofSeconds(2));
-        final Channel deadSmtp = new EmailChannel(SmtpSettings.plain("127.0.0.1", unusedPort(), "shop@example.com"));
+        final Channel deadSmtp = new EmailChannel(SmtpSettings.plain("127.0.0.1", ServiceUnderTest.freePort(),
+                "shop@example.com"));
         final Map<String, NotifierSettings.ShopWebhook> shops = Map.of("shop-1",
                 new NotifierSettings.ShopWebhook(hook, SECRET));
         startSender(NotifierTopics.OUTBOX, Map.of(NotificationChannel.EMAIL, deadSmtp,
@@ -621,9 +633,4 @@ class NotifierIT {
         return ((String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
     }
 
-    private static int unusedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -148,6 +148,21 @@ class NotificationRulesTest {
     }
 
     @Test
+    void waitingUnitsTheWarehouseShippedAlreadyAreToldShippedNotReadyToShip() {
+        try (NotifierDriver d = told()) {
+            final String fill = d.allocatedByShipment("o1", "1", 3, 0, "mv-late");
+            d.shipped("o1", "1", "mv-late");
+            d.advance(GROUPING.plusSeconds(1));
+            assertThat(d.requests()).singleElement().satisfies(r -> assertThat(r.getNotices())
+                    .extracting(Notice::getKind).containsExactly("SHIPPED"));
+            assertThat(d.suppressed()).singleElement().satisfies(s -> {
+                assertThat(s.getReason()).isEqualTo("ALREADY_SHIPPED: told by the shipment mv-late");
+                assertThat(s.getCauseEventIds()).containsExactly(fill);
+            });
+        }
+    }
+
+    @Test
     void aLineTheSupplierDropShippedIsToldShippedOnce() {
         try (NotifierDriver d = told()) {
             d.dropShipped("o1", "1");

@@ -22,12 +22,9 @@ import io.restock.events.StockShipped;
 import io.restock.events.Substitute;
 import io.restock.notifier.decision.NotifierSettings;
 import io.restock.notifier.internal.NotificationRequested;
-import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
 import io.restock.streamstest.TopologyHarness;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
@@ -47,31 +44,16 @@ final class NotifierDriver implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
     static final LocalDate DAY0 = LocalDate.parse("2026-11-24");
 
-    final TopologyTestDriver driver;
-    private final TestInputTopic<String, OrderEvent> orders;
-    private final TestInputTopic<String, LineEvent> lines;
-    private final TestInputTopic<String, DeliveryDateChanged> dates;
-    private final TestInputTopic<String, StockMovement> movements;
-    private final TestInputTopic<String, SpecificRecord> shipmentRequests;
+    final TopologyHarness harness;
     private final TestOutputTopic<String, NotificationRequested> outbox;
-    private final TestOutputTopic<String, NotificationEvent> audit;
-    private final TopologyHarness harness;
     private int sequence;
 
+    /** Records piped on each input topic are 1 ms apart from {@link #T0}. */
     NotifierDriver(final NotifierSettings settings) {
-        harness = new TopologyHarness("notifier-driver", stateDir -> NotifierStreamsConfig.properties("unused:9092",
-                stateDir), (builder, serdes) -> NotifierTopology.define(builder, serdes, settings), T0);
-        driver = harness.driver();
-        final EventSerdes serdes = harness.serdes();
-        orders = harness.input(Topics.ORDER_EVENTS, T0, Duration.ofMillis(1));
-        lines = harness.input(Topics.LINE_EVENTS, T0, Duration.ofMillis(1));
-        dates = harness.input(Topics.DELIVERY_DATES, T0, Duration.ofMillis(1));
-        movements = harness.input(Topics.STOCK_MOVEMENTS, T0, Duration.ofMillis(1));
-        shipmentRequests = harness.input(Topics.SHIPMENT_REQUESTS, T0, Duration.ofMillis(1));
-        outbox = driver.createOutputTopic(NotifierTopics.OUTBOX, new StringDeserializer(),
+        harness = new TopologyHarness("notifier-driver", NotifierStreamsConfig::properties,
+                (builder, serdes) -> NotifierTopology.define(builder, serdes, settings), T0, Duration.ofMillis(1));
+        outbox = harness.driver().createOutputTopic(NotifierTopics.OUTBOX, new StringDeserializer(),
                 NotifierTopics.outboxSerde());
-        audit = driver.createOutputTopic(Topics.CUSTOMER_NOTIFICATIONS.name(), new StringDeserializer(),
-                Topics.CUSTOMER_NOTIFICATIONS.valueSerde(serdes).deserializer());
     }
 
     NotifierDriver() {
@@ -83,7 +65,7 @@ final class NotifierDriver implements AutoCloseable {
     }
 
     NotifierDriver advance(final Duration duration) {
-        driver.advanceWallClockTime(duration);
+        harness.driver().advanceWallClockTime(duration);
         return this;
     }
 
@@ -105,57 +87,70 @@ final class NotifierDriver implements AutoCloseable {
                 .setLines(Arrays.stream(lineIds).map(l -> new OrderLine(l, "sku-" + l, 3, new BigDecimal("9.9900")))
                         .toList())
                 .build();
-        orders.pipeInput(orderId, new OrderEvent(placed));
+        harness.input(Topics.ORDER_EVENTS).pipeInput(orderId, new OrderEvent(placed));
         return this;
+    }
+
+    private void lineEvent(final String orderId, final Object event) {
+        harness.input(Topics.LINE_EVENTS).pipeInput(orderId, new LineEvent(event));
     }
 
     String backordered(final String orderId, final String lineId, final LocalDate promised) {
         final String eventId = id("bo");
-        lines.pipeInput(orderId, new LineEvent(new LineBackordered(eventId, T0, orderId, lineId, "sku-" + lineId, 2, 3,
-                1, promised, T0, null, null, null)));
+        lineEvent(orderId, new LineBackordered(eventId, T0, orderId, lineId, "sku-" + lineId, 2, 3, 1, promised, T0,
+                null, null, null, false));
         return eventId;
     }
 
     String dateChanged(final String orderId, final String lineId, final LocalDate from, final LocalDate to) {
         final String eventId = id("dd");
-        dates.pipeInput(orderId, new DeliveryDateChanged(eventId, T0, orderId, lineId, "sku-" + lineId, from, to,
-                DateChangeReason.PROMISED_DATE_CHANGED));
+        harness.input(Topics.DELIVERY_DATES).pipeInput(orderId, new DeliveryDateChanged(eventId, T0, orderId, lineId,
+                "sku-" + lineId, from, to, DateChangeReason.PROMISED_DATE_CHANGED));
         return eventId;
     }
 
     String allocated(final String orderId, final String lineId, final int quantity, final int remaining) {
         final String eventId = id("ba");
-        lines.pipeInput(orderId, new LineEvent(new BackorderAllocated(eventId, T0, orderId, lineId, "sku-" + lineId,
-                quantity, remaining)));
+        lineEvent(orderId, new BackorderAllocated(eventId, T0, orderId, lineId, "sku-" + lineId, quantity, remaining,
+                null));
+        return eventId;
+    }
+
+    /** The warehouse shipped waiting units of the line (inventory-stream's BackorderAllocated naming that shipment). */
+    String allocatedByShipment(final String orderId, final String lineId, final int quantity, final int remaining,
+                               final String movementId) {
+        final String eventId = id("bs");
+        lineEvent(orderId, new BackorderAllocated(eventId, T0, orderId, lineId, "sku-" + lineId, quantity, remaining,
+                movementId));
         return eventId;
     }
 
     String cancelled(final String orderId, final String lineId) {
         final String eventId = id("bc");
-        lines.pipeInput(orderId, new LineEvent(new BackorderCancelled(eventId, T0, orderId, lineId, "sku-" + lineId, 2)));
+        lineEvent(orderId, new BackorderCancelled(eventId, T0, orderId, lineId, "sku-" + lineId, 2));
         return eventId;
     }
 
     String rejected(final String orderId, final String lineId, final RejectionReason reason, final String... substitutes) {
         final String eventId = id("rj");
-        lines.pipeInput(orderId, new LineEvent(new LineRejected(eventId, T0, orderId, lineId, "sku-" + lineId, 3, reason,
-                null, Arrays.stream(substitutes).map(s -> new Substitute(s, 5)).toList())));
+        lineEvent(orderId, new LineRejected(eventId, T0, orderId, lineId, "sku-" + lineId, 3, reason, null,
+                Arrays.stream(substitutes).map(s -> new Substitute(s, 5)).toList()));
         return eventId;
     }
 
     /** inventory-stream asks the warehouse to ship these lines of the order (3 units each). */
     String shipmentRequested(final String orderId, final ShippingPolicy policy, final String... lineIds) {
         final String eventId = id("sr");
-        shipmentRequests.pipeInput(orderId, new ShipmentRequested(eventId, T0, eventId, orderId, policy,
-                Arrays.stream(lineIds).map(l -> new LineQuantity(l, "sku-" + l, 3)).toList()));
+        harness.input(Topics.SHIPMENT_REQUESTS).pipeInput(orderId, new ShipmentRequested(eventId, T0, eventId, orderId,
+                policy, Arrays.stream(lineIds).map(l -> new LineQuantity(l, "sku-" + l, 3)).toList()));
         return eventId;
     }
 
     /** The supplier shipped a drop-ship line straight to the customer (inventory-stream's LineDropShipped). */
     String dropShipped(final String orderId, final String lineId) {
         final String eventId = id("ds");
-        lines.pipeInput(orderId, new LineEvent(new io.restock.events.LineDropShipped(eventId, T0, orderId, lineId,
-                "sku-" + lineId, 3, "acme", "PO-acme-sku-" + lineId + "-ds1")));
+        lineEvent(orderId, new io.restock.events.LineDropShipped(eventId, T0, orderId, lineId, "sku-" + lineId, 3,
+                "acme", "PO-acme-sku-" + lineId + "-ds1"));
         return eventId;
     }
 
@@ -166,8 +161,8 @@ final class NotifierDriver implements AutoCloseable {
     /** A shipment with this movement id (the warehouse may report one movement twice). */
     String shipped(final String orderId, final String lineId, final String movementId) {
         final String eventId = id("sh");
-        movements.pipeInput("sku-" + lineId, new StockMovement(new StockShipped(eventId, T0, movementId, "wh-1",
-                "sku-" + lineId, orderId, lineId, 3, "DHL", "TRACK-42")));
+        harness.input(Topics.STOCK_MOVEMENTS).pipeInput("sku-" + lineId, new StockMovement(new StockShipped(eventId, T0,
+                movementId, "wh-1", "sku-" + lineId, orderId, lineId, 3, "DHL", "TRACK-42")));
         return eventId;
     }
 
@@ -176,7 +171,8 @@ final class NotifierDriver implements AutoCloseable {
     }
 
     List<CustomerNotificationSuppressed> suppressed() {
-        return audit.readValuesToList().stream().map(NotificationEvent::getEvent)
+        return harness.output(Topics.CUSTOMER_NOTIFICATIONS).readValuesToList().stream()
+                .map(NotificationEvent::getEvent)
                 .filter(CustomerNotificationSuppressed.class::isInstance)
                 .map(CustomerNotificationSuppressed.class::cast).toList();
     }

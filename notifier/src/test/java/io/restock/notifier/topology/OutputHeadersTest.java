@@ -11,24 +11,19 @@ import io.restock.events.OrderPlaced;
 import io.restock.events.RejectionReason;
 import io.restock.notifier.decision.NotifierSettings;
 import io.restock.notifier.internal.NotificationRequested;
-import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topics;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 import static io.restock.notifier.topology.NotifierDriver.DAY0;
 import static io.restock.notifier.topology.NotifierDriver.T0;
+import static io.restock.streamstest.EdgeHeaders.internal;
+import static io.restock.streamstest.EdgeHeaders.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,30 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutputHeadersTest {
 
-    private static Headers internal() {
-        final Headers headers = new RecordHeaders();
-        headers.add("restock.idempotency-key", "k-1".getBytes(StandardCharsets.UTF_8));
-        headers.add("restock.request-hash", "ab12".getBytes(StandardCharsets.UTF_8));
-        return headers;
-    }
-
-    private static List<String> headerNames(final List<? extends TestRecord<String, ?>> records) {
-        return records.stream().flatMap(r -> Arrays.stream(r.headers().toArray())).map(Header::key).toList();
-    }
-
     @Test
     void outputsCarryNoHeadersOfTheirInputs() {
-        final EventSerdes serdes = EventSerdes.plain();
         try (NotifierDriver d = new NotifierDriver()) {
-            final TestOutputTopic<String, NotificationRequested> outbox = d.driver.createOutputTopic(
+            final TestOutputTopic<String, NotificationRequested> outbox = d.harness.driver().createOutputTopic(
                     NotifierTopics.OUTBOX, new StringDeserializer(), NotifierTopics.outboxSerde());
-            final TestOutputTopic<String, NotificationEvent> audit = d.driver.createOutputTopic(
-                    Topics.CUSTOMER_NOTIFICATIONS.name(), new StringDeserializer(),
-                    Topics.CUSTOMER_NOTIFICATIONS.valueSerde(serdes).deserializer());
-            final var orders = d.driver.createInputTopic(Topics.ORDER_EVENTS.name(), new StringSerializer(),
-                    Topics.ORDER_EVENTS.valueSerde(serdes).serializer());
-            final var lines = d.driver.createInputTopic(Topics.LINE_EVENTS.name(), new StringSerializer(),
-                    Topics.LINE_EVENTS.valueSerde(serdes).serializer());
+            final TestOutputTopic<String, NotificationEvent> audit = d.harness.output(Topics.CUSTOMER_NOTIFICATIONS);
+            final var orders = d.harness.input(Topics.ORDER_EVENTS);
+            final var lines = d.harness.input(Topics.LINE_EVENTS);
             final OrderPlaced placed = OrderPlaced.newBuilder().setEventId("ev-1").setOccurredAt(T0).setOrderId("o1")
                     .setShopId("shop-1").setCustomer(Customer.newBuilder().setCustomerId("c-1")
                             .setEmail("ann@example.com").setLocale("en").build())
@@ -69,7 +48,7 @@ class OutputHeadersTest {
 
             orders.pipeInput(new TestRecord<>("o1", new OrderEvent(placed), internal(), T0));
             lines.pipeInput(new TestRecord<>("o1", new LineEvent(new LineBackordered("ev-2", T0, "o1", "1", "sku-1", 3, 3,
-                    1, DAY0, T0, null, null, null)), internal(), T0));
+                    1, DAY0, T0, null, null, null, false)), internal(), T0));
             lines.pipeInput(new TestRecord<>("o1", new LineEvent(new LineRejected("ev-3", T0, "o1", "1", "sku-1", 3,
                     RejectionReason.DUPLICATE_LINE, null, List.of())), internal(), T0));
             d.advance(NotifierSettings.defaults().groupingWindow().plusSeconds(1));
@@ -78,8 +57,8 @@ class OutputHeadersTest {
             final List<TestRecord<String, NotificationEvent>> audited = audit.readRecordsToList();
             assertThat(requested).isNotEmpty();
             assertThat(audited).isNotEmpty();
-            assertThat(headerNames(requested)).isEmpty();
-            assertThat(headerNames(audited)).isEmpty();
+            assertThat(names(requested)).isEmpty();
+            assertThat(names(audited)).isEmpty();
         }
     }
 }

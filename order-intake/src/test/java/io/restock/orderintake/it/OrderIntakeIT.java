@@ -209,7 +209,7 @@ class OrderIntakeIT {
             lines.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), orderId, new LineEvent(new LineAllocated("a",
                     now, orderId, "1", "SKU-1", 1, 2, ShippingPolicy.PARTIAL)))).get();
             lines.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), orderId, new LineEvent(new LineBackordered("b",
-                    now, orderId, "1", "SKU-1", 1, 2, 4, LocalDate.parse("2026-12-04"), now, null, null, null)))).get();
+                    now, orderId, "1", "SKU-1", 1, 2, 4, LocalDate.parse("2026-12-04"), now, null, null, null, false)))).get();
             lines.send(new ProducerRecord<>(Topics.LINE_EVENTS.name(), orderId, new LineEvent(new LineRejected("c",
                     now, orderId, "2", "SKU-2", 1, RejectionReason.NOT_BACKORDERABLE, null,
                     List.of(new Substitute("SKU-3", 7)))))).get();

@@ -48,7 +48,7 @@ class OrderViewTest {
 
     static LineEvent backordered(final String line, final int quantity, final LocalDate date) {
         return new LineEvent(new LineBackordered("e", T.plusSeconds(1), "o-1", line, "SKU-" + line, quantity, 15, 3,
-                date, T, null, null, null));
+                date, T, null, null, null, false));
     }
 
     /** PARTIAL: line 1 has 10 allocated and 5 backordered for 2026-12-04, line 2 is allocated whole. */
@@ -111,7 +111,7 @@ class OrderViewTest {
         assertThat(waiting.find("2").status(waiting.shipsNow())).isEqualTo(LineStatus.ALLOCATED);
 
         final OrderView whole = waiting.applyLineEvent(new LineEvent(new BackorderAllocated("e", T.plusSeconds(9),
-                "o-1", "1", "SKU-1", 5, 0)));
+                "o-1", "1", "SKU-1", 5, 0, null)));
 
         assertThat(whole.lines()).extracting(l -> l.status(whole.shipsNow()))
                 .containsExactly(LineStatus.READY_TO_SHIP, LineStatus.READY_TO_SHIP);

@@ -12,6 +12,7 @@ import io.restock.events.OrderPlaced;
 import io.restock.events.PurchaseOrderEvent;
 import io.restock.events.PurchaseOrderIssued;
 import io.restock.events.PurchaseOrderLine;
+import io.restock.localkafka.clients.BackgroundConsumer;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
@@ -19,14 +20,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -43,9 +43,7 @@ public final class EventObserver implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, Consumer<ConsumerRecord<byte[], byte[]>>> handlers;
     private final Observations observations = new Observations();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundConsumer<byte[], byte[]> reader;
     private volatile long polledAt;
 
     public EventObserver(final String bootstrapServers, final String schemaRegistryUrl) {
@@ -66,8 +64,7 @@ public final class EventObserver implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        thread = new Thread(this::run, "bench-event-observer");
-        thread.setDaemon(true);
+        reader = new BackgroundConsumer<>("bench-event-observer", consumer, Duration.ofMillis(100), this::onRecords);
     }
 
     private static <V> Deserializer<V> value(final Topic<String, V> topic, final EventSerdes serdes) {
@@ -83,7 +80,7 @@ public final class EventObserver implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
-        thread.start();
+        reader.start();
         return this;
     }
 
@@ -94,28 +91,15 @@ public final class EventObserver implements AutoCloseable {
 
     /** Why reading stopped early, if it did. */
     public Throwable failure() {
-        return failure.get();
+        return reader.failure();
     }
 
-    private void run() {
-        try {
-            while (running) {
-                final var records = consumer.poll(Duration.ofMillis(100));
-                polledAt = System.currentTimeMillis();
-                for (final ConsumerRecord<byte[], byte[]> record : records) {
-                    if (record.value() != null) {
-                        handlers.get(record.topic()).accept(record);
-                    }
-                }
+    private void onRecords(final ConsumerRecords<byte[], byte[]> records) {
+        polledAt = System.currentTimeMillis();
+        for (final ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.value() != null) {
+                handlers.get(record.topic()).accept(record);
             }
-        } catch (final WakeupException e) {
-            if (running) {
-                failure.set(e);
-            }
-        } catch (final RuntimeException e) {
-            failure.set(e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
         }
     }
 
@@ -158,8 +142,6 @@ public final class EventObserver implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(5000);
+        reader.close();
     }
 }

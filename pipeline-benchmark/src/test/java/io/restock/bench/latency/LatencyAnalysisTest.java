@@ -38,12 +38,18 @@ class LatencyAnalysisTest {
         assertThat(result.decision().max()).isEqualTo(180);
     }
 
-    @Test
-    void aBackorderedLineIsMatchedToTheFirstPurchaseOrderForItsSkuVisibleAfterTheBackorder() {
+    /** Order r1-d1's one line, SKU A, backordered 100 ms after it was accepted; a purchase order for A before that. */
+    private static Observations backorderAfterAPurchaseOrderForItsSku() {
         final Observations seen = new Observations();
         seen.order(order("r1-d1", T0, "A"));
         seen.decision("r1-d1", "1", Decision.BACKORDERED, T0 + 100);
         seen.purchaseOrder(new Observations.PurchaseOrder(T0 + 50, Set.of("A")));
+        return seen;
+    }
+
+    @Test
+    void aBackorderedLineIsMatchedToTheFirstPurchaseOrderForItsSkuVisibleAfterTheBackorder() {
+        final Observations seen = backorderAfterAPurchaseOrderForItsSku();
         seen.purchaseOrder(new Observations.PurchaseOrder(T0 + 3_000, Set.of("B")));
         seen.purchaseOrder(new Observations.PurchaseOrder(T0 + 4_000, Set.of("A", "B")));
         seen.purchaseOrder(new Observations.PurchaseOrder(T0 + 9_000, Set.of("A")));
@@ -58,10 +64,7 @@ class LatencyAnalysisTest {
 
     @Test
     void aBackorderWhoseSkuGetsNoLaterPurchaseOrderIsCountedAsNotMatched() {
-        final Observations seen = new Observations();
-        seen.order(order("r1-d1", T0, "A"));
-        seen.decision("r1-d1", "1", Decision.BACKORDERED, T0 + 100);
-        seen.purchaseOrder(new Observations.PurchaseOrder(T0 + 50, Set.of("A")));
+        final Observations seen = backorderAfterAPurchaseOrderForItsSku();
 
         final LatencyAnalysis.Result result = LatencyAnalysis.analyse(seen, id -> true);
 

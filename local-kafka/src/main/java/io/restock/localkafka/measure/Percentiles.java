@@ -1,23 +1,24 @@
-package io.restock.benchmark;
+package io.restock.localkafka.measure;
 
 import java.util.Arrays;
 
-/** Nearest-rank percentiles of a set of samples (milliseconds). */
-final class Percentiles {
+/** Nearest-rank percentiles of a set of samples (milliseconds), as Restock's benchmarks report latencies. */
+public final class Percentiles {
 
     private final long[] sorted;
 
-    Percentiles(final long[] samples, final int count) {
+    /** The first {@code count} of {@code samples}. */
+    public Percentiles(final long[] samples, final int count) {
         this.sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
     }
 
-    int count() {
+    public int count() {
         return sorted.length;
     }
 
     /** The smallest sample at or above {@code p} percent of all samples; -1 if none. */
-    long at(final double p) {
+    public long at(final double p) {
         if (sorted.length == 0) {
             return -1;
         }
