@@ -1,6 +1,7 @@
 package io.restock.inventory.allocation;
 
 import io.restock.allocation.rules.PriorityRule;
+import io.restock.schemas.deadletter.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
