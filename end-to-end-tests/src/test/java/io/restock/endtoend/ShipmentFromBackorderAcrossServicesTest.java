@@ -69,8 +69,7 @@ class ShipmentFromBackorderAcrossServicesTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-intake");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("order-intake").toString());
-        final ShopConfiguration shop = new ShopConfiguration("shop-1");
-        shop.setApiKeySha256("a".repeat(64));
+        final ShopConfiguration shop = new ShopConfiguration("shop-1", "a".repeat(64), 200, null, null);
         intake = new TopologyTestDriver(OrderIntakeTopology.build(serdes,
                 new Submissions(Clock.fixed(T0, ZoneOffset.UTC)), new ShopDirectory(List.of(shop)),
                 (partition, offset) -> { }), props, T0);
