@@ -302,11 +302,11 @@ class InvariantCheckersTest {
                     "A", 3, -1, 0));
             f.levels.put("A", new Level("A", 1, 0, 1, 0));
         };
-        assertThat(violations(new StockConserved(), returnThreeThenShipEight)).isEmpty();
-        assertThat(violations(new AllocationsAccounted(), returnThreeThenShipEight)).isEmpty();
-        assertThat(violations(new BackordersAccounted(), returnThreeThenShipEight)).isEmpty();
-        assertThat(violations(new LinesDecidedOnce(), returnThreeThenShipEight)).isEmpty();
-        assertThat(violations(new MovementsRecorded(), returnThreeThenShipEight)).isEmpty();
+        assertThat(violations(STOCK_CONSERVED, returnThreeThenShipEight)).isEmpty();
+        assertThat(violations(ALLOCATIONS_ACCOUNTED, returnThreeThenShipEight)).isEmpty();
+        assertThat(violations(BACKORDERS_ACCOUNTED, returnThreeThenShipEight)).isEmpty();
+        assertThat(violations(LINES_DECIDED_ONCE, returnThreeThenShipEight)).isEmpty();
+        assertThat(violations(MOVEMENTS_RECORDED, returnThreeThenShipEight)).isEmpty();
     }
 
     @Test
