@@ -1,31 +1,18 @@
 package io.restock.inventory.allocation;
 
-import io.restock.allocation.rules.PriorityRule;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
+import static io.restock.inventory.allocation.SkuBookFixtures.NOW;
+import static io.restock.inventory.allocation.SkuBookFixtures.at;
+import static io.restock.inventory.allocation.SkuBookFixtures.stocked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cancellation on the per-SKU book (rule 6: a line can be cancelled until it ships), plain JUnit. */
 class SkuBookCancellationTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
-
-    private static SkuBook.Context at(final Instant now) {
-        return new SkuBook.Context(PriorityRule.FIFO, now, ZoneOffset.UTC, 30, sku -> 0);
-    }
-
-    private static SkuBook stocked(final int onHand) {
-        final SkuBook book = MemoryBooks.empty("sku-a");
-        book.changeTerms(new SkuTerms(true, null, 0, 0, 1, List.of()), at(NOW));
-        book.changeLeadTime("acme", 5);
-        book.receive(onHand, false, at(NOW));
-        return book;
-    }
 
     @Test
     void theWaitingRemainderOfALineWhoseAllocatedPartShippedCanStillBeCancelled() {

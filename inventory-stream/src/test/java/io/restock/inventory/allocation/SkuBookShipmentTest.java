@@ -5,12 +5,15 @@ import io.restock.schemas.deadletter.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static io.restock.inventory.allocation.SkuBookFixtures.NOW;
+import static io.restock.inventory.allocation.SkuBookFixtures.at;
+import static io.restock.inventory.allocation.SkuBookFixtures.line;
+import static io.restock.inventory.allocation.SkuBookFixtures.stocked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,23 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SkuBookShipmentTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
-
-    private static SkuBook.Context at(final Instant now) {
-        return new SkuBook.Context(PriorityRule.FIFO, now, ZoneOffset.UTC, 30, sku -> 0);
-    }
-
-    private static LineRequest line(final String order, final int quantity, final Instant placedAt) {
-        return new LineRequest(order, "1", quantity, BigDecimal.TEN, placedAt, 0, null);
-    }
-
-    private static SkuBook stocked(final int onHand) {
-        final SkuBook book = MemoryBooks.empty("sku-a");
-        book.changeTerms(new SkuTerms(true, null, 0, 0, 1, List.of()), at(NOW));
-        book.changeLeadTime("acme", 5);
-        book.receive(onHand, false, at(NOW));
-        return book;
-    }
 
     /**
      * 10 in stock: o-1 takes 6, o-2 takes 4, o-3 waits for 5. o-1 cancels and its 6 go to o-3 (5); the warehouse ships

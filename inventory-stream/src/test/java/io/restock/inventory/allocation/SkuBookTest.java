@@ -14,32 +14,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static io.restock.inventory.allocation.SkuBookFixtures.NOW;
+import static io.restock.inventory.allocation.SkuBookFixtures.at;
+import static io.restock.inventory.allocation.SkuBookFixtures.line;
+import static io.restock.inventory.allocation.SkuBookFixtures.stocked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The per-SKU book on its own, plain JUnit. */
 class SkuBookTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
     private static final SkuTerms TERMS = new SkuTerms(true, null, 0, 0, 1, List.of());
-
-    private static SkuBook.Context at(final Instant now) {
-        return new SkuBook.Context(PriorityRule.FIFO, now, ZoneOffset.UTC, 30, sku -> 0);
-    }
-
-    private static LineRequest line(final String order, final int quantity, final Instant placedAt) {
-        return new LineRequest(order, "1", quantity, BigDecimal.TEN, placedAt, 0, null);
-    }
-
-    private static SkuBook stocked(final int onHand) {
-        final SkuBook book = MemoryBooks.empty("sku-a");
-        book.changeTerms(TERMS, at(NOW));
-        book.changeLeadTime("acme", 5);
-        if (onHand > 0) {
-            book.receive(onHand, false, at(NOW));
-        }
-        return book;
-    }
 
     @Test
     void allocatesTheAvailablePartAndBackordersTheRest() {
