@@ -25,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SkuBookShipmentTest {
 
-
     /**
      * 10 in stock: o-1 takes 6, o-2 takes 4, o-3 waits for 5. o-1 cancels and its 6 go to o-3 (5); the warehouse ships
      * o-1's 6 anyway, so o-3's 5 go back to backorder (its request revoked). Left: 4 on hand, all o-2's; o-3 waits for 5.

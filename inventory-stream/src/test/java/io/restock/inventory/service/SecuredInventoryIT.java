@@ -5,8 +5,6 @@ import io.restock.kafkatest.KafkaEnvironment;
 import io.restock.kafkatest.RestockKafka;
 import io.restock.localkafka.LocalBroker;
 import io.restock.schemas.provisioning.TopicProvisioner;
-import io.restock.schemas.registry.HttpSchemaRegistryClient;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +32,8 @@ class SecuredInventoryIT {
     void everyKafkaClientOfTheServiceLogsInFromItsThreeSettings(final KafkaEnvironment shared, @TempDir final Path dir)
             throws Exception {
         try (LocalBroker broker = SecuredBroker.start(dir.resolve("kafka"))) {
-            try (Admin admin = Admin.create(broker.clientProperties())) {
-                new TopicProvisioner(admin, new HttpSchemaRegistryClient(shared.schemaRegistryUrl()),
-                        Duration.ofSeconds(30), broker.bootstrapServers()).provision(RunningService.TOPICS);
-            }
+            TopicProvisioner.provision(broker.bootstrapServers(), broker.clientProperties(), shared.schemaRegistryUrl(),
+                    Duration.ofSeconds(30), RunningService.TOPICS);
             final Map<String, Object> secured = new HashMap<>(SecuredBroker.adminLogin("inventory-stream", broker));
             secured.put("inventory-stream.kafka.bootstrap-servers", broker.bootstrapServers());
             try (RunningService service = RunningService.start(shared, RunningService.newApplicationId(), secured)) {

@@ -5,10 +5,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.restock.orderintake.idempotency.IdempotencyGuard;
 import io.restock.orderintake.status.StatusStreams;
 import io.restock.schemas.provisioning.TopicProvisioner;
-import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;
@@ -53,11 +51,8 @@ final class IntakeApp implements AutoCloseable {
 
     /** Creates the catalogue's topics and the test shops' (idempotent), and registers the schemas. */
     static void provision(final String bootstrapServers, final String registryUrl) {
-        final Duration timeout = Duration.ofSeconds(30);
-        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(bootstrapServers, timeout))) {
-            new TopicProvisioner(admin, new HttpSchemaRegistryClient(registryUrl), timeout, bootstrapServers)
-                    .provision(catalogueAndShopTopics());
-        }
+        TopicProvisioner.provision(bootstrapServers, Map.of(), registryUrl, Duration.ofSeconds(30),
+                catalogueAndShopTopics());
     }
 
     /** {@link Topics#ALL} and the test shops' topics. */

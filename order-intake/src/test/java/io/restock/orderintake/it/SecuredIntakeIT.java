@@ -6,8 +6,6 @@ import io.restock.kafkatest.RestockKafka;
 import io.restock.localkafka.LocalBroker;
 import io.restock.orderintake.SampleOrders;
 import io.restock.schemas.provisioning.TopicProvisioner;
-import io.restock.schemas.registry.HttpSchemaRegistryClient;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +32,8 @@ class SecuredIntakeIT {
     void everyKafkaClientOfTheServiceLogsInFromItsThreeSettings(final KafkaEnvironment shared, @TempDir final Path dir)
             throws Exception {
         try (LocalBroker broker = SecuredBroker.start(dir.resolve("kafka"))) {
-            try (Admin admin = Admin.create(broker.clientProperties())) {
-                new TopicProvisioner(admin, new HttpSchemaRegistryClient(shared.schemaRegistryUrl()),
-                        Duration.ofSeconds(30), broker.bootstrapServers()).provision(IntakeApp.catalogueAndShopTopics());
-            }
+            TopicProvisioner.provision(broker.bootstrapServers(), broker.clientProperties(), shared.schemaRegistryUrl(),
+                    Duration.ofSeconds(30), IntakeApp.catalogueAndShopTopics());
             try (IntakeApp app = IntakeApp.start(broker.bootstrapServers(), shared.schemaRegistryUrl(),
                     dir.resolve("state"), SecuredBroker.adminLogin("order-intake", broker))) {
                 final String orderId = "secured-" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,5 +1,6 @@
 package io.restock.schemas.provisioning;
 
+import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.registry.RegistryException;
 import io.restock.schemas.registry.SchemaRegistryClient;
 import io.restock.schemas.topics.Topic;
@@ -59,6 +60,22 @@ public final class TopicProvisioner {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 10_000));
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "restock-provisioner");
         return props;
+    }
+
+    /**
+     * Provisions {@code topics} on the cluster at {@code bootstrapServers} and the registry at {@code registryUrl}
+     * with an admin client of its own ({@link #adminProperties} plus {@code clientSettings}, e.g. a login), closed
+     * afterwards; every step within {@code timeout}.
+     */
+    public static ProvisioningReport provision(final String bootstrapServers, final Map<String, Object> clientSettings,
+                                               final String registryUrl, final Duration timeout,
+                                               final Collection<Topic<?, ?>> topics) {
+        final Properties config = adminProperties(bootstrapServers, timeout);
+        config.putAll(clientSettings);
+        try (Admin admin = Admin.create(config)) {
+            return new TopicProvisioner(admin, new HttpSchemaRegistryClient(registryUrl), timeout, bootstrapServers)
+                    .provision(topics);
+        }
     }
 
     public ProvisioningReport provision(final Collection<Topic<?, ?>> topics) {

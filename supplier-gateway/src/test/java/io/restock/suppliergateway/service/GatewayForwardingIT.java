@@ -10,13 +10,11 @@ import io.restock.kafkatest.ServiceUnderTest;
 import io.restock.schemas.provisioning.TopicProvisioner;
 import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.serde.EventSerdes;
-import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import io.restock.service.streams.KeyOwner;
 import io.restock.suppliergateway.KafkaSuppliers;
 import io.restock.suppliergateway.PurchaseOrders;
 import io.restock.suppliergateway.streams.GatewayStores;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,12 +54,9 @@ class GatewayForwardingIT {
 
     @Test
     void eitherInstanceAnswersForEveryPurchaseOrderOfTheSupplier(final KafkaEnvironment kafka) throws Exception {
-        final Duration timeout = Duration.ofSeconds(30);
+        TopicProvisioner.provision(kafka.bootstrapServers(), Map.of(), kafka.schemaRegistryUrl(),
+                Duration.ofSeconds(30), List.of(Topics.PURCHASE_ORDERS, Topics.SUPPLIER_EVENTS));
         final var registry = new HttpSchemaRegistryClient(kafka.schemaRegistryUrl());
-        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
-            new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers())
-                    .provision(List.<Topic<?, ?>>of(Topics.PURCHASE_ORDERS, Topics.SUPPLIER_EVENTS));
-        }
         final String r = UUID.randomUUID().toString().substring(0, 8);
         final String applicationId = "supplier-gateway-fwd-it-" + r;
         final List<String> acmeOrders = IntStream.rangeClosed(1, 10).mapToObj(i -> "po-fwd-" + r + "-" + i).toList();

@@ -13,15 +13,12 @@ import io.restock.kafkatest.RestockKafka;
 import io.restock.kafkatest.TopicReader;
 import io.restock.schemas.deadletter.DeadLetters;
 import io.restock.schemas.provisioning.TopicProvisioner;
-import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.serde.EventSerdes;
-import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
 import io.restock.suppliergateway.KafkaSuppliers;
 import io.restock.suppliergateway.PurchaseOrders;
 import io.restock.suppliergateway.purchaseorders.PurchaseOrderDocument;
 import io.restock.suppliergateway.directory.SupplierDirectory;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -85,12 +82,8 @@ class SupplierGatewayIT {
     @BeforeAll
     static void start(final KafkaEnvironment environment) throws IOException {
         kafka = environment;
-        final Duration timeout = Duration.ofSeconds(30);
-        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
-            new TopicProvisioner(admin, new HttpSchemaRegistryClient(kafka.schemaRegistryUrl()), timeout,
-                    kafka.bootstrapServers()).provision(List.<Topic<?, ?>>of(Topics.PURCHASE_ORDERS,
-                    Topics.SUPPLIER_EVENTS));
-        }
+        TopicProvisioner.provision(kafka.bootstrapServers(), Map.of(), kafka.schemaRegistryUrl(),
+                Duration.ofSeconds(30), List.of(Topics.PURCHASE_ORDERS, Topics.SUPPLIER_EVENTS));
         flaky = new FakeSupplier(HOOK_SECRET, List.of(503, 503, 200), null);
         rejecting = new FakeSupplier(HOOK_SECRET, List.of(400), null);
         slow = new FakeSupplier(HOOK_SECRET, List.of(200), SLOW);
