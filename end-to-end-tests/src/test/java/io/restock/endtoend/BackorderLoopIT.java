@@ -37,7 +37,6 @@ import io.restock.schemas.registry.HttpSchemaRegistryClient;
 import io.restock.schemas.serde.EventSerdes;
 import io.restock.schemas.topics.Topic;
 import io.restock.schemas.topics.Topics;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -277,13 +276,10 @@ class BackorderLoopIT {
     }
 
     /** Every topic of the catalogue provisioned on the broker and registry; the registry's serdes. */
-    private static EventSerdes provisioned(final KafkaEnvironment kafka) throws Exception {
-        final Duration timeout = Duration.ofSeconds(20);
-        final var registry = new HttpSchemaRegistryClient(kafka.schemaRegistryUrl());
-        try (Admin admin = Admin.create(TopicProvisioner.adminProperties(kafka.bootstrapServers(), timeout))) {
-            new TopicProvisioner(admin, registry, timeout, kafka.bootstrapServers()).provision(Topics.ALL);
-        }
-        return EventSerdes.registry(registry, false);
+    private static EventSerdes provisioned(final KafkaEnvironment kafka) {
+        TopicProvisioner.provision(kafka.bootstrapServers(), Map.of(), kafka.schemaRegistryUrl(), Duration.ofSeconds(20),
+                Topics.ALL);
+        return EventSerdes.registry(new HttpSchemaRegistryClient(kafka.schemaRegistryUrl()), false);
     }
 
     /** inventory-stream's topology with its own configuration (exactly_once_v2), application id and state. */
