@@ -325,14 +325,52 @@ public final class Stack implements AutoCloseable {
                 () -> Health.isUp(endpoints().health(service)));
     }
 
-    /** Stops a service's process with SIGSTOP: it holds its sockets and transactions but runs nothing. */
+    /**
+     * Stops a service's process with SIGSTOP: it holds its sockets and transactions but runs nothing. Returns once the
+     * kernel reports the process stopped: a signal is delivered asynchronously, and on a busy machine the process ran
+     * on for a moment after {@code kill} returned.
+     */
     public void pause(final Service service) {
         signal(service, "STOP");
+        awaitStopped(service, true);
     }
 
-    /** Lets a {@link #pause paused} service run again (SIGCONT). */
+    /** Lets a {@link #pause paused} service run again (SIGCONT); returns once it is no longer stopped. */
     public void resume(final Service service) {
         signal(service, "CONT");
+        awaitStopped(service, false);
+    }
+
+    /** Waits up to 10 s until the service's process is (or is no longer) stopped, as {@code /proc} reports it. */
+    private void awaitStopped(final Service service, final boolean stopped) {
+        final long pid = process(service.id()).pid();
+        final Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+        if (!Files.isReadable(stat)) {
+            return; // no procfs here: the signal was sent, and its delivery cannot be observed
+        }
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (isStopped(stat) != stopped) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(service.id() + " (pid " + pid + ") is " + (stopped ? "not" : "still")
+                        + " stopped 10 s after its signal");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.id(), e);
+            }
+        }
+    }
+
+    /** The process's state in {@code /proc/<pid>/stat} (the field after the command name) is {@code T}, stopped. */
+    private static boolean isStopped(final Path stat) {
+        try {
+            final String text = Files.readString(stat);
+            return text.charAt(text.lastIndexOf(')') + 2) == 'T';
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot read " + stat, e);
+        }
     }
 
     /**
