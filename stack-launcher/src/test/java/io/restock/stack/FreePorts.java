@@ -41,8 +41,9 @@ final class FreePorts {
     /** The first port of the kernel's ephemeral range (Linux's default 32768 where it cannot be read). */
     private static int ephemeralLow() {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
-                    .split("\\s+")[0]);
+            // one line, "<first>\t<last>" (Files.readString returned only its first byte on this JDK)
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst()
+                    .trim().split("\\s+")[0]);
         } catch (final IOException | RuntimeException e) {
             return 32_768;
         }
